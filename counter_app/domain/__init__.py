@@ -1,0 +1,1 @@
+"""Pure domain rules: dataclasses, parsing, validation. No I/O, no Qt."""

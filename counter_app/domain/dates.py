@@ -1,0 +1,122 @@
+"""Dates as printed on ID cards, including the partial birth dates of incomplete records."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+_COMPACT = re.compile(r"[0-9]{8}|[0-9]{6}|[0-9]{4}")
+# dd/MM/yyyy, MM/yyyy with '/', '-' or '.': never on a card, but typed by people.
+_SEPARATED = re.compile(
+    r"([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})|([0-9]{1,2})[/.\-]([0-9]{4})"
+)
+
+
+class Precision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class InvalidDate(ValueError):
+    """The text has the shape of a date but names no real day."""
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date that may know only its year, or its year and month."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.day is not None and self.month is None:
+            raise InvalidDate("a day needs a month")
+        if not 1 <= self.year <= 9999:
+            raise InvalidDate("year out of range")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise InvalidDate("month out of range")
+        if self.day is not None and self.month is not None:
+            try:
+                date(self.year, self.month, self.day)
+            except ValueError as exc:
+                raise InvalidDate("no such day") from exc
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return Precision.DAY
+        return Precision.MONTH if self.month is not None else Precision.YEAR
+
+    def iso(self) -> str:
+        """ISO 8601: ``1990``, ``1990-05`` or ``1990-05-06``."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def display(self) -> str:
+        """As on screen and paper: dd/MM/yyyy, MM/yyyy or yyyy."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.month:02d}/{self.year:04d}"
+        return f"{self.day:02d}/{self.month:02d}/{self.year:04d}"
+
+    def earliest(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> date:
+        if self.day is not None and self.month is not None:
+            return date(self.year, self.month, self.day)
+        if self.month is None:
+            return date(self.year, 12, 31)
+        next_month = date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return date.fromordinal(next_month.toordinal() - 1)
+
+    @classmethod
+    def from_iso(cls, text: str) -> PartialDate:
+        parts = [int(p) for p in text.split("-")]
+        return cls(*parts)
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """A date read from text; ``unusual_format`` when it had separators (never on a card)."""
+
+    value: PartialDate
+    unusual_format: bool = False
+
+
+def looks_like_date(text: str) -> bool:
+    return bool(_COMPACT.fullmatch(text) or _SEPARATED.fullmatch(text))
+
+
+def parse_card_date(text: str) -> DateReading:
+    """Read ``ddMMyyyy``, ``MMyyyy`` or ``yyyy`` (and their separated forms).
+
+    Raises InvalidDate when the text is not a date or names no real day.
+    """
+    if _COMPACT.fullmatch(text):
+        return DateReading(_from_compact(text))
+    match = _SEPARATED.fullmatch(text)
+    if match is None:
+        raise InvalidDate("not a date")
+    day, month, year, month_only, year_only = match.groups()
+    if year is not None:
+        value = PartialDate(int(year), int(month), int(day))
+    else:
+        value = PartialDate(int(year_only), int(month_only))
+    return DateReading(value, unusual_format=True)
+
+
+def _from_compact(text: str) -> PartialDate:
+    if len(text) == 8:
+        return PartialDate(int(text[4:]), int(text[2:4]), int(text[:2]))
+    if len(text) == 6:
+        return PartialDate(int(text[2:]), int(text[:2]))
+    return PartialDate(int(text))

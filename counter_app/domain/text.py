@@ -1,0 +1,95 @@
+"""Text hygiene for scanned and typed Vietnamese: cleaning, encoding repair, NFC, folding."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Byte-order mark and zero-width characters that scanners and copy-paste leave behind.
+_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060]")
+# C0 and C1 control characters; removed only after the encoding repair, which needs C1.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+# UTF-8 read as cp1252 (or Latin-1): the lead byte of a Vietnamese letter shows as one of
+# these, followed by a continuation byte, which lands in U+0080-U+00BF or on cp1252's
+# specials at 0x80-0x9F (' " € ™ š ...).
+_CP1252_SPECIALS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MOJIBAKE = re.compile("áº|á»|[ÃÄÆÅ][\u0080-\u00bf" + re.escape(_CP1252_SPECIALS) + "]")
+
+
+def split_scans(text: str) -> list[str]:
+    """Split what a scanner delivered into one string per scan (one per non-empty line)."""
+    lines = (_INVISIBLE.sub("", line).strip() for line in _LINE_BREAK.split(text))
+    return [line for line in lines if line]
+
+
+def strip_scan_noise(text: str) -> str:
+    """Remove the BOM, zero-width characters and surrounding whitespace or suffixes."""
+    return _INVISIBLE.sub("", text).strip()
+
+
+def remove_controls(text: str) -> str:
+    return _CONTROL.sub("", text)
+
+
+def looks_like_mojibake(text: str) -> bool:
+    return _MOJIBAKE.search(text) is not None
+
+
+def _mojibake_bytes(text: str) -> bytes:
+    """Turn each character back into the byte a cp1252 (or Latin-1) reading made of it."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) > 0xFF:
+                raise
+            out.append(ord(ch))  # Latin-1 reading: U+0080-U+009F kept as C1 controls
+    return bytes(out)
+
+
+def repair_mojibake(text: str) -> str | None:
+    """Undo UTF-8 read as cp1252; None when the text does not look broken or cannot be mended.
+
+    Repair fails when a byte cp1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) was
+    dropped on the way: the letter is lost and the clerk must retype.
+    """
+    if not looks_like_mojibake(text):
+        return None
+    try:
+        return _mojibake_bytes(text).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def collapse_spaces(text: str) -> str:
+    return " ".join(text.split())
+
+
+def fold(text: str) -> str:
+    """Accent-free, lower-case key for comparing and searching (đ folds to d).
+
+    Stored text keeps its marks as read (``Hòa`` and ``Hoà`` both stay); only keys are folded.
+    """
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold()
+
+
+def has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def is_plain_ascii(text: str) -> bool:
+    return text.isascii()
+
+
+def has_unreadable_characters(text: str) -> bool:
+    """A '?' or U+FFFD where a scanner could not type a letter."""
+    return "?" in text or "\ufffd" in text

@@ -1,0 +1,1 @@
+"""Use cases: what a button press or a CLI command means."""

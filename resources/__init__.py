@@ -1,0 +1,1 @@
+"""Data, not code: fonts, catalogue, calendar, translations, icons."""

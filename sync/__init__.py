@@ -1,0 +1,1 @@
+"""Sync with the city system: protocol, client, engine and the shipped simulator."""
