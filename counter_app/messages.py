@@ -61,10 +61,10 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         EN: "No QR code was found in the image. Take a sharper, well-lit picture with the whole "
         "code in it.",
     },
-    "NO_ID_QR_IN_IMAGE": {
-        VI: "Ảnh có mã QR nhưng không có mã nào là mã trên thẻ căn cước. Hãy chụp mã QR trên thẻ.",
-        EN: "The image holds QR codes, but none is an ID card's. Photograph the QR code on "
-        "the card.",
+    "NO_INPUT": {
+        VI: "Không có dữ liệu để xử lý. Hãy đưa nội dung vào, hoặc dùng '-' để đọc từ đầu vào "
+        "chuẩn.",
+        EN: "There was nothing to process. Give the input, or '-' to read standard input.",
     },
     "IMAGE_UNREADABLE": {
         VI: "Không mở được tệp ảnh (không tồn tại, hỏng hoặc không phải ảnh). Hãy chọn tệp khác.",

@@ -1,0 +1,100 @@
+"""The ``counter-app`` command: the desktop app with no subcommand, tools for IT and scripts.
+
+Conventions (docs/CLI.md): exit 0 success, 1 some items failed, 2 bad input or usage, 3 the
+environment; JSON one object per line; '-' reads payloads from stdin. Errors print a plain
+sentence, never a traceback; an unexpected one goes, redacted, to the error log.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from counter_app import APP_NAME, __version__
+from counter_app.cli import id_commands
+from counter_app.cli.output import emit
+from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, CounterAppError
+from counter_app.messages import LANGUAGES, VI, message_for
+from counter_app.services.error_log import log_unexpected_error
+
+LANG_ENV = "COUNTER_APP_LANG"
+EXIT_INTERRUPTED = 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=APP_NAME,
+        description=(
+            "Dossier intake for the one-stop counter. Without a command it opens the desktop "
+            "app; the commands below serve IT, supervisors and scripts."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=os.environ.get(LANG_ENV) if os.environ.get(LANG_ENV) in LANGUAGES else VI,
+        help=f"language of messages: vi (default) or en; also the {LANG_ENV} variable",
+    )
+    parser.set_defaults(handler=None)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    id_commands.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _use_utf8_streams()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.handler is None:
+        return open_desktop_app(parser)
+    return _run_handler(args)
+
+
+def open_desktop_app(parser: argparse.ArgumentParser) -> int:
+    """Open the main window; until the desktop app lands, show what the command can do."""
+    parser.print_help()
+    return EXIT_OK
+
+
+def _run_handler(args: argparse.Namespace) -> int:
+    try:
+        status: int = args.handler(args)
+        return status
+    except CounterAppError as error:
+        _report(error.code, args, detail=error.detail)
+        return error.exit_status
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): not an error of ours.
+        _silence_stdout()
+        return EXIT_OK
+    except Exception as error:  # the last resort: a sentence on screen, the stack in the log
+        log_unexpected_error(error, where=" ".join(sys.argv[1:2]) or APP_NAME)
+        _report("UNEXPECTED", args)
+        return EXIT_ITEMS_FAILED
+
+
+def _report(code: str, args: argparse.Namespace, *, detail: str = "") -> None:
+    message = message_for(code, args.lang)
+    if getattr(args, "json", False):
+        emit({"ok": False, "error_code": code, "error": message})
+    suffix = f" ({detail})" if detail and detail != code else ""
+    label = "Mã lỗi" if args.lang == VI else "Error code"
+    print(f"{message}\n{label}: {code}{suffix}", file=sys.stderr)
+
+
+def _use_utf8_streams() -> None:
+    """Windows consoles default to a code page that cannot show Vietnamese."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
+def _silence_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -1,0 +1,144 @@
+"""``counter-app id parse`` and ``counter-app id decode``: the ID-card reader for scripts and IT."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from counter_app.cli.output import emit, error_json, outcome_json
+from counter_app.domain.id_card import IdCardReading, IdCardRejected, parse_id_payload
+from counter_app.domain.text import split_scans
+from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError, CounterAppError
+from counter_app.services.clock import today_vn
+from counter_app.services.id_scan import scan_id_card_image
+from counter_app.services.qr_decode import Decoder, load_image
+
+STDIN = "-"
+
+
+class NoInputError(BadInputError):
+    code = "NO_INPUT"
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    group = commands.add_parser(
+        "id",
+        help="read chip ID card (CCCD / Căn cước) QR payloads and images",
+        description="Read the QR code of a chip ID card: parse its text or decode it from images.",
+    )
+    group.set_defaults(handler=lambda args: _print_group_help(group))
+    sub = group.add_subparsers(title="commands", metavar="COMMAND")
+    _register_parse(sub)
+    _register_decode(sub)
+
+
+def _print_group_help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return EXIT_OK
+
+
+def _register_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "parse",
+        help="parse ID-card QR payloads into JSON, one object per input line",
+        description=(
+            "Parse ID-card QR payloads. Each input line is one scan; one JSON object is printed "
+            "per line, in order. Give '-' (or nothing, with a pipe) to read from standard input, "
+            "so that personal data never sits on a command line. Exit status 0 when every line "
+            "parsed without an error, 1 otherwise."
+        ),
+    )
+    parser.add_argument("payload", nargs="?", default=None, metavar="PAYLOAD | -")
+    _add_json_flag(parser)
+    parser.set_defaults(handler=run_parse)
+
+
+def _register_decode(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "decode",
+        help="decode the ID-card QR code in images and parse it",
+        description=(
+            "Decode the QR code in each image (PNG, JPEG, BMP…; '-' reads one image from standard "
+            "input) and parse it as an ID card. Prints one JSON object per image with 'image' and "
+            "'payload' beside the keys of 'id parse'. When an image holds several codes, the one "
+            "that is an ID card is chosen. Exit status 0 when every image gave a clean reading, "
+            "1 otherwise."
+        ),
+    )
+    parser.add_argument("images", nargs="+", metavar="IMAGE")
+    parser.add_argument(
+        "--decoder",
+        choices=[d.value for d in Decoder],
+        default=Decoder.ZXING.value,
+        help="QR decoding library: zxing (default, faster and more robust) or zbar",
+    )
+    _add_json_flag(parser)
+    parser.set_defaults(handler=run_decode)
+
+
+def _add_json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        default=True,
+        help="print JSON (always on for this command; accepted for uniformity with others)",
+    )
+
+
+def run_parse(args: argparse.Namespace) -> int:
+    today = today_vn()
+    all_ok = True
+    seen_any = False
+    for scan in _payload_lines(args.payload):
+        seen_any = True
+        outcome = _parse(scan, today)
+        result = outcome_json(outcome, args.lang)
+        all_ok &= bool(result["ok"])
+        emit(result)
+    if not seen_any:
+        raise NoInputError()
+    return EXIT_OK if all_ok else EXIT_ITEMS_FAILED
+
+
+def _parse(scan: str, today: Any) -> IdCardReading | IdCardRejected:
+    try:
+        return parse_id_payload(scan, today=today)
+    except IdCardRejected as rejected:
+        return rejected
+
+
+def _payload_lines(payload: str | None) -> Iterator[str]:
+    """Scans from the argument, or from stdin line by line (a scanner pipe may stay open)."""
+    if payload is not None and payload != STDIN:
+        yield from split_scans(payload)
+        return
+    if payload is None and sys.stdin.isatty():
+        raise NoInputError("give a payload, or '-' to read standard input")
+    for raw in sys.stdin.buffer:
+        # Undecodable bytes become U+FFFD, which the parser flags for retyping.
+        yield from split_scans(raw.decode("utf-8", errors="replace"))
+
+
+def run_decode(args: argparse.Namespace) -> int:
+    today = today_vn()
+    decoder = Decoder(args.decoder)
+    all_ok = True
+    for name in args.images:
+        result = _decode_one(name, decoder=decoder, today=today, lang=args.lang)
+        all_ok &= bool(result["ok"])
+        emit(result)
+    return EXIT_OK if all_ok else EXIT_ITEMS_FAILED
+
+
+def _decode_one(name: str, *, decoder: Decoder, today: Any, lang: str) -> dict[str, Any]:
+    try:
+        image = load_image(io.BytesIO(sys.stdin.buffer.read()) if name == STDIN else name)
+        scan = scan_id_card_image(image, today=today, decoder=decoder)
+    except CounterAppError as error:
+        if error.exit_status > EXIT_ITEMS_FAILED and error.code != "IMAGE_UNREADABLE":
+            raise  # the environment (a missing library): stop, exit 3
+        return {"image": name, "payload": None, **error_json(error, lang)}
+    return {"image": name, "payload": scan.payload, **outcome_json(scan.outcome, lang)}

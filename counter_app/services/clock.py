@@ -1,0 +1,15 @@
+"""The one place that reads the wall clock, so tests and the sync engine can pass ``now``."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from counter_app.domain.vn_time import VN_TZ
+
+
+def now_vn() -> datetime:
+    return datetime.now(VN_TZ)
+
+
+def today_vn() -> date:
+    return now_vn().date()
