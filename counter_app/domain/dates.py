@@ -8,6 +8,7 @@ from datetime import date
 from enum import StrEnum
 
 _COMPACT = re.compile(r"[0-9]{8}|[0-9]{6}|[0-9]{4}")
+_COMPACT_LENGTHS = (8, 6, 4)
 # dd/MM/yyyy, MM/yyyy with '/', '-' or '.': never on a card, but typed by people.
 _SEPARATED = re.compile(
     r"([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})|([0-9]{1,2})[/.\-]([0-9]{4})"
@@ -101,7 +102,7 @@ def parse_card_date(text: str) -> DateReading:
 
     Raises InvalidDate when the text is not a date or names no real day.
     """
-    if _COMPACT.fullmatch(text):
+    if len(text) in _COMPACT_LENGTHS and text.isascii() and text.isdigit():
         return DateReading(_from_compact(text))
     match = _SEPARATED.fullmatch(text)
     if match is None:

@@ -46,6 +46,7 @@ _LONG_HEX = re.compile(r"(?:[0-9a-fA-F]{2}){4,}")
 # 'Nam', 'Nữ', and what a scanner leaves of them ('N?', 'N'), after folding.
 _SEX_LIKE = re.compile(r"n(?:am|u|\?|\ufffd)?")
 _SEX_WORDS = {"nam": Sex.MALE, "nu": Sex.FEMALE}
+_SEX_AS_PRINTED = {"Nam": Sex.MALE, "Nữ": Sex.FEMALE}  # the usual case, without folding
 
 
 class CardType(StrEnum):
@@ -297,7 +298,7 @@ def _read_issue_date(text: str, findings: list[Finding]) -> date | None:
 
 def _read_sex(text: str, id_number: str | None, findings: list[Finding]) -> tuple[Sex | None, bool]:
     """Sex as printed, else from the ID's gender digit; the flag tells which."""
-    sex = _SEX_WORDS.get(fold(text).strip())
+    sex = _SEX_AS_PRINTED.get(text) or _SEX_WORDS.get(fold(text).strip())
     if sex is not None:
         return sex, True
     if id_number is None:
@@ -310,8 +311,10 @@ def _read_sex(text: str, id_number: str | None, findings: list[Finding]) -> tupl
 
 def _blank_blocked_fields(fields: IdentityFields, findings: list[Finding]) -> IdentityFields:
     """An ERROR on a field leaves it empty, for the clerk to type."""
-    blocked = {f.field for f in findings if f.blocks and f.field in vars(fields)}
-    return replace(fields, **{name: None for name in blocked if name})
+    blocked = {f.field for f in findings if f.field and f.blocks}
+    if not blocked:
+        return fields
+    return replace(fields, **dict.fromkeys(blocked & set(vars(fields))))
 
 
 def _card_type(issue_date: date | None, *, has_extras: bool) -> CardType:

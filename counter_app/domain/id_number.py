@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from enum import StrEnum
 
 _TWELVE_DIGITS = re.compile(r"[0-9]{12}")
@@ -65,6 +66,7 @@ def is_old_id_number(text: str) -> bool:
     return _OLD_ID.fullmatch(text) is not None
 
 
+@lru_cache(maxsize=256)  # a counter sees the same few IDs again and again; facts are immutable
 def id_number_facts(id_number: str) -> IdNumberFacts:
     """Read place, sex and birth year from a 12-digit ID number (checked by is_id_number)."""
     if not is_id_number(id_number):

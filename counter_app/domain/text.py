@@ -33,8 +33,13 @@ def remove_controls(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+# Every mojibake pattern contains one of these; a one-class scan is several times faster than
+# the full pattern, and clean Vietnamese text (the usual case) never contains them.
+_MOJIBAKE_HINT = re.compile("[ÃÄÆÅ\u00ba\u00bb]")
+
+
 def looks_like_mojibake(text: str) -> bool:
-    return _MOJIBAKE.search(text) is not None
+    return _MOJIBAKE_HINT.search(text) is not None and _MOJIBAKE.search(text) is not None
 
 
 def _mojibake_bytes(text: str) -> bytes:
