@@ -49,13 +49,15 @@ def run() -> str:
         [
             "## ID-card payload parsing",
             "",
-            f"Median of {BATCHES} batches of {CALLS_PER_BATCH} calls of `parse_id_payload`, per call.",
+            f"Median of {BATCHES} batches of {CALLS_PER_BATCH} calls of `parse_id_payload`,"
+            " per call.",
             "",
             "| payload | median µs |",
             "|---|---|",
             *rows,
             "",
-            f"Median over the payloads: **{overall:.1f} µs**; target ≤ {TARGET_US:.0f} µs: {verdict}.",
+            f"Median over the payloads: **{overall:.1f} µs**;"
+            f" target ≤ {TARGET_US:.0f} µs: {verdict}.",
         ]
     )
 

@@ -11,10 +11,10 @@ from typing import Any
 from counter_app.cli.output import emit, error_json, outcome_json
 from counter_app.domain.id_card import IdCardReading, IdCardRejected, parse_id_payload
 from counter_app.domain.text import split_scans
-from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError, CounterAppError
+from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError
 from counter_app.services.clock import today_vn
-from counter_app.services.id_scan import scan_id_card_image
-from counter_app.services.qr_decode import Decoder, load_image
+from counter_app.services.id_scan import NoQrFoundError, scan_id_card_image
+from counter_app.services.qr_decode import Decoder, ImageUnreadableError, load_image
 
 STDIN = "-"
 
@@ -137,8 +137,7 @@ def _decode_one(name: str, *, decoder: Decoder, today: Any, lang: str) -> dict[s
     try:
         image = load_image(io.BytesIO(sys.stdin.buffer.read()) if name == STDIN else name)
         scan = scan_id_card_image(image, today=today, decoder=decoder)
-    except CounterAppError as error:
-        if error.exit_status > EXIT_ITEMS_FAILED and error.code != "IMAGE_UNREADABLE":
-            raise  # the environment (a missing library): stop, exit 3
+    except (ImageUnreadableError, NoQrFoundError) as error:
+        # One bad picture fails that item only; a missing decoder library stops the command.
         return {"image": name, "payload": None, **error_json(error, lang)}
     return {"image": name, "payload": scan.payload, **outcome_json(scan.outcome, lang)}

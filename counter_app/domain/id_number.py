@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from enum import StrEnum
+from functools import lru_cache
 
 _TWELVE_DIGITS = re.compile(r"[0-9]{12}")
 _OLD_ID = re.compile(r"[0-9]{9}|[0-9]{12}")
