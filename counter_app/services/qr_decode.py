@@ -21,11 +21,8 @@ from typing import IO
 from PIL import Image, ImageFilter, ImageOps
 
 from counter_app.errors import BadInputError, EnvironmentProblem
+from counter_app.services.qr_types import RawCode
 
-# (left, top, right, bottom) of a symbol in image pixels.
-Box = tuple[int, int, int, int]
-# What a backend returns for each symbol: its raw payload and where it sits.
-RawCode = tuple[bytes, Box]
 Reader = Callable[[Image.Image], list[RawCode]]
 
 # The Debian/Ubuntu package IT installs for the zbar backend; named in the error detail.

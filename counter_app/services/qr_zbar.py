@@ -23,10 +23,7 @@ from typing import Any
 from PIL import Image
 from pyzbar import wrapper as zbar
 
-# (left, top, right, bottom) of a symbol in image pixels.
-Box = tuple[int, int, int, int]
-# The raw payload of one symbol and where it sits in the image.
-RawCode = tuple[bytes, Box]
+from counter_app.services.qr_types import RawCode
 
 # zbar.h (0.23): ZBAR_CFG_ENABLE, ADD_CHECK, EMIT_CHECK, ASCII, then BINARY = 4. pyzbar's
 # ZBarConfig stops at CFG_NUM = 4 because it was written against zbar 0.10, where 4 *was* the

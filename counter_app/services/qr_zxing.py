@@ -10,10 +10,7 @@ from __future__ import annotations
 import zxingcpp
 from PIL import Image
 
-# (left, top, right, bottom) of a symbol in image pixels.
-Box = tuple[int, int, int, int]
-# The raw payload of one symbol and where it sits in the image.
-RawCode = tuple[bytes, Box]
+from counter_app.services.qr_types import Box, RawCode
 
 # Model 2 only: that is what ID cards, receipts and phones print. The broader ``QRCode`` family
 # would also accept Micro QR and rMQR, which zbar cannot read and nobody at a counter shows us.
