@@ -36,6 +36,11 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         VI: "Máy tính thiếu một thành phần cần thiết. Hãy báo bộ phận CNTT.",
         EN: "This computer is missing something the app needs. Call IT.",
     },
+    "BAD_JSON": {
+        VI: "Dòng này không phải một đối tượng JSON hợp lệ. Hãy kiểm tra định dạng dữ liệu "
+        "đưa vào.",
+        EN: "This line is not a valid JSON object. Check the format of the input.",
+    },
     "EMPTY_PAYLOAD": {
         VI: "Không nhận được nội dung mã QR. Hãy quét lại mã trên thẻ.",
         EN: "No QR content was received. Scan the code on the card again.",

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import sys
 from collections.abc import Iterator
 from typing import Any
 
-from counter_app.cli.output import emit, error_json, outcome_json
+from counter_app.cli.output import emit, error_json, outcome_json, reading_json
 from counter_app.domain.id_card import IdCardReading, IdCardRejected, parse_id_payload
 from counter_app.domain.text import split_scans
+from counter_app.domain.typed_identity import TYPED_FIELDS, read_typed_identity
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError
 from counter_app.services.clock import today_vn
 from counter_app.services.id_scan import NoQrFoundError, scan_id_card_image
@@ -23,6 +25,10 @@ class NoInputError(BadInputError):
     code = "NO_INPUT"
 
 
+class BadJsonLineError(BadInputError):
+    code = "BAD_JSON"
+
+
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = commands.add_parser(
         "id",
@@ -32,6 +38,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     group.set_defaults(handler=lambda args: _print_group_help(group))
     sub = group.add_subparsers(title="commands", metavar="COMMAND")
     _register_parse(sub)
+    _register_check(sub)
     _register_decode(sub)
 
 
@@ -54,6 +61,23 @@ def _register_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("payload", nargs="?", default=None, metavar="PAYLOAD | -")
     _add_json_flag(parser)
     parser.set_defaults(handler=run_parse)
+
+
+def _register_check(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "check",
+        help="check identity details typed by hand (JSON lines on standard input)",
+        description=(
+            "Check an applicant's details typed by hand with the same rules as a scanned card. "
+            "Reads one JSON object per line from standard input ('-'), with any of the keys "
+            f"{', '.join(TYPED_FIELDS)}; dates as dd/MM/yyyy or ISO, sex as Nam/Nữ or "
+            "male/female. Prints one JSON object per line with the keys of 'id parse'. Exit "
+            "status 0 when every line passed without an error, 1 otherwise."
+        ),
+    )
+    parser.add_argument("source", choices=[STDIN], metavar="-")
+    _add_json_flag(parser)
+    parser.set_defaults(handler=run_check)
 
 
 def _register_decode(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -120,6 +144,34 @@ def _payload_lines(payload: str | None) -> Iterator[str]:
     for raw in sys.stdin.buffer:
         # Undecodable bytes become U+FFFD, which the parser flags for retyping.
         yield from split_scans(raw.decode("utf-8", errors="replace"))
+
+
+def run_check(args: argparse.Namespace) -> int:
+    today = today_vn()
+    all_ok = True
+    seen_any = False
+    for line in _payload_lines(STDIN):
+        seen_any = True
+        try:
+            result = reading_json(read_typed_identity(_json_object(line), today=today), args.lang)
+        except BadJsonLineError as error:
+            result = error_json(error, args.lang)
+        all_ok &= bool(result["ok"])
+        emit(result)
+    if not seen_any:
+        raise NoInputError()
+    return EXIT_OK if all_ok else EXIT_ITEMS_FAILED
+
+
+def _json_object(line: str) -> dict[str, str | None]:
+    """One line of typed details; only string (or null) values of the known keys are kept."""
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError:
+        raise BadJsonLineError() from None  # the message would quote the line
+    if not isinstance(value, dict):
+        raise BadJsonLineError()
+    return {k: v for k, v in value.items() if k in TYPED_FIELDS and isinstance(v, str | None)}
 
 
 def run_decode(args: argparse.Namespace) -> int:

@@ -23,6 +23,7 @@ _ID_FIELDS = (
     "address",
     "issue_date",
     "birth_registered_in",
+    "source",
 )
 
 
@@ -55,6 +56,7 @@ def reading_json(reading: IdCardReading, lang: str) -> dict[str, Any]:
         "address": reading.address,
         "issue_date": reading.issue_date.isoformat() if reading.issue_date else None,
         "birth_registered_in": reading.birth_registered_in,
+        "source": reading.source.value,
         "extras": list(reading.extras),
         "warnings": reading.codes(*_NOT_BLOCKING),
         "findings": [finding_json(f, lang) for f in reading.findings],

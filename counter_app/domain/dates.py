@@ -9,6 +9,8 @@ from enum import StrEnum
 
 _COMPACT = re.compile(r"[0-9]{8}|[0-9]{6}|[0-9]{4}")
 _COMPACT_LENGTHS = (8, 6, 4)
+# ISO 8601, full or partial: what the CLI and files use.
+_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 # dd/MM/yyyy, MM/yyyy with '/', '-' or '.': never on a card, but typed by people.
 _SEPARATED = re.compile(
     r"([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})|([0-9]{1,2})[/.\-]([0-9]{4})"
@@ -121,3 +123,18 @@ def _from_compact(text: str) -> PartialDate:
     if len(text) == 6:
         return PartialDate(int(text[2:]), int(text[:2]))
     return PartialDate(int(text))
+
+
+def parse_typed_date(text: str) -> DateReading:
+    """Read a date typed by a person: ISO (``1989-06-05``, ``1989-06``, ``1989``) or the card's
+    day-first forms with or without separators. Separators are normal when typing: no flag.
+
+    Raises InvalidDate when the text is not a date or names no real day.
+    """
+    text = text.strip()
+    match = _ISO.fullmatch(text)
+    if match is not None and "-" in text:
+        year, month, day = (int(part) if part else None for part in match.groups())
+        assert year is not None  # the pattern requires it
+        return DateReading(PartialDate(year, month, day))
+    return DateReading(parse_card_date(text).value)

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from counter_app.domain.dates import looks_like_date, parse_card_date
+from counter_app.domain.dates import looks_like_date
 from counter_app.domain.findings import Finding, FindingCode
 from counter_app.domain.id_number import is_old_id_number
 from counter_app.domain.reading import (
     CardType,
     IdCardReading,
     RawFields,
+    Source,
     interpret_fields,
 )
 from counter_app.domain.text import (
@@ -103,9 +104,7 @@ def parse_id_payload(payload: str, *, today: date) -> IdCardReading:
     else:
         raw = _locate_by_shape(fields)
         findings.append(Finding(FindingCode.NONSTANDARD_LAYOUT))
-    return interpret_fields(
-        raw, findings, raw_payload=payload, today=today, parse_date=parse_card_date
-    )
+    return interpret_fields(raw, findings, source=Source.QR, raw_payload=payload, today=today)
 
 
 def _drop_trailing_empty_extras(fields: list[str]) -> None:

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
-from counter_app.domain.dates import DateReading, InvalidDate, PartialDate, Precision
+from counter_app.domain.dates import (
+    DateReading,
+    InvalidDate,
+    PartialDate,
+    Precision,
+    parse_card_date,
+    parse_typed_date,
+)
 from counter_app.domain.findings import Finding, FindingCode, Severity
 from counter_app.domain.id_number import Sex, id_number_facts, is_id_number
 from counter_app.domain.identity_checks import IdentityFields, check_identity
@@ -26,7 +33,19 @@ CAN_CUOC_FROM = date(2024, 7, 1)
 _SEX_WORDS = {"nam": Sex.MALE, "nu": Sex.FEMALE, "male": Sex.MALE, "female": Sex.FEMALE}
 _SEX_AS_PRINTED = {"Nam": Sex.MALE, "Nữ": Sex.FEMALE}  # the usual case, without folding
 
-DateParser = Callable[[str], DateReading]
+
+class Source(StrEnum):
+    """How the identity reached the app: scanned from the card's QR code, or typed."""
+
+    QR = "qr"
+    TYPED = "typed"
+
+
+# Cards print ddMMyyyy (a separator is suspicious); people type dd/MM/yyyy or ISO (normal).
+_DATE_PARSERS: dict[Source, Callable[[str], DateReading]] = {
+    Source.QR: parse_card_date,
+    Source.TYPED: parse_typed_date,
+}
 
 
 class CardType(StrEnum):
@@ -55,6 +74,7 @@ class IdCardReading:
     findings: tuple[Finding, ...]
     raw_payload: str
     birth_registered_in: str | None = None
+    source: Source = Source.QR
 
     @property
     def ok(self) -> bool:
@@ -91,14 +111,15 @@ def interpret_fields(
     raw: RawFields,
     findings: list[Finding],
     *,
+    source: Source,
     raw_payload: str,
     today: date,
-    parse_date: DateParser,
 ) -> IdCardReading:
     """Typed values, checks and findings for ``raw``; ``findings`` holds those found so far."""
     id_number = raw.id_number if is_id_number(raw.id_number) else None
     if id_number is None:
         findings.append(Finding(FindingCode.BAD_ID_NUMBER, "id_number"))
+    parse_date = _DATE_PARSERS[source]
     dob = _read_birth_date(raw.date_of_birth, findings, parse_date)
     sex, sex_from_card = _read_sex(raw.sex, id_number, findings)
     fields = IdentityFields(
@@ -108,7 +129,9 @@ def interpret_fields(
         date_of_birth=dob,
         sex=sex,
         address=_read_text(raw.address, "address", FindingCode.ADDRESS_MISSING, findings),
-        issue_date=_read_issue_date(raw.issue_date, findings, parse_date),
+        issue_date=_read_issue_date(
+            raw.issue_date, findings, parse_date, optional=source is Source.TYPED
+        ),
     )
     findings += check_identity(fields, today=today, sex_from_card=sex_from_card)
     if raw.extras:
@@ -122,6 +145,7 @@ def interpret_fields(
         extras=tuple(raw.extras),
         findings=tuple(findings),
         raw_payload=raw_payload,
+        source=source,
         birth_registered_in=id_number_facts(id_number).place_name if id_number else None,
     )
 
@@ -137,7 +161,7 @@ def _read_text(
 
 
 def _read_birth_date(
-    text: str, findings: list[Finding], parse_date: DateParser
+    text: str, findings: list[Finding], parse_date: Callable[[str], DateReading]
 ) -> PartialDate | None:
     if not text:
         findings.append(Finding(FindingCode.BIRTH_DATE_MISSING, "date_of_birth"))
@@ -152,10 +176,17 @@ def _read_birth_date(
     return reading.value
 
 
-def _read_issue_date(text: str, findings: list[Finding], parse_date: DateParser) -> date | None:
-    """The issue date must be a whole day; anything else is a WARN and left empty."""
+def _read_issue_date(
+    text: str,
+    findings: list[Finding],
+    parse_date: Callable[[str], DateReading],
+    *,
+    optional: bool,
+) -> date | None:
+    """A whole day, or a WARN and empty; a card's QR always has one, a typed form need not."""
     if not text:
-        findings.append(Finding(FindingCode.ISSUE_DATE_MISSING, "issue_date"))
+        if not optional:
+            findings.append(Finding(FindingCode.ISSUE_DATE_MISSING, "issue_date"))
         return None
     try:
         reading = parse_date(text)

@@ -231,3 +231,31 @@ def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
     done = run_installed(*args)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
+
+
+def test_check_reads_typed_details_as_json_lines(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    typed = {
+        "id_number": "001090006543",
+        "full_name": "Bùi Thanh Tâm",
+        "date_of_birth": "12/12/2009",
+        "sex": "Nữ",
+        "address": "Số 2 Hàng Mã, Hoàn Kiếm, Hà Nội",
+        "unrelated": "ignored",
+    }
+    feed_stdin(monkeypatch, "\n".join([json.dumps(typed, ensure_ascii=False), "not json", "[]"]))
+    status, objs, _ = run_cli(capsys, "id", "check", "-")
+    assert status == 1
+    first = objs[0]
+    assert first["ok"] is True and first["source"] == "typed"
+    assert first["warnings"] == ["SEX_ID_MISMATCH", "BIRTH_YEAR_ID_MISMATCH"]
+    assert first["card_type"] == "unknown" and first["issue_date"] is None
+    assert [o.get("error_code") for o in objs[1:]] == ["BAD_JSON", "BAD_JSON"]
+    assert "not json" not in json.dumps(objs)
+
+
+def test_check_accepts_only_stdin(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["id", "check", '{"id_number": "001089004217"}'])
+    assert exited.value.code == 2
