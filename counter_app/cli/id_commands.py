@@ -6,11 +6,12 @@ import argparse
 import io
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import Any
 
 from counter_app.cli.output import emit, error_json, outcome_json, reading_json
-from counter_app.domain.id_card import IdCardReading, IdCardRejected, parse_id_payload
+from counter_app.domain.id_card import parse_or_reject
 from counter_app.domain.text import split_scans
 from counter_app.domain.typed_identity import TYPED_FIELDS, read_typed_identity
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError
@@ -114,24 +115,23 @@ def _add_json_flag(parser: argparse.ArgumentParser) -> None:
 
 def run_parse(args: argparse.Namespace) -> int:
     today = today_vn()
-    all_ok = True
-    seen_any = False
-    for scan in _payload_lines(args.payload):
-        seen_any = True
-        outcome = _parse(scan, today)
-        result = outcome_json(outcome, args.lang)
-        all_ok &= bool(result["ok"])
+    scans = _payload_lines(args.payload)
+    return _emit_each(outcome_json(parse_or_reject(scan, today=today), args.lang) for scan in scans)
+
+
+def _emit_each(results: Iterable[dict[str, Any]]) -> int:
+    """Print each result as soon as it is made: 0 when all were ok, 1 otherwise.
+
+    Raises NoInputError when there was nothing at all to process.
+    """
+    count = failed = 0
+    for result in results:
+        count += 1
+        failed += not result["ok"]
         emit(result)
-    if not seen_any:
+    if count == 0:
         raise NoInputError()
-    return EXIT_OK if all_ok else EXIT_ITEMS_FAILED
-
-
-def _parse(scan: str, today: Any) -> IdCardReading | IdCardRejected:
-    try:
-        return parse_id_payload(scan, today=today)
-    except IdCardRejected as rejected:
-        return rejected
+    return EXIT_ITEMS_FAILED if failed else EXIT_OK
 
 
 def _payload_lines(payload: str | None) -> Iterator[str]:
@@ -148,19 +148,14 @@ def _payload_lines(payload: str | None) -> Iterator[str]:
 
 def run_check(args: argparse.Namespace) -> int:
     today = today_vn()
-    all_ok = True
-    seen_any = False
-    for line in _payload_lines(STDIN):
-        seen_any = True
-        try:
-            result = reading_json(read_typed_identity(_json_object(line), today=today), args.lang)
-        except BadJsonLineError as error:
-            result = error_json(error, args.lang)
-        all_ok &= bool(result["ok"])
-        emit(result)
-    if not seen_any:
-        raise NoInputError()
-    return EXIT_OK if all_ok else EXIT_ITEMS_FAILED
+    return _emit_each(_check_line(line, today, args.lang) for line in _payload_lines(STDIN))
+
+
+def _check_line(line: str, today: date, lang: str) -> dict[str, Any]:
+    try:
+        return reading_json(read_typed_identity(_json_object(line), today=today), lang)
+    except BadJsonLineError as error:
+        return error_json(error, lang)
 
 
 def _json_object(line: str) -> dict[str, str | None]:
@@ -177,15 +172,12 @@ def _json_object(line: str) -> dict[str, str | None]:
 def run_decode(args: argparse.Namespace) -> int:
     today = today_vn()
     decoder = Decoder(args.decoder)
-    all_ok = True
-    for name in args.images:
-        result = _decode_one(name, decoder=decoder, today=today, lang=args.lang)
-        all_ok &= bool(result["ok"])
-        emit(result)
-    return EXIT_OK if all_ok else EXIT_ITEMS_FAILED
+    return _emit_each(
+        _decode_one(name, decoder=decoder, today=today, lang=args.lang) for name in args.images
+    )
 
 
-def _decode_one(name: str, *, decoder: Decoder, today: Any, lang: str) -> dict[str, Any]:
+def _decode_one(name: str, *, decoder: Decoder, today: date, lang: str) -> dict[str, Any]:
     try:
         image = load_image(io.BytesIO(sys.stdin.buffer.read()) if name == STDIN else name)
         scan = scan_id_card_image(image, today=today, decoder=decoder)

@@ -50,6 +50,7 @@ __all__ = [
     "WrongCardBhytError",
     "parse_id_payload",
     "parse_id_payloads",
+    "parse_or_reject",
 ]
 
 
@@ -77,13 +78,15 @@ class TooFewFieldsError(IdCardRejected):
 
 def parse_id_payloads(text: str, *, today: date) -> list[IdCardReading | IdCardRejected]:
     """Parse every scan in ``text`` (one per line), in order; rejections come back as values."""
-    results: list[IdCardReading | IdCardRejected] = []
-    for scan in split_scans(text):
-        try:
-            results.append(parse_id_payload(scan, today=today))
-        except IdCardRejected as rejected:
-            results.append(rejected)
-    return results
+    return [parse_or_reject(scan, today=today) for scan in split_scans(text)]
+
+
+def parse_or_reject(payload: str, *, today: date) -> IdCardReading | IdCardRejected:
+    """Parse one scan; a rejection is returned as a value, for callers that report per item."""
+    try:
+        return parse_id_payload(payload, today=today)
+    except IdCardRejected as rejected:
+        return rejected
 
 
 def parse_id_payload(payload: str, *, today: date) -> IdCardReading:

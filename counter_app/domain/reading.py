@@ -55,21 +55,14 @@ class CardType(StrEnum):
 
 
 @dataclass(frozen=True, repr=False)
-class IdCardReading:
-    """What one scan said, field by field, with the findings on it.
+class IdCardReading(IdentityFields):
+    """The identity fields one scan (or one typed form) gave, with the findings on them.
 
     ``raw_payload`` is kept with the dossier for audit; like every field it is personal data:
     the repr shows only the card type and finding codes so that a stray log line leaks nothing.
     """
 
     card_type: CardType
-    id_number: str | None
-    old_id_number: str | None
-    full_name: str | None
-    date_of_birth: PartialDate | None
-    sex: Sex | None
-    address: str | None
-    issue_date: date | None
     extras: tuple[str, ...]
     findings: tuple[Finding, ...]
     raw_payload: str

@@ -7,7 +7,7 @@ from datetime import date
 
 from PIL import Image
 
-from counter_app.domain.id_card import IdCardReading, IdCardRejected, parse_id_payload
+from counter_app.domain.id_card import IdCardReading, IdCardRejected, parse_or_reject
 from counter_app.errors import CounterAppError
 from counter_app.services.qr_decode import Decoder, decode_qr_payloads
 
@@ -36,15 +36,8 @@ def scan_id_card_image(
     payloads = decode_qr_payloads(image, decoder=decoder)
     if not payloads:
         raise NoQrFoundError()
-    scans = [ImageScan(payload, _parse_or_reject(payload, today)) for payload in payloads]
+    scans = [ImageScan(payload, parse_or_reject(payload, today=today)) for payload in payloads]
     return min(scans, key=_preference)
-
-
-def _parse_or_reject(payload: str, today: date) -> IdCardReading | IdCardRejected:
-    try:
-        return parse_id_payload(payload, today=today)
-    except IdCardRejected as rejected:
-        return rejected
 
 
 def _preference(scan: ImageScan) -> int:

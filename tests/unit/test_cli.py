@@ -152,7 +152,7 @@ def test_unexpected_error_prints_a_sentence_and_logs_no_personal_data(
     def explode(*_args: object, **_kwargs: object) -> None:
         raise ValueError("Trần Quốc Bảo 001089004217")
 
-    monkeypatch.setattr("counter_app.cli.id_commands.parse_id_payload", explode)
+    monkeypatch.setattr("counter_app.cli.id_commands.parse_or_reject", explode)
     status = main(["id", "parse", T1])
     out, err = capsys.readouterr()
     assert status == 1
