@@ -7,10 +7,10 @@ blocking), INFO (kept). Codes are part of the CLI contract: never rename one.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import StrEnum
+from types import MappingProxyType
+from typing import NamedTuple
 
 
 class Severity(StrEnum):
@@ -79,17 +79,19 @@ SEVERITY_OF: Mapping[FindingCode, Severity] = {
 }
 
 
-@dataclass(frozen=True)
-class Finding:
+_NO_PARAMS: Mapping[str, str] = MappingProxyType({})
+
+
+class Finding(NamedTuple):
     """One check's verdict on one field (``field`` is None for the payload as a whole).
 
     ``params`` fill the placeholders of the message (counter_app.messages); they are shown to
-    the clerk, never logged.
+    the clerk, never logged. Immutable; a named tuple because a parse may make several.
     """
 
     code: FindingCode
     field: str | None = None
-    params: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    params: Mapping[str, str] = _NO_PARAMS
 
     @property
     def severity(self) -> Severity:

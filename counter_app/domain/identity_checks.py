@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from counter_app.domain.dates import PartialDate
 from counter_app.domain.findings import Finding, FindingCode
@@ -11,7 +11,6 @@ from counter_app.domain.id_number import Sex, id_number_facts, is_id_number, is_
 from counter_app.domain.text import (
     has_letters,
     has_unreadable_characters,
-    is_plain_ascii,
     looks_like_mojibake,
 )
 
@@ -21,17 +20,27 @@ CHIP_CARDS_FROM = date(2021, 1, 1)
 MAX_PLAUSIBLE_AGE = 120
 
 
-@dataclass(frozen=True)
-class IdentityFields:
-    """An applicant's card fields, cleaned and NFC; None where nothing usable was read."""
+class IdentityFields(Protocol):
+    """An applicant's card fields, cleaned and NFC; None where nothing usable was read.
 
-    id_number: str | None
-    old_id_number: str | None
-    full_name: str | None
-    date_of_birth: PartialDate | None
-    sex: Sex | None
-    address: str | None
-    issue_date: date | None
+    A reading from a card or a form (``IdCardReading``) and, later, a stored applicant all
+    have these; the checks need nothing else.
+    """
+
+    @property
+    def id_number(self) -> str | None: ...
+    @property
+    def old_id_number(self) -> str | None: ...
+    @property
+    def full_name(self) -> str | None: ...
+    @property
+    def date_of_birth(self) -> PartialDate | None: ...
+    @property
+    def sex(self) -> Sex | None: ...
+    @property
+    def address(self) -> str | None: ...
+    @property
+    def issue_date(self) -> date | None: ...
 
 
 def check_identity(
@@ -72,9 +81,11 @@ def _check_id_number(fields: IdentityFields, *, sex_from_card: bool) -> list[Fin
 def _check_birth_date(dob: PartialDate | None, *, today: date) -> list[Finding]:
     if dob is None:
         return []
-    if dob.earliest() > today:
+    # Most birth years are well inside both bounds: decide those without building dates.
+    if dob.year >= today.year and dob.earliest() > today:
         return [Finding(FindingCode.BIRTH_DATE_IN_FUTURE, "date_of_birth")]
-    if _years_between(dob.latest(), today) > MAX_PLAUSIBLE_AGE:
+    too_old = today.year - dob.year > MAX_PLAUSIBLE_AGE
+    if too_old and _years_between(dob.latest(), today) > MAX_PLAUSIBLE_AGE:
         return [Finding(FindingCode.AGE_OVER_120, "date_of_birth")]
     return []
 
@@ -95,15 +106,23 @@ def _check_issue_date(
 
 
 def _check_text(field_name: str, value: str | None) -> list[Finding]:
-    """Letters a scanner lost: '?' or U+FFFD, unrepaired mojibake, or no marks at all."""
+    """Letters a scanner lost: '?' or U+FFFD, unrepaired mojibake, or no marks at all.
+
+    Vietnamese names and addresses are almost never plain ASCII, so the common case takes the
+    second branch and costs two scans of the text.
+    """
     if not value:
+        return []
+    if value.isascii():
+        if "?" in value:
+            return [Finding(FindingCode.UNREADABLE_CHARACTERS, field_name)]
+        if has_letters(value):
+            return [Finding(FindingCode.DIACRITICS_LOST, field_name)]
         return []
     if has_unreadable_characters(value):
         return [Finding(FindingCode.UNREADABLE_CHARACTERS, field_name)]
     if looks_like_mojibake(value):
         return [Finding(FindingCode.ENCODING_BROKEN, field_name)]
-    if has_letters(value) and is_plain_ascii(value):
-        return [Finding(FindingCode.DIACRITICS_LOST, field_name)]
     return []
 
 

@@ -26,11 +26,14 @@ def split_scans(text: str) -> list[str]:
 
 def strip_scan_noise(text: str) -> str:
     """Remove the BOM, zero-width characters and surrounding whitespace or suffixes."""
-    return _INVISIBLE.sub("", text).strip()
+    text = text.strip()
+    # BOM and zero-width characters are not printable: a printable text has none (the usual
+    # case, decided in one C-level pass).
+    return text if text.isprintable() else _INVISIBLE.sub("", text).strip()
 
 
 def remove_controls(text: str) -> str:
-    return _CONTROL.sub("", text)
+    return text if text.isprintable() else _CONTROL.sub("", text)
 
 
 # Every mojibake pattern contains one of these; a one-class scan is several times faster than
@@ -44,6 +47,10 @@ def looks_like_mojibake(text: str) -> bool:
 
 def _mojibake_bytes(text: str) -> bytes:
     """Turn each character back into the byte a cp1252 (or Latin-1) reading made of it."""
+    try:
+        return text.encode("cp1252")  # the usual case, in one C-level pass
+    except UnicodeEncodeError:
+        pass
     out = bytearray()
     for ch in text:
         try:
@@ -61,7 +68,7 @@ def repair_mojibake(text: str) -> str | None:
     Repair fails when a byte cp1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) was
     dropped on the way: the letter is lost and the clerk must retype.
     """
-    if not looks_like_mojibake(text):
+    if _MOJIBAKE_HINT.search(text) is None or _MOJIBAKE.search(text) is None:
         return None
     try:
         return _mojibake_bytes(text).decode("utf-8")
@@ -74,6 +81,10 @@ def nfc(text: str) -> str:
 
 
 def collapse_spaces(text: str) -> str:
+    """Single spaces between words, none around; other white space becomes a space."""
+    # Any white space but a single ASCII space is unprintable: the usual text is already clean.
+    if "  " not in text and text.isprintable() and text == text.strip():
+        return text
     return " ".join(text.split())
 
 

@@ -6,7 +6,13 @@ from datetime import date
 
 import pytest
 
-from counter_app.domain.dates import InvalidDate, PartialDate, Precision, parse_card_date
+from counter_app.domain.dates import (
+    InvalidDate,
+    PartialDate,
+    Precision,
+    is_card_format,
+    parse_card_date,
+)
 from counter_app.domain.id_number import PROVINCES, Sex, id_number_facts, is_old_id_number
 from counter_app.domain.text import fold, repair_mojibake, split_scans
 
@@ -24,13 +30,13 @@ from counter_app.domain.text import fold, repair_mojibake, split_scans
     ],
 )
 def test_card_dates(text: str, iso: str, precision: Precision, unusual: bool) -> None:
-    reading = parse_card_date(text)
-    assert (reading.value.iso(), reading.value.precision, reading.unusual_format) == (
+    value = parse_card_date(text)
+    assert (value.iso(), value.precision, not is_card_format(text)) == (
         iso,
         precision,
         unusual,
     )
-    assert PartialDate.from_iso(iso) == reading.value
+    assert PartialDate.from_iso(iso) == value
 
 
 @pytest.mark.parametrize(
@@ -94,3 +100,18 @@ def test_repair_only_touches_broken_text() -> None:
 
 def test_split_scans_drops_blank_lines_and_noise() -> None:
     assert split_scans("\ufeffa|b\r\n\r\n\u200bc|d\n  \n") == ["a|b", "c|d"]
+
+
+@pytest.mark.parametrize(
+    "parts", [(2023, 2, 29), (2023, None, 5), (2023, 13), (2023, 0), (0,), (10000,), (1990, 4, 31)]
+)
+def test_partial_date_refuses_impossible_parts(parts: tuple[int | None, ...]) -> None:
+    with pytest.raises(InvalidDate):
+        PartialDate(*parts)  # type: ignore[arg-type]
+
+
+def test_partial_date_is_an_immutable_value() -> None:
+    value = PartialDate(1989, 6, 5)
+    assert value == PartialDate(1989, 6, 5) and hash(value) == hash(PartialDate(1989, 6, 5))
+    with pytest.raises(AttributeError):
+        value.year = 1990  # type: ignore[misc]
