@@ -8,6 +8,7 @@ sentence, never a traceback; an unexpected one goes, redacted, to the error log.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -73,9 +74,15 @@ def _run_handler(args: argparse.Namespace) -> int:
         _silence_stdout()
         return EXIT_OK
     except Exception as error:  # the last resort: a sentence on screen, the stack in the log
-        log_unexpected_error(error, where=" ".join(sys.argv[1:2]) or APP_NAME)
+        _log_quietly(error)
         _report("UNEXPECTED", args)
         return EXIT_ITEMS_FAILED
+
+
+def _log_quietly(error: Exception) -> None:
+    """Log an unexpected error; if even the log cannot be written, the sentence must still show."""
+    with contextlib.suppress(OSError):
+        log_unexpected_error(error, where=" ".join(sys.argv[1:2]) or APP_NAME)
 
 
 def _report(code: str, args: argparse.Namespace, *, detail: str = "") -> None:

@@ -20,7 +20,12 @@ OWNER_ONLY_FILE = 0o600
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The data folder, created owner-only if missing."""
-    chosen = override or os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir(APP_NAME)
+    chosen = (
+        override
+        or os.environ.get(DATA_DIR_ENV)
+        # appauthor=False: no vendor folder level on Windows (AppData\Local\counter-app).
+        or platformdirs.user_data_dir(APP_NAME, appauthor=False)
+    )
     return ensure_private_dir(Path(chosen))
 
 
@@ -37,5 +42,6 @@ def ensure_private_dir(path: Path) -> Path:
 def open_private_for_append(path: Path) -> int:
     """A file descriptor for appending to ``path``, created 0600 (never world-readable)."""
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, OWNER_ONLY_FILE)
-    os.fchmod(fd, OWNER_ONLY_FILE)
+    if hasattr(os, "fchmod"):  # POSIX: also tighten a file that existed before (not on Windows)
+        os.fchmod(fd, OWNER_ONLY_FILE)
     return fd

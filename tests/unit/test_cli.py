@@ -259,3 +259,20 @@ def test_check_accepts_only_stdin(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["id", "check", '{"id_number": "001089004217"}'])
     assert exited.value.code == 2
+
+
+def test_unexpected_error_still_explained_when_the_log_cannot_be_written(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    private_data_dir: Path,
+) -> None:
+    def explode(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    private_data_dir.parent.mkdir(parents=True, exist_ok=True)
+    private_data_dir.write_text("a file where the data folder should be", encoding="utf-8")
+    monkeypatch.setattr("counter_app.cli.id_commands.parse_or_reject", explode)
+    status = main(["--lang", "en", "id", "parse", T1])
+    _, err = capsys.readouterr()
+    assert status == 1
+    assert "An unexpected error occurred" in err and "Traceback" not in err
