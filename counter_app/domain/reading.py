@@ -32,10 +32,6 @@ CAN_CUOC_FROM = date(2024, 7, 1)
 
 _SEX_WORDS = {"nam": Sex.MALE, "nu": Sex.FEMALE, "male": Sex.MALE, "female": Sex.FEMALE}
 _SEX_AS_PRINTED = {"Nam": Sex.MALE, "Nữ": Sex.FEMALE}  # the usual case, without folding
-# The fields an ERROR finding may name, and so leave empty.
-_IDENTITY_FIELDS = frozenset(
-    {"id_number", "old_id_number", "full_name", "date_of_birth", "sex", "address", "issue_date"}
-)
 
 
 class Source(StrEnum):
@@ -97,6 +93,10 @@ class IdCardReading(NamedTuple):
 
     def __repr__(self) -> str:
         return f"IdCardReading(card_type={self.card_type.value}, findings={self.codes()})"
+
+
+# The identity fields (the first seven): those an ERROR finding may name, and so leave empty.
+_IDENTITY_FIELDS = frozenset(IdCardReading._fields[:7])
 
 
 @dataclass
