@@ -162,7 +162,7 @@ def _json_object(line: str) -> dict[str, str | None]:
     """One line of typed details; only string (or null) values of the known keys are kept."""
     try:
         value = json.loads(line)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):  # RecursionError: absurdly nested input
         raise BadJsonLineError() from None  # the message would quote the line
     if not isinstance(value, dict):
         raise BadJsonLineError()

@@ -244,14 +244,15 @@ def test_check_reads_typed_details_as_json_lines(
         "address": "Số 2 Hàng Mã, Hoàn Kiếm, Hà Nội",
         "unrelated": "ignored",
     }
-    feed_stdin(monkeypatch, "\n".join([json.dumps(typed, ensure_ascii=False), "not json", "[]"]))
+    lines = [json.dumps(typed, ensure_ascii=False), "not json", "[]", "[" * 100_000]
+    feed_stdin(monkeypatch, "\n".join(lines))
     status, objs, _ = run_cli(capsys, "id", "check", "-")
     assert status == 1
     first = objs[0]
     assert first["ok"] is True and first["source"] == "typed"
     assert first["warnings"] == ["SEX_ID_MISMATCH", "BIRTH_YEAR_ID_MISMATCH"]
     assert first["card_type"] == "unknown" and first["issue_date"] is None
-    assert [o.get("error_code") for o in objs[1:]] == ["BAD_JSON", "BAD_JSON"]
+    assert [o.get("error_code") for o in objs[1:]] == ["BAD_JSON", "BAD_JSON", "BAD_JSON"]
     assert "not json" not in json.dumps(objs)
 
 
