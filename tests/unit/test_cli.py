@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from counter_app.cli import build_parser, main
 from counter_app.domain.findings import FindingCode
@@ -277,3 +279,19 @@ def test_unexpected_error_still_explained_when_the_log_cannot_be_written(
     _, err = capsys.readouterr()
     assert status == 1
     assert "An unexpected error occurred" in err and "Traceback" not in err
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=400))
+def test_any_bytes_on_stdin_give_json_lines_and_a_documented_status(
+    data: bytes, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feed_stdin(monkeypatch, data)
+    status = main(["id", "parse", "-"])
+    out, err = capsys.readouterr()
+    assert status in (0, 1, 2)
+    assert "Traceback" not in err
+    for line in out.splitlines():
+        obj = json.loads(line)
+        assert isinstance(obj["ok"], bool)
+        assert obj["ok"] or obj["error_code"]
