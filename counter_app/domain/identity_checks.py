@@ -10,6 +10,7 @@ from counter_app.domain.findings import Finding, FindingCode
 from counter_app.domain.id_number import Sex, id_number_facts, is_id_number, is_old_id_number
 from counter_app.domain.text import (
     has_letters,
+    has_trouble_signs,
     has_unreadable_characters,
     looks_like_mojibake,
 )
@@ -108,19 +109,18 @@ def _check_issue_date(
 def _check_text(field_name: str, value: str | None) -> list[Finding]:
     """Letters a scanner lost: '?' or U+FFFD, unrepaired mojibake, or no marks at all.
 
-    Vietnamese names and addresses are almost never plain ASCII, so the common case takes the
-    second branch and costs two scans of the text.
+    Clean Vietnamese text (the usual case) is neither ASCII nor has any sign of trouble: one
+    scan of the text settles it.
     """
     if not value:
         return []
-    if value.isascii():
-        if "?" in value:
-            return [Finding(FindingCode.UNREADABLE_CHARACTERS, field_name)]
-        if has_letters(value):
-            return [Finding(FindingCode.DIACRITICS_LOST, field_name)]
+    ascii_only = value.isascii()
+    if not ascii_only and not has_trouble_signs(value):
         return []
     if has_unreadable_characters(value):
         return [Finding(FindingCode.UNREADABLE_CHARACTERS, field_name)]
+    if ascii_only:
+        return [Finding(FindingCode.DIACRITICS_LOST, field_name)] if has_letters(value) else []
     if looks_like_mojibake(value):
         return [Finding(FindingCode.ENCODING_BROKEN, field_name)]
     return []

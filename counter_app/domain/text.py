@@ -102,8 +102,13 @@ def has_letters(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
-def is_plain_ascii(text: str) -> bool:
-    return text.isascii()
+# Any character that makes text worth a closer look: '?', U+FFFD, or a mojibake lead.
+_TROUBLE_SIGNS = re.compile("[?\ufffdÃÄÆÅ\u00ba\u00bb]")
+
+
+def has_trouble_signs(text: str) -> bool:
+    """A cheap first look: False means no '?', no U+FFFD and no mojibake in ``text``."""
+    return _TROUBLE_SIGNS.search(text) is not None
 
 
 def has_unreadable_characters(text: str) -> bool:
