@@ -6,11 +6,11 @@ import os
 import platform
 import statistics
 import time
-from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 
-from counter_app.domain.vn_time import VN_TZ
+from counter_app.domain.vn_time import iso_vn
+from counter_app.services.clock import now_vn
 
 LIBRARIES = ("zxing-cpp", "pyzbar", "Pillow", "segno", "PySide6-Essentials")
 
@@ -47,7 +47,7 @@ def describe() -> str:
     median_ns, best_ns = calibrate()
     return "\n".join(
         [
-            f"- Run at: {datetime.now(VN_TZ).isoformat(timespec='seconds')}",
+            f"- Run at: {iso_vn(now_vn())}",
             f"- CPU: {cpu_model()}, {os.cpu_count()} logical cores",
             f"- OS: {platform.platform()}",
             f"- Python: {platform.python_implementation()} {platform.python_version()}",

@@ -12,6 +12,7 @@ import traceback
 from pathlib import Path
 
 from counter_app import __version__
+from counter_app.domain.vn_time import iso_vn
 from counter_app.services.clock import now_vn
 from counter_app.services.paths import log_dir, open_private_for_append
 
@@ -35,7 +36,7 @@ def redacted_traceback(error: BaseException) -> str:
 def log_unexpected_error(error: BaseException, *, where: str) -> Path:
     """Append a redacted record of ``error`` to the error log and return the log's path."""
     path = log_dir() / ERROR_LOG_NAME
-    stamp = now_vn().isoformat(timespec="seconds")
+    stamp = iso_vn(now_vn())
     record = f"{stamp} counter-app {__version__} {where}\n{redacted_traceback(error)}\n\n"
     fd = open_private_for_append(path)
     try:
