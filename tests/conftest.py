@@ -7,6 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No deadline: speed is measured in bench/, never asserted in a test. On CI the examples are
+# derandomised so that a run can be repeated exactly; locally they explore afresh each time.
+settings.register_profile("local", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "local")
 
 # Widgets render offscreen in tests (no display on CI); set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
