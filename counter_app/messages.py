@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from counter_app.texts import store
+
 VI: Final = "vi"
 EN: Final = "en"
 LANGUAGES: Final = (VI, EN)
@@ -20,7 +22,7 @@ _SEX_WORDS: Mapping[str, Mapping[str, str]] = {
     "female": {VI: "Nữ", EN: "female"},
 }
 
-MESSAGES: Mapping[str, Mapping[str, str]] = {
+_ID_CARD_MESSAGES: Mapping[str, Mapping[str, str]] = {
     # Errors (exceptions)
     "UNEXPECTED": {
         VI: "Đã xảy ra lỗi không mong muốn. Thao tác chưa hoàn tất; hãy thử lại hoặc báo bộ phận "
@@ -198,6 +200,9 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         EN: "The card carries {count} extra fields (previous ID, parents…); kept as read.",
     },
 }
+
+
+MESSAGES: Mapping[str, Mapping[str, str]] = {**_ID_CARD_MESSAGES, **store.TEXTS}
 
 
 def message_for(code: str, lang: str = VI, params: Mapping[str, str] | None = None) -> str:

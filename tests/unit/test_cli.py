@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import io
 import json
 import os
+import pkgutil
 import re
 import stat
 import subprocess
@@ -17,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import counter_app
 from counter_app.cli import build_parser, main
 from counter_app.domain.findings import FindingCode
 from counter_app.errors import all_error_classes
@@ -197,9 +200,9 @@ def test_every_command_has_help_and_is_documented(capsys: pytest.CaptureFixture[
 
 def test_every_code_is_documented() -> None:
     doc = (REPO / "docs" / "CLI.md").read_text(encoding="utf-8")
-    import counter_app.cli.id_commands
-    import counter_app.services.id_scan  # noqa: F401
-
+    for module in pkgutil.walk_packages(counter_app.__path__, "counter_app."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
     codes = {cls.code for cls in all_error_classes()} | {c.value for c in FindingCode}
     missing = sorted(c for c in codes if not re.search(rf"`{c}`", doc))
     assert missing == []

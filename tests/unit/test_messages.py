@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import string
 
 import pytest
 
-import counter_app.cli.id_commands
-import counter_app.services.id_scan
+import counter_app
 import counter_app.services.qr_decode
 from counter_app.domain.findings import SEVERITY_OF, FindingCode
 from counter_app.errors import CounterAppError, all_error_classes
 from counter_app.messages import EN, LANGUAGES, MESSAGES, VI, message_for
 
-# Importing these modules registers their error classes; keep the references so linters agree.
-ERROR_MODULES = (
-    counter_app.cli.id_commands,
-    counter_app.services.id_scan,
-    counter_app.services.qr_decode,
-)
+# Importing every module of the core registers all its error classes.
+for _module in pkgutil.walk_packages(counter_app.__path__, "counter_app."):
+    if not _module.name.endswith("__main__"):
+        importlib.import_module(_module.name)
 ALL_CODES = sorted({cls.code for cls in all_error_classes()} | {c.value for c in FindingCode})
 
 

@@ -1,0 +1,138 @@
+"""Where the store's encryption key lives: the OS keyring when there is one, else a key file.
+
+The key is 32 random bytes used raw by SQLCipher (no key derivation, so opening is instant).
+The keyring (Windows Credential Manager, macOS Keychain, Secret Service) protects the key
+with the user's login. The fallback key file is owner-only beside the store: it protects
+copies of the database and backups carried elsewhere, but not a whole stolen disk read with
+the same account's rights. The settings screen and docs/STORE.md say so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+from pathlib import Path
+from typing import NamedTuple
+
+from counter_app import APP_NAME
+from counter_app.errors import BadInputError, EnvironmentProblem
+from counter_app.services.paths import OWNER_ONLY_FILE
+
+KEY_BYTES = 32
+KEY_FILE_NAME = "store.key"
+KEYRING = "keyring"
+KEY_FILE = "file"
+
+
+class StoreKeyMissingError(EnvironmentProblem):
+    """The store is encrypted but neither the keyring nor a key file holds its key."""
+
+    code = "STORE_KEY_MISSING"
+
+
+class KeyFileInvalidError(BadInputError):
+    """A key file given by IT is not a 64-character hexadecimal key."""
+
+    code = "KEY_FILE_INVALID"
+
+
+class StoredKey(NamedTuple):
+    key: bytes
+    where: str  # KEYRING or KEY_FILE
+
+
+def new_key() -> bytes:
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def keyring_account(store_path: Path) -> str:
+    """One keyring entry per store file, so two data folders never share or clobber a key."""
+    digest = hashlib.sha256(str(store_path.resolve()).encode("utf-8")).hexdigest()[:16]
+    return f"store-key:{digest}"
+
+
+def save_key(store_path: Path, key: bytes, *, prefer_keyring: bool = True) -> str:
+    """Keep ``key`` in the keyring if one works, else in an owner-only file; say where."""
+    if prefer_keyring and _keyring_set(keyring_account(store_path), key.hex()):
+        return KEYRING
+    write_key_file(store_path.parent / KEY_FILE_NAME, key)
+    return KEY_FILE
+
+
+def load_key(store_path: Path) -> StoredKey:
+    key_file = store_path.parent / KEY_FILE_NAME
+    if key_file.exists():
+        return StoredKey(read_key_file(key_file), KEY_FILE)
+    stored = _keyring_get(keyring_account(store_path))
+    if stored is not None:
+        return StoredKey(_parse_hex_key(stored), KEYRING)
+    raise StoreKeyMissingError("")
+
+
+def forget_key(store_path: Path) -> None:
+    """Remove the key from wherever it is kept (used when a store is replaced by restore)."""
+    key_file = store_path.parent / KEY_FILE_NAME
+    if key_file.exists():
+        key_file.unlink()
+    _keyring_delete(keyring_account(store_path))
+
+
+def write_key_file(path: Path, key: bytes) -> None:
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, OWNER_ONLY_FILE)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key.hex() + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def read_key_file(path: Path) -> bytes:
+    try:
+        text = path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        raise KeyFileInvalidError(path.name) from None
+    return _parse_hex_key(text)
+
+
+def _parse_hex_key(text: str) -> bytes:
+    try:
+        key = bytes.fromhex(text.strip())
+    except ValueError:
+        raise KeyFileInvalidError("not hex") from None
+    if len(key) != KEY_BYTES:
+        raise KeyFileInvalidError("length")
+    return key
+
+
+def _keyring_set(account: str, secret: str) -> bool:
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+
+        keyring.set_password(APP_NAME, account, secret)
+    except (ImportError, KeyringError, RuntimeError):
+        return False  # no usable keyring (e.g. no D-Bus session): fall back to the key file
+    return True
+
+
+def _keyring_get(account: str) -> str | None:
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+
+        value: str | None = keyring.get_password(APP_NAME, account)
+    except (ImportError, KeyringError, RuntimeError):
+        return None
+    return value
+
+
+def _keyring_delete(account: str) -> None:
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+
+        keyring.delete_password(APP_NAME, account)
+    except (ImportError, KeyringError, RuntimeError):
+        return

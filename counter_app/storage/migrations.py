@@ -1,0 +1,64 @@
+"""Numbered, append-only schema migrations, applied at start before anything else runs.
+
+A migration is a function registered with ``@migration(n)``; once released it is never
+edited, only followed by a new one. The schema version lives in ``PRAGMA user_version``.
+A store written by a newer app (a higher version than any we know) is refused rather than
+guessed at: opening it could corrupt data the newer app relies on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from counter_app.errors import EnvironmentProblem
+from counter_app.storage.engine import Database, write_transaction
+from counter_app.storage.schema import SCHEMA_V1
+
+Migration = Callable[[Database], None]
+MIGRATIONS: dict[int, Migration] = {}
+
+
+class StoreTooNewError(EnvironmentProblem):
+    """The store was written by a newer version of the app."""
+
+    code = "STORE_TOO_NEW"
+
+
+def migration(number: int) -> Callable[[Migration], Migration]:
+    def register(function: Migration) -> Migration:
+        if number in MIGRATIONS:
+            raise ValueError(f"migration {number} registered twice")
+        MIGRATIONS[number] = function
+        return function
+
+    return register
+
+
+def latest_version() -> int:
+    return max(MIGRATIONS)
+
+
+def schema_version(db: Database) -> int:
+    row = db.conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(db: Database) -> list[int]:
+    """Apply every pending migration, each in its own transaction; return those applied."""
+    current = schema_version(db)
+    if current > latest_version():
+        raise StoreTooNewError(f"schema {current} > {latest_version()}")
+    applied = []
+    for number in sorted(n for n in MIGRATIONS if n > current):
+        with write_transaction(db):
+            MIGRATIONS[number](db)
+            db.conn.execute(f"PRAGMA user_version = {number}")
+        applied.append(number)
+    return applied
+
+
+@migration(1)
+def _create_schema(db: Database) -> None:
+    """The first schema: settings, catalogue, dossiers, events, outbox, audit, search."""
+    for statement in SCHEMA_V1:
+        db.conn.execute(statement)

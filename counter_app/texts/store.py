@@ -1,0 +1,63 @@
+"""Words for the store: opening, keys, locks, a full disk, setup."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+TEXTS: Mapping[str, Mapping[str, str]] = {
+    "STORE_LOCKED": {
+        "vi": "Dữ liệu đang được một chương trình khác ghi. Hãy đợi vài giây rồi thử lại; nếu "
+        "vẫn lỗi, hãy báo bộ phận CNTT.",
+        "en": "Another program is writing to the data. Wait a few seconds and try again; if it "
+        "persists, call IT.",
+    },
+    "STORE_KEY_WRONG": {
+        "vi": "Không mở được dữ liệu bằng khóa hiện có (khóa sai hoặc tệp không phải của máy "
+        "này). Hãy báo bộ phận CNTT.",
+        "en": "The data cannot be opened with the key at hand (a wrong key, or a file from "
+        "another computer). Call IT.",
+    },
+    "STORE_KEY_MISSING": {
+        "vi": "Không tìm thấy khóa mã hóa dữ liệu trên máy này. Bộ phận CNTT cần khôi phục "
+        "khóa đã lưu khi cài đặt.",
+        "en": "The data's encryption key is not on this computer. IT must restore the key kept "
+        "at setup.",
+    },
+    "KEY_FILE_INVALID": {
+        "vi": "Tệp khóa không hợp lệ (cần 64 ký tự thập lục phân). Hãy kiểm tra lại tệp khóa.",
+        "en": "The key file is not valid (64 hexadecimal characters expected). Check the file.",
+    },
+    "STORE_CORRUPT": {
+        "vi": "Tệp dữ liệu bị hỏng hoặc không phải dữ liệu của ứng dụng. Hãy báo bộ phận CNTT "
+        "để khôi phục từ bản sao lưu.",
+        "en": "The data file is damaged or is not the app's data. Call IT to restore a backup.",
+    },
+    "STORE_TOO_NEW": {
+        "vi": "Dữ liệu được tạo bởi phiên bản ứng dụng mới hơn. Hãy cài phiên bản mới nhất; "
+        "không dùng phiên bản cũ trên dữ liệu này.",
+        "en": "The data was written by a newer version of the app. Install the latest version; "
+        "do not use an older one on this data.",
+    },
+    "STORE_NOT_SET_UP": {
+        "vi": "Máy này chưa được cài đặt quầy. Bộ phận CNTT cần chạy lệnh cài đặt (setup) trước.",
+        "en": "This computer has not been set up as a counter yet. IT must run setup first.",
+    },
+    "STORE_EXISTS": {
+        "vi": "Dữ liệu của quầy đã có sẵn; không tạo lại. Để đổi thông tin, hãy dùng lệnh cài "
+        "đặt với các giá trị mới.",
+        "en": "The counter's data already exists and was not recreated. To change details, "
+        "run setup with the new values.",
+    },
+    "STORE_CONFLICT": {
+        "vi": "Dữ liệu bị trùng với một bản ghi đã có nên chưa được lưu. Hãy thử lại; nếu vẫn "
+        "lỗi, hãy báo bộ phận CNTT.",
+        "en": "The data clashes with an existing record and was not saved. Try again; if it "
+        "persists, call IT.",
+    },
+    "DISK_FULL": {
+        "vi": "Ổ đĩa đã đầy nên chưa lưu được gì của thao tác này. Hãy giải phóng dung lượng "
+        "hoặc báo bộ phận CNTT, rồi thử lại.",
+        "en": "The disk is full, so nothing of this action was saved. Free some space or call "
+        "IT, then try again.",
+    },
+}
