@@ -1,0 +1,33 @@
+"""A procedure of the catalogue, as the rest of the app sees it (procedures.md §1)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time
+
+# Same-day procedures received after this are due the next working day (dossier.md §5.3).
+DEFAULT_SAME_DAY_CUTOFF = time(15, 0)
+
+
+@dataclass(frozen=True)
+class Procedure:
+    code: str  # national code d.dddddd
+    name_vi: str
+    name_en: str
+    field: str
+    processing_days: int  # working days, ordinary case
+    same_day: bool
+    fee_vnd: int
+    documents: tuple[str, ...]  # in the order printed on the receipt
+    confidence: str  # high | medium | low
+    agency_suffix: str = ""  # a local system's suffix (".H26"), kept apart from the code
+    calendar_days: int = 0  # > 0: the period runs in calendar days (adoption: 30)
+    cutoff: time | None = None  # same-day cut-off; None = none (multi-day) or the default
+    active: bool = True
+    catalogue_version: int = 0
+
+    @property
+    def effective_cutoff(self) -> time | None:
+        if not self.same_day:
+            return self.cutoff
+        return self.cutoff or DEFAULT_SAME_DAY_CUTOFF
