@@ -19,6 +19,7 @@ from counter_app.cli.output import emit
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, CounterAppError
 from counter_app.messages import LANGUAGES, VI, message_for
 from counter_app.services.error_log import log_unexpected_error
+from counter_app.services.paths import DATA_DIR_ENV
 
 LANG_ENV = "COUNTER_APP_LANG"
 EXIT_INTERRUPTED = 130
@@ -39,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=os.environ.get(LANG_ENV) if os.environ.get(LANG_ENV) in LANGUAGES else VI,
         help=f"language of messages: vi (default) or en; also the {LANG_ENV} variable",
     )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"the data folder (store, key file, backups, logs); also the {DATA_DIR_ENV} variable",
+    )
     parser.set_defaults(handler=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     id_commands.register(commands)
@@ -49,6 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _use_utf8_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.data_dir:
+        os.environ[DATA_DIR_ENV] = args.data_dir
     if args.handler is None:
         return open_desktop_app(parser)
     return _run_handler(args)
