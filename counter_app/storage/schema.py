@@ -99,6 +99,7 @@ SCHEMA_V1: Final[tuple[str, ...]] = (
     )""",
     "CREATE INDEX dossiers_id_number ON dossiers (id_number)",
     "CREATE INDEX dossiers_received ON dossiers (received_day, status)",
+    "CREATE INDEX dossiers_received_at ON dossiers (received_at)",
     "CREATE INDEX dossiers_status ON dossiers (status, due_at)",
     "CREATE INDEX dossiers_official_code ON dossiers (official_code)",
     # Every version of every dossier as it was saved (edits are new versions, never overwrites).

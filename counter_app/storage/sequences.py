@@ -1,0 +1,36 @@
+"""Number sequences taken inside the dossier's own transaction: daily codes and log lines."""
+
+from __future__ import annotations
+
+from counter_app.storage.engine import Database
+
+
+def last_code_number(db: Database, day: str, counter: int) -> int:
+    row = db.conn.execute(
+        "SELECT last_number FROM code_sequences WHERE day = ? AND counter = ?", (day, counter)
+    ).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def save_code_number(db: Database, day: str, counter: int, number: int) -> None:
+    db.conn.execute(
+        "INSERT INTO code_sequences (day, counter, last_number) VALUES (?, ?, ?) "
+        "ON CONFLICT (day, counter) DO UPDATE SET last_number = excluded.last_number",
+        (day, counter, number),
+    )
+
+
+def next_log_line(db: Database, book: str) -> int:
+    """Take the next line of the tracking-log book (sổ theo dõi hồ sơ)."""
+    row = db.conn.execute(
+        "INSERT INTO log_books (book, last_line) VALUES (?, 1) "
+        "ON CONFLICT (book) DO UPDATE SET last_line = last_line + 1 RETURNING last_line",
+        (book,),
+    ).fetchone()
+    return int(row[0])
+
+
+def newest_received_at(db: Database) -> str | None:
+    """The latest receipt time stored (ISO, +07:00), to catch a PC clock set back."""
+    row = db.conn.execute("SELECT max(received_at) FROM dossiers").fetchone()
+    return None if row is None else row[0]
