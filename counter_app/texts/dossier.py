@@ -1,0 +1,114 @@
+"""Words for dossiers: setup, codes, intake, lifecycle, edits, search."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+TEXTS: Mapping[str, Mapping[str, str]] = {
+    "AGENCY_CODE_INVALID": {
+        "vi": "Mã đơn vị không đúng dạng QCVN 102:2016 (ví dụ 000.31.27.H26). Hãy nhập lại mã "
+        "do thành phố cấp.",
+        "en": "The agency identifier is not in the QCVN 102:2016 shape (e.g. 000.31.27.H26). "
+        "Enter the identifier the city assigned.",
+    },
+    "AGENCY_NOT_HANOI": {
+        "vi": "Mã đơn vị không kết thúc bằng H26 (Hà Nội). Hãy kiểm tra lại nếu quầy ở Hà Nội.",
+        "en": "The agency identifier does not end in H26 (Hà Nội). Check it if the counter is "
+        "in Hà Nội.",
+    },
+    "AGENCY_NAME_INVALID": {
+        "vi": "Tên đơn vị trống hoặc quá dài (tối đa 200 ký tự). Hãy nhập lại.",
+        "en": "The agency name is empty or too long (200 characters at most). Enter it again.",
+    },
+    "COUNTER_NUMBER_INVALID": {
+        "vi": "Số quầy phải từ 1 đến 99. Hãy nhập lại.",
+        "en": "The counter number must be between 1 and 99. Enter it again.",
+    },
+    "CODE_RANGE_INVALID": {
+        "vi": "Dải số hồ sơ không hợp lệ: cần dạng ĐẦU-CUỐI trong khoảng 1–9999 (quầy 10 trở "
+        "lên phải khai báo dải số). Hãy nhập lại.",
+        "en": "The code number range is not valid: START-END within 1–9999 is needed (counters "
+        "10 and above must be given a range). Enter it again.",
+    },
+    "FORM_SET_INVALID": {
+        "vi": "Bộ biểu mẫu phải là 2025 (Thông tư 03/2025) hoặc 2018 (Thông tư 01/2018).",
+        "en": "The form set must be 2025 (Circular 03/2025) or 2018 (Circular 01/2018).",
+    },
+    "COUNTER_NOT_CONFIGURED": {
+        "vi": "Quầy chưa được khai báo mã đơn vị và số quầy. Bộ phận CNTT cần chạy lệnh cài đặt "
+        "(setup).",
+        "en": "The counter has no agency identifier or counter number yet. IT must run setup.",
+    },
+    "COUNTER_RANGE_EXHAUSTED": {
+        "vi": "Quầy này đã dùng hết số hồ sơ của hôm nay. Hãy tiếp nhận ở quầy khác và báo bộ "
+        "phận CNTT.",
+        "en": "This counter has no dossier numbers left today. Receive at another counter and "
+        "tell IT.",
+    },
+    "CLOCK_BEHIND": {
+        "vi": "Đồng hồ máy tính đang chậm hơn lần tiếp nhận gần nhất, nên không cấp số hồ sơ. "
+        "Hãy báo bộ phận CNTT chỉnh giờ.",
+        "en": "The computer clock is earlier than the latest receipt, so no dossier code is "
+        "issued. Ask IT to fix the clock.",
+    },
+    "FINDING_NOT_ACKNOWLEDGED": {
+        "vi": "Thông tin trên thẻ cần được xác nhận trước khi lưu. Hãy kiểm tra với người nộp "
+        "rồi xác nhận.",
+        "en": "A detail from the card must be confirmed before saving. Check it with the "
+        "applicant, then confirm.",
+    },
+    "IDENTITY_INCOMPLETE": {
+        "vi": "Thông tin người nộp còn thiếu hoặc sai, chưa lưu được. Hãy nhập trường còn thiếu "
+        "theo giấy tờ.",
+        "en": "The applicant's details are missing or wrong, so nothing was saved. Type the "
+        "missing field from the document.",
+    },
+    "OUTCOME_REASON_REQUIRED": {
+        "vi": "Yêu cầu bổ sung hoặc từ chối phải ghi rõ lý do. Hãy nhập lý do.",
+        "en": "A supplement request or a refusal must state the reason. Enter it.",
+    },
+    "INTAKE_INVALID": {
+        "vi": "Số bộ, lệ phí hoặc số bản giấy tờ không hợp lệ. Hãy kiểm tra lại.",
+        "en": "The number of sets, the fee or a document count is not valid. Check them.",
+    },
+    "DOSSIER_NOT_FOUND": {
+        "vi": "Không tìm thấy hồ sơ với mã này ở quầy. Hãy kiểm tra lại mã.",
+        "en": "No dossier with this code at this counter. Check the code.",
+    },
+    "DOSSIER_NOT_EDITABLE": {
+        "vi": "Hồ sơ đã trả kết quả hoặc đã hủy nên không sửa được.",
+        "en": "The dossier was returned or voided, so it cannot be edited.",
+    },
+    "VOID_NOT_ALLOWED": {
+        "vi": "Chỉ hủy được hồ sơ chưa đồng bộ lên hệ thống thành phố. Hồ sơ đã đồng bộ phải "
+        "điều chỉnh trên hệ thống thành phố.",
+        "en": "Only a dossier not yet synced to the city can be voided. A synced dossier is "
+        "corrected in the city system.",
+    },
+    "NOTHING_TO_CHANGE": {
+        "vi": "Không có thay đổi nào để lưu.",
+        "en": "There is nothing to change.",
+    },
+    "TRANSITION_NOT_ALLOWED": {
+        "vi": "Không thể chuyển hồ sơ sang trạng thái này từ trạng thái hiện tại.",
+        "en": "The dossier cannot move to this status from its current one.",
+    },
+    "DOSSIER_CLOSED": {
+        "vi": "Hồ sơ đã kết thúc (từ chối, rút, dừng hoặc đã trả). Chỉ giám sát mới điều chỉnh "
+        "được, kèm lý do.",
+        "en": "The dossier is closed (refused, withdrawn, stopped or returned). Only a "
+        "supervisor's correction, with a reason, can change it.",
+    },
+    "REASON_REQUIRED": {
+        "vi": "Thao tác này phải ghi lý do. Hãy nhập lý do.",
+        "en": "This action needs a reason. Enter it.",
+    },
+    "UNKNOWN_STATUS": {
+        "vi": "Trạng thái không hợp lệ; dùng số 1–10 hoặc tên trạng thái.",
+        "en": "Unknown status; use a number 1–10 or a status name.",
+    },
+    "EMPTY_QUERY": {
+        "vi": "Hãy nhập số định danh, mã hồ sơ hoặc tên, địa chỉ để tìm.",
+        "en": "Enter an ID number, a dossier code, or a name or address to search.",
+    },
+}
