@@ -17,6 +17,7 @@ from counter_app import APP_NAME, __version__
 from counter_app.domain.catalogue import (
     CatalogueVersion,
     ProcedureInactiveError,
+    RowError,
     UnknownProcedureError,
     catalogue_sha256,
     decode_catalogue,
@@ -27,6 +28,7 @@ from counter_app.domain.catalogue import (
 from counter_app.domain.procedure import Procedure
 from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import BadInputError, EnvironmentProblem
+from counter_app.messages import VI, message_for
 from counter_app.resources import resource_path
 from counter_app.services.store import Store, open_store
 from counter_app.storage import catalogue as rows
@@ -248,3 +250,11 @@ def _checked_on(meta: object) -> str:
         return date.fromisoformat(str(value)).isoformat()
     except ValueError:
         raise CatalogueNotShippedError(SHIPPED_METADATA) from None
+
+
+def describe_row_error(error: RowError, lang: str = VI) -> str:
+    """One row problem as the sentence IT reads: "Dòng 7, cột fee_vnd: …"."""
+    reason = message_for(f"CATALOGUE_REASON_{error.reason.name}", lang, error.params)
+    template = "CATALOGUE_ROW" if error.column else "CATALOGUE_LINE"
+    values = {"line": str(error.line), "column": error.column, "reason": reason}
+    return message_for(template, lang, values)
