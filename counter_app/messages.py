@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from counter_app.texts import dossier, store
+from counter_app.texts import catalogue, dossier, store
 
 VI: Final = "vi"
 EN: Final = "en"
@@ -202,7 +202,12 @@ _ID_CARD_MESSAGES: Mapping[str, Mapping[str, str]] = {
 }
 
 
-MESSAGES: Mapping[str, Mapping[str, str]] = {**_ID_CARD_MESSAGES, **store.TEXTS, **dossier.TEXTS}
+# Each capability keeps its words in its own module of counter_app.texts.
+_AREAS = (store, dossier, catalogue)
+MESSAGES: Mapping[str, Mapping[str, str]] = {
+    **_ID_CARD_MESSAGES,
+    **{code: texts for area in _AREAS for code, texts in area.TEXTS.items()},
+}
 
 
 def message_for(code: str, lang: str = VI, params: Mapping[str, str] | None = None) -> str:
