@@ -14,7 +14,13 @@ import sys
 from collections.abc import Sequence
 
 from counter_app import APP_NAME, __version__
-from counter_app.cli import calendar_commands, catalogue_commands, id_commands
+from counter_app.cli import (
+    calendar_commands,
+    catalogue_commands,
+    dossier_commands,
+    id_commands,
+    store_commands,
+)
 from counter_app.cli.output import emit
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, CounterAppError
 from counter_app.messages import LANGUAGES, VI, message_for
@@ -48,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(handler=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     id_commands.register(commands)
+    store_commands.register(commands)
+    dossier_commands.register(commands)
     catalogue_commands.register(commands)
     calendar_commands.register(commands)
     return parser
@@ -75,7 +83,7 @@ def _run_handler(args: argparse.Namespace) -> int:
         status: int = args.handler(args)
         return status
     except CounterAppError as error:
-        _report(error.code, args, detail=error.detail)
+        report_error(error.code, args, detail=error.detail)
         return error.exit_status
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
@@ -85,7 +93,7 @@ def _run_handler(args: argparse.Namespace) -> int:
         return EXIT_OK
     except Exception as error:  # the last resort: a sentence on screen, the stack in the log
         _log_quietly(error)
-        _report("UNEXPECTED", args)
+        report_error("UNEXPECTED", args)
         return EXIT_ITEMS_FAILED
 
 
@@ -95,7 +103,8 @@ def _log_quietly(error: Exception) -> None:
         log_unexpected_error(error, where=" ".join(sys.argv[1:2]) or APP_NAME)
 
 
-def _report(code: str, args: argparse.Namespace, *, detail: str = "") -> None:
+def report_error(code: str, args: argparse.Namespace, *, detail: str = "") -> None:
+    """The error's sentence on stderr (and JSON on stdout with ``--json``), then its code."""
     message = message_for(code, args.lang)
     if getattr(args, "json", False):
         emit({"ok": False, "error_code": code, "error": message})

@@ -13,10 +13,11 @@ from counter_app.domain.calendar import MAX_PERIOD_DAYS, WEEKDAY_NAMES, Calendar
 from counter_app.domain.due_date import DueDate
 from counter_app.domain.procedure import Procedure
 from counter_app.domain.vn_time import VN_TZ, iso_vn
-from counter_app.errors import EXIT_OK, BadInputError, EnvironmentProblem
+from counter_app.errors import EXIT_OK, BadInputError
 from counter_app.messages import VI, message_for
 from counter_app.services.actor import cli_actor
 from counter_app.services.calendar import due_date_for, import_calendar_year, load_calendar
+from counter_app.services.catalogue import lookup_procedure
 from counter_app.services.clock import now_vn, today_vn
 
 # "2026-10-15 10:05", a "T" instead of the space, optional seconds and offset.
@@ -29,12 +30,6 @@ Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 class BadReceivedTimeError(BadInputError):
     code = "BAD_RECEIVED_TIME"
-
-
-class CatalogueUnavailableError(EnvironmentProblem):
-    """``--procedure CODE`` needs the procedure catalogue, absent from this build."""
-
-    code = "CATALOGUE_UNAVAILABLE"
 
 
 def register(commands: Subparsers) -> None:
@@ -231,15 +226,8 @@ def _procedure(args: argparse.Namespace) -> Procedure:
 
 
 def lookup_catalogue_procedure(code: str) -> Procedure:
-    """The catalogue's procedure, imported lazily: the catalogue ships separately."""
-    try:
-        from counter_app.services.catalogue import (  # type: ignore[import-not-found, unused-ignore]
-            lookup_procedure,
-        )
-    except ImportError:
-        raise CatalogueUnavailableError("counter_app.services.catalogue") from None
-    found: Procedure = lookup_procedure(code)
-    return found
+    """The current catalogue's procedure (UNKNOWN_PROCEDURE or PROCEDURE_INACTIVE if not)."""
+    return lookup_procedure(code)
 
 
 def due_json(result: DueDate) -> dict[str, Any]:

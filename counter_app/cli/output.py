@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from typing import Any
 
 from counter_app.domain.findings import Finding, Severity
 from counter_app.domain.id_card import IdCardReading, IdCardRejected
-from counter_app.errors import CounterAppError
+from counter_app.errors import BadInputError, CounterAppError
 from counter_app.messages import message_for
 
 _NOT_BLOCKING = (Severity.CONFIRM, Severity.WARN, Severity.INFO)
@@ -85,3 +86,13 @@ def outcome_json(outcome: IdCardReading | IdCardRejected, lang: str) -> dict[str
     if isinstance(outcome, IdCardReading):
         return reading_json(outcome, lang)
     return error_json(outcome, lang)
+
+
+class BadDateError(BadInputError):
+    """A date option is not YYYY-MM-DD."""
+
+    code = "BAD_DATE"
+
+
+def add_json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON (one object per line)")

@@ -17,6 +17,7 @@ from pathlib import Path
 from counter_app.errors import EnvironmentProblem
 from counter_app.services import keys
 from counter_app.services.paths import data_dir as default_data_dir
+from counter_app.services.paths import ensure_private_dir
 from counter_app.storage.audit import audit_head
 from counter_app.storage.engine import Database, connect, is_plain_sqlite, write_transaction
 from counter_app.storage.marks import MARKS_FILE_NAME, Marks
@@ -63,7 +64,8 @@ class Store:
 
 
 def store_path(folder: Path | None = None) -> Path:
-    return (folder or default_data_dir()) / STORE_FILE_NAME
+    """The store file of ``folder`` (the data folder by default), the folder made owner-only."""
+    return (ensure_private_dir(folder) if folder else default_data_dir()) / STORE_FILE_NAME
 
 
 def store_exists(folder: Path | None = None) -> bool:

@@ -29,10 +29,4 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "The time of receipt is not valid. Give it as year-month-day hour:minute, for "
         "example 2026-10-15 10:05.",
     },
-    "CATALOGUE_UNAVAILABLE": {
-        "vi": "Danh mục thủ tục chưa có trên máy này. Hãy nhập số ngày giải quyết trực tiếp "
-        "hoặc báo bộ phận CNTT.",
-        "en": "The procedure catalogue is not available on this computer. Give the number of "
-        "processing days directly or call IT.",
-    },
 }

@@ -111,4 +111,49 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "Hãy nhập số định danh, mã hồ sơ hoặc tên, địa chỉ để tìm.",
         "en": "Enter an ID number, a dossier code, or a name or address to search.",
     },
+    "BAD_OPTION": {
+        "vi": "Giá trị của một tùy chọn không đúng dạng (ngày giờ YYYY-MM-DD HH:MM, giấy tờ "
+        "TÊN:SỐ_BẢN_CHÍNH:SỐ_BẢN_SAO). Hãy kiểm tra lại.",
+        "en": "An option's value has the wrong shape (date-time YYYY-MM-DD HH:MM, document "
+        "NAME:ORIGINALS:COPIES). Check it.",
+    },
+    "BAD_DATE": {
+        "vi": "Ngày không hợp lệ; hãy nhập theo dạng YYYY-MM-DD.",
+        "en": "The date is not valid; use YYYY-MM-DD.",
+    },
+    "IDENTITY_MISSING": {
+        "vi": "Chưa có thông tin người nộp: hãy quét mã QR trên thẻ hoặc nhập số giấy tờ và "
+        "họ tên.",
+        "en": "No applicant details: scan the card's QR code or type the document number and name.",
+    },
+    "AUDIT_ROW_EDITED": {
+        "vi": "Nhật ký kiểm tra bị sửa tại dòng {seq}. Hãy báo ngay cho lãnh đạo và bộ phận "
+        "CNTT; đừng sửa gì thêm.",
+        "en": "The audit log was edited at row {seq}. Tell the supervisor and IT at once; "
+        "change nothing else.",
+    },
+    "AUDIT_ROW_MISSING": {
+        "vi": "Nhật ký kiểm tra bị xóa dòng, bắt đầu từ dòng {seq}. Hãy báo ngay cho lãnh đạo "
+        "và bộ phận CNTT.",
+        "en": "Rows of the audit log were deleted, starting at row {seq}. Tell the supervisor "
+        "and IT at once.",
+    },
+    "AUDIT_ROW_REORDERED": {
+        "vi": "Nhật ký kiểm tra bị đảo thứ tự hoặc chèn dòng tại dòng {seq}. Hãy báo ngay cho "
+        "lãnh đạo và bộ phận CNTT.",
+        "en": "The audit log was reordered or had a row inserted at row {seq}. Tell the "
+        "supervisor and IT at once.",
+    },
+    "AUDIT_TAIL_MISSING": {
+        "vi": "Các dòng cuối của nhật ký kiểm tra đã mất (từ dòng {seq}), hoặc dữ liệu đã bị "
+        "thay bằng bản cũ. Hãy báo ngay cho lãnh đạo và bộ phận CNTT.",
+        "en": "The last rows of the audit log are gone (from row {seq}), or the data was "
+        "replaced by an older copy. Tell the supervisor and IT at once.",
+    },
+    "AUDIT_CHAIN_REWRITTEN": {
+        "vi": "Nhật ký kiểm tra đã bị viết lại (dòng {seq} khác với bản ghi giữ bên ngoài dữ "
+        "liệu). Hãy báo ngay cho lãnh đạo và bộ phận CNTT.",
+        "en": "The audit log was rewritten (row {seq} differs from the copy kept outside the "
+        "data). Tell the supervisor and IT at once.",
+    },
 }

@@ -189,10 +189,15 @@ def test_due_date_usage_errors_exit_2(args: tuple[str, ...]) -> None:
     assert exited.value.code == 2
 
 
-def test_procedure_code_needs_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
+def test_procedure_code_comes_from_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
+    setup = ("setup", "--agency-code", "000.31.27.H26", "--agency-name", "UBND", "--counter", "1")
+    assert main(list(setup)) == 0
+    capsys.readouterr()
     status, out, _ = run(capsys, "due-date", "--procedure", "1.000001", "--json")
-    assert status == 3
-    assert json.loads(out)["error_code"] == "CATALOGUE_UNAVAILABLE"
+    assert status == 2 and json.loads(out)["error_code"] == "UNKNOWN_PROCEDURE"
+    args = ("due-date", "--procedure", "2.000815", "--received", "2026-10-15 15:20", "--json")
+    status, out, _ = run(capsys, *args)
+    assert status == 0 and json.loads(out)["due_date"] == "2026-10-16"
 
 
 def test_procedure_code_with_period_options_is_bad_input(

@@ -1,0 +1,209 @@
+"""``counter-app setup``, ``search`` and ``audit verify|list``: the store for IT and supervisors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from typing import Any, TypeAlias
+
+from counter_app.cli.dossier_output import dossier_json, dossier_line
+from counter_app.cli.output import BadDateError, emit
+from counter_app.domain.dossier_code import parse_range
+from counter_app.domain.lifecycle import parse_status
+from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK
+from counter_app.messages import message_for
+from counter_app.services.actor import cli_actor
+from counter_app.services.audit_check import AuditReport, verify_audit
+from counter_app.services.clock import now_vn
+from counter_app.services.counter_config import build_config
+from counter_app.services.search import SearchFilters, search_dossiers
+from counter_app.services.setup import set_up_counter
+from counter_app.services.store import create_store, open_store, store_exists
+
+Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def register(commands: Sub) -> None:
+    _register_setup(commands)
+    _register_search(commands)
+    _register_audit(commands)
+
+
+def _register_setup(commands: Sub) -> None:
+    p = commands.add_parser(
+        "setup",
+        help="IT's first step: create the store and set agency and counter",
+        description=(
+            "Create this counter's encrypted store (first run) and set its receiving agency, "
+            "counter number and code range; run again to change them (audited)."
+        ),
+    )
+    p.add_argument(
+        "--agency-code", required=True, help="QCVN 102:2016 identifier, e.g. 000.31.27.H26"
+    )
+    p.add_argument("--agency-name", required=True, help="the agency's name as printed")
+    p.add_argument("--counter", type=int, required=True, help="this counter's number (1–99)")
+    p.add_argument(
+        "--code-range",
+        default=None,
+        metavar="START-END",
+        help="dossier numbers of this counter (default n001–n999 for counter n)",
+    )
+    p.add_argument(
+        "--form-set",
+        choices=("2025", "2018"),
+        default="2025",
+        help="the form numbering to print (default 2025)",
+    )
+    p.add_argument(
+        "--plain",
+        action="store_true",
+        help="opt out of encryption at rest (first run only; not recommended)",
+    )
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(handler=run_setup)
+
+
+def run_setup(args: argparse.Namespace) -> int:
+    config, warnings = build_config(
+        agency_code=args.agency_code,
+        agency_name=args.agency_name,
+        counter=args.counter,
+        code_range=parse_range(args.code_range) if args.code_range else None,
+        form_set=args.form_set,
+    )
+    created = not store_exists()
+    store = create_store(encrypted=not args.plain) if created else open_store()
+    try:
+        now, actor = now_vn(), cli_actor()
+        changed = set_up_counter(store, config, actor=actor, now=now)
+        result = {
+            "ok": True,
+            "created": created,
+            "encrypted": store.encrypted,
+            "key_location": store.key_location or None,
+            "changed": changed,
+            "warnings": warnings,
+            **{k.removeprefix("counter."): v for k, v in config.as_settings().items()},
+        }
+    finally:
+        store.close()
+    _print_setup(result, args)
+    return EXIT_OK
+
+
+def _print_setup(result: dict[str, Any], args: argparse.Namespace) -> None:
+    if args.json:
+        emit(result)
+        return
+    vi = args.lang == "vi"
+    print(
+        ("Đã tạo dữ liệu quầy" if vi else "Store created")
+        if result["created"]
+        else ("Đã cập nhật cài đặt" if vi else "Settings updated")
+    )
+    print(
+        f"{result['agency_code']}  {result['agency_name']}  "
+        f"{'quầy' if vi else 'counter'} {result['counter']}  {result['code_range']}"
+    )
+    for code in result["warnings"]:
+        print(message_for(code, args.lang), file=sys.stderr)
+
+
+def _register_search(commands: Sub) -> None:
+    p = commands.add_parser(
+        "search",
+        help="find dossiers by ID number, code, or accent-free name/address",
+        description=(
+            "Find dossiers: 12- or 9-digit ID number, a dossier code (or its beginning), or "
+            "words of a name or address without accents ('dang thi' finds 'Đặng Thị'). '-' "
+            "reads the query from standard input."
+        ),
+    )
+    p.add_argument("query", help="what to look for, or '-' for standard input")
+    p.add_argument("--limit", type=int, default=50, help="page size (default 50)")
+    p.add_argument("--offset", type=int, default=0, help="results to skip (paging)")
+    p.add_argument("--from", dest="day_from", default=None, help="received on or after YYYY-MM-DD")
+    p.add_argument("--to", dest="day_to", default=None, help="received on or before YYYY-MM-DD")
+    p.add_argument("--status", default=None, help="only this status (number or name)")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.set_defaults(handler=run_search)
+
+
+def run_search(args: argparse.Namespace) -> int:
+    query = sys.stdin.readline().strip() if args.query == "-" else args.query
+    filters = SearchFilters(
+        day_from=_day(args.day_from),
+        day_to=_day(args.day_to),
+        status=int(parse_status(args.status)) if args.status else None,
+    )
+    store = open_store()
+    try:
+        found = search_dossiers(store, query, filters=filters, limit=args.limit, offset=args.offset)
+    finally:
+        store.close()
+    for dossier in found:
+        if args.json:
+            emit(dossier_json(dossier, args.lang))
+        else:
+            print(dossier_line(dossier, args.lang))
+    return EXIT_OK
+
+
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise BadDateError("") from None
+
+
+def _register_audit(commands: Sub) -> None:
+    group = commands.add_parser(
+        "audit",
+        help="check the tamper-evident audit log",
+        description="The append-only, hash-chained audit log of every action.",
+    )
+    group.set_defaults(handler=lambda args: _help(group))
+    sub = group.add_subparsers(title="commands", metavar="COMMAND")
+    p = sub.add_parser(
+        "verify",
+        help="check the whole chain; name the first bad row",
+        description=(
+            "Walk the audit chain and recompute every hash; report the first edited, deleted "
+            "or reordered row, and a tail cut off after the last recorded head. Exit 1 if broken."
+        ),
+    )
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(handler=run_audit_verify)
+
+
+def _help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return EXIT_OK
+
+
+def run_audit_verify(args: argparse.Namespace) -> int:
+    store = open_store()
+    try:
+        report = verify_audit(store)
+    finally:
+        store.close()
+    _print_audit(report, args)
+    return EXIT_OK if report.ok else EXIT_ITEMS_FAILED
+
+
+def _print_audit(report: AuditReport, args: argparse.Namespace) -> None:
+    if args.json:
+        emit(report.as_json())
+        return
+    vi = args.lang == "vi"
+    if report.ok:
+        print(
+            f"{'Nhật ký nguyên vẹn' if vi else 'Audit chain intact'}: {report.rows} "
+            f"{'dòng' if vi else 'rows'}, head {report.head_seq} {report.head_hash[:16]}"
+        )
+        return
+    print(message_for(report.problem_code, args.lang, {"seq": str(report.first_bad_seq)}))

@@ -1,0 +1,88 @@
+"""One search box for the counter: an ID number, a dossier code, or words of a name/address.
+
+The query decides the path: 9 or 12 digits → exact ID number (indexed); a full dossier code
+or a code prefix → the code index; anything else → folded words on the FTS index, each word
+a prefix ("dang thi h" finds "Đặng Thị Hoa"). Results are newest first and paged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from counter_app.domain.dossier import Dossier
+from counter_app.domain.text import fold
+from counter_app.errors import BadInputError
+from counter_app.services.store import Store
+from counter_app.storage import search as index
+from counter_app.storage.dossiers import get_dossiers_by_ids
+
+ID_NUMBER = re.compile(r"^(\d{9}|\d{12})$")
+# Something with the code's dotted agency part or its -YYMMDD- part: a code, or its beginning.
+CODE_LIKE = re.compile(r"^[0-9A-Z]{3}\.[0-9A-Z.]*(-\d{0,6}(-\d{0,4})?)?$|^.*-\d{6}-\d{1,4}$")
+MAX_LIMIT = 500  # a page; the table views fetch more pages as the clerk scrolls
+
+
+class EmptyQueryError(BadInputError):
+    code = "EMPTY_QUERY"
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    day_from: date | None = None
+    day_to: date | None = None
+    status: int | None = None
+
+
+def search_dossiers(
+    store: Store,
+    query: str,
+    *,
+    filters: SearchFilters | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[Dossier]:
+    text = query.strip()
+    limit = max(1, min(limit, MAX_LIMIT))
+    chosen = filters or SearchFilters()
+    if ID_NUMBER.match(text):
+        ids = index.ids_by_id_number(store.db, text, limit=limit + offset)[offset:]
+        return _filtered(get_dossiers_by_ids(store.db, ids), chosen)
+    if CODE_LIKE.match(text.upper()):
+        ids = (
+            index.ids_by_code(store.db, text.upper())
+            or index.ids_by_code_prefix(store.db, text.upper(), limit=limit + offset)[offset:]
+        )
+        return _filtered(get_dossiers_by_ids(store.db, ids), chosen)
+    words = search_words(text)
+    if not words:
+        raise EmptyQueryError("")
+    ids = index.ids_by_text(
+        store.db,
+        words,
+        day_from=chosen.day_from.isoformat() if chosen.day_from else None,
+        day_to=chosen.day_to.isoformat() if chosen.day_to else None,
+        status=chosen.status,
+        limit=limit,
+        offset=offset,
+    )
+    return get_dossiers_by_ids(store.db, ids)
+
+
+def search_words(text: str) -> list[str]:
+    """Folded words of ``text``: letters and digits only, so FTS syntax cannot be injected."""
+    return re.findall(r"\w+", fold(text))
+
+
+def _filtered(found: list[Dossier], filters: SearchFilters) -> list[Dossier]:
+    """Exact lookups return a handful of rows: filter them here rather than in SQL."""
+    day_from = filters.day_from.isoformat() if filters.day_from else None
+    day_to = filters.day_to.isoformat() if filters.day_to else None
+    return [
+        d
+        for d in found
+        if (day_from is None or d.received_at[:10] >= day_from)
+        and (day_to is None or d.received_at[:10] <= day_to)
+        and (filters.status is None or d.status == filters.status)
+    ]
