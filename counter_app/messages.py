@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from counter_app.texts import store
+from counter_app.texts import backup, store
 
 VI: Final = "vi"
 EN: Final = "en"
@@ -202,7 +202,7 @@ _ID_CARD_MESSAGES: Mapping[str, Mapping[str, str]] = {
 }
 
 
-MESSAGES: Mapping[str, Mapping[str, str]] = {**_ID_CARD_MESSAGES, **store.TEXTS}
+MESSAGES: Mapping[str, Mapping[str, str]] = {**_ID_CARD_MESSAGES, **store.TEXTS, **backup.TEXTS}
 
 
 def message_for(code: str, lang: str = VI, params: Mapping[str, str] | None = None) -> str:

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from counter_app import APP_NAME, __version__
-from counter_app.cli import id_commands
+from counter_app.cli import backup_commands, id_commands
 from counter_app.cli.output import emit
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, CounterAppError
 from counter_app.messages import LANGUAGES, VI, message_for
@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(handler=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     id_commands.register(commands)
+    backup_commands.register(commands)
     return parser
 
 
