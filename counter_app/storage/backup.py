@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -144,20 +145,28 @@ def _free_name(folder: Path, now: datetime) -> Path:
 
 
 def _copy_online(db: Database, target: Path, *, key: bytes | None) -> None:
-    """SQLite's backup API into a new file keyed like the store; one consistent snapshot."""
+    """SQLite's backup API into a new file keyed like the store; one consistent snapshot.
+
+    The copy uses a rollback journal, not WAL: it needs no -shm, takes the store's size once
+    (not twice, through a -wal), and ends as one self-contained file a USB stick can carry.
+    """
     if target.exists():
         target.unlink()  # a partial file left by a crash: never append to it
     with _os_errors():
         destination = connect(target, key=key)
     try:
-        with _database_errors():
-            db.conn.backup(destination.conn)
-            # A backup is one self-contained file (no -wal beside it) that a USB stick can carry.
+        with _database_errors(needed=_size_of(db), folder=target.parent):
             destination.conn.execute("PRAGMA journal_mode = DELETE")
+            db.conn.backup(destination.conn)
     finally:
         destination.close()
-        _remove_quietly(Path(f"{target}-wal"))
-        _remove_quietly(Path(f"{target}-shm"))
+        _remove_quietly(Path(f"{target}-journal"))
+
+
+def _size_of(db: Database) -> int:
+    pages = db.conn.execute("PRAGMA page_count").fetchone()[0]
+    page_size = db.conn.execute("PRAGMA page_size").fetchone()[0]
+    return int(pages) * int(page_size)
 
 
 def check_copy(path: Path, *, key: bytes | None) -> StoreFacts:
@@ -309,16 +318,31 @@ def _os_errors() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _database_errors(*, corrupt: bool = False) -> Iterator[None]:
-    """SQLite errors while copying or checking, as the app's typed errors."""
+def _database_errors(
+    *, corrupt: bool = False, needed: int = 0, folder: Path | None = None
+) -> Iterator[None]:
+    """SQLite errors while copying or checking, as the app's typed errors.
+
+    SQLite reports some full disks as a plain I/O error; less free space in ``folder`` than
+    the ``needed`` bytes tells them apart from a failing drive.
+    """
     try:
         yield
     except DatabaseError as error:
-        if "full" in str(error).lower():
+        if "full" in str(error).lower() or _short_of_space(folder, needed):
             raise DiskFullError("") from None
         if corrupt:
             raise StoreCorruptError(type(error).__name__) from None
         raise BackupWriteError(type(error).__name__) from None
+
+
+def _short_of_space(folder: Path | None, needed: int) -> bool:
+    if folder is None:
+        return False
+    try:
+        return shutil.disk_usage(folder).free < needed
+    except OSError:
+        return False
 
 
 # --- restore helpers ----------------------------------------------------------------------
