@@ -16,10 +16,10 @@ from counter_app.errors import EXIT_OK, BadInputError
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
 from counter_app.services.backup import (
+    BACKUPS_FOLDER,
     DEFAULT_KEEP,
     BackupResult,
     RestoreReport,
-    default_backup_folder,
     export_key,
     list_backups,
     make_backup,
@@ -146,15 +146,10 @@ def _run_export_key(args: argparse.Namespace) -> int:
 
 
 def run_backup_list(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
-        folder = default_backup_folder(store)
-    finally:
-        store.close()
+    folder = data_dir() / BACKUPS_FOLDER  # listing needs neither the store nor its key
     entries = list_backups(folder)
     for entry in entries:
-        row = {"file": entry.path.name, "size": entry.size, **entry.info}
-        row["file"] = entry.path.name
+        row = {**entry.info, "file": entry.path.name, "size": entry.size}
         if args.json:
             emit(row)
         else:

@@ -350,7 +350,7 @@ def restore_backup(
     computer) and re-keyed to the store's. Nothing changes until the copy has passed its
     checks; the previous store is renamed aside, never deleted.
     """
-    folder = folder or data_dir()
+    folder = ensure_private_dir(folder) if folder is not None else data_dir()
     if not backup_file.is_file():
         raise RestoreFileMissingError(backup_file.name)
     target = store_path(folder)
