@@ -360,10 +360,10 @@ def restore_backup(
     try:
         facts = _checked_copy(backup_file, temp, backup_key=backup_key, target_key=target_key)
         kept_as = _set_aside(target, key=target_key, now=now) if had_store else None
-        os.replace(temp, target)
     except BaseException:
         _remove_quietly(temp)
         raise
+    _put_in_place(temp, target, kept_as)
     if not had_store and target_key is not None:
         keys.save_key(target, target_key)
     return _after_restore(folder, backup_file.name, kept_as, facts, actor=actor, now=now)
@@ -441,6 +441,17 @@ def _set_aside(target: Path, *, key: bytes | None, now: datetime) -> Path:
         if _companion(target, suffix).exists():
             os.replace(_companion(target, suffix), _companion(aside, suffix))
     return aside
+
+
+def _put_in_place(temp: Path, target: Path, kept_as: Path | None) -> None:
+    """Move the checked copy to the store's name; on failure, the old store goes back."""
+    try:
+        os.replace(temp, target)
+    except BaseException:
+        if kept_as is not None and not target.exists():
+            os.replace(kept_as, target)
+        _remove_quietly(temp)
+        raise
 
 
 def _companion(path: Path, suffix: str) -> Path:
