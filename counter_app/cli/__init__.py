@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from counter_app import APP_NAME, __version__
 from counter_app.cli import (
+    backup_commands,
     calendar_commands,
     catalogue_commands,
     dossier_commands,
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     dossier_commands.register(commands)
     catalogue_commands.register(commands)
     calendar_commands.register(commands)
+    backup_commands.register(commands)
     return parser
 
 

@@ -1,0 +1,226 @@
+"""``counter-app backup``, ``backup list`` and ``restore``: copies of the store for IT.
+
+A restore replaces the counter's data, so it asks first on a terminal and demands ``--yes``
+from a script. Texts go to the screen in the chosen language; ``--json`` prints objects.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from counter_app.cli.output import emit
+from counter_app.errors import EXIT_OK, BadInputError
+from counter_app.messages import message_for
+from counter_app.services.actor import cli_actor
+from counter_app.services.backup import (
+    BACKUPS_FOLDER,
+    DEFAULT_KEEP,
+    BackupResult,
+    RestoreReport,
+    export_key,
+    list_backups,
+    make_backup,
+    restore_backup,
+)
+from counter_app.services.clock import now_vn
+from counter_app.services.paths import data_dir
+from counter_app.services.store import open_store
+
+CONFIRM_WORDS = ("yes", "y", "có", "co")  # what a person may type to go on with a restore
+
+
+class RestoreNotConfirmedError(BadInputError):
+    """A restore was not confirmed: declined at the prompt, or ``--yes`` missing in a script."""
+
+    code = "RESTORE_NOT_CONFIRMED"
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    _register_backup(commands)
+    _register_restore(commands)
+
+
+def _register_backup(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "backup",
+        help="back the store up (encrypted, checked, rotated), or export its key",
+        description=(
+            "Make a checked backup of the store while the app may keep running: an encrypted "
+            "copy named counter-YYYYMMDD-HHMMSS.db with a JSON sidecar, in the data folder's "
+            "backups/ or in --to DIR (an external drive). Only the newest --keep backups of "
+            "that folder are kept. With --export-key FILE, write the store's key to a new "
+            "owner-only file instead (needed to restore on another computer)."
+        ),
+    )
+    target = parser.add_mutually_exclusive_group()
+    target.add_argument("--to", metavar="DIR", type=Path, help="an existing folder to write to")
+    target.add_argument(
+        "--export-key", metavar="FILE", type=Path, help="write the store's key to a new file"
+    )
+    parser.add_argument(
+        "--keep", type=int, default=None, help=f"backups to keep in the folder ({DEFAULT_KEEP})"
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON object")
+    parser.set_defaults(handler=run_backup)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    listing = sub.add_parser(
+        "list",
+        help="list the backups of the data folder's backups/ with their sidecar details",
+        description=(
+            "List the backups in the data folder's backups/ folder, newest first, with what "
+            "each sidecar says (time, schema, dossier count, checksum). --json prints one "
+            "object per backup."
+        ),
+    )
+    listing.add_argument("--json", action="store_true", help="one JSON object per line")
+    listing.set_defaults(handler=run_backup_list)
+
+
+def _register_restore(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "restore",
+        help="replace the store by a backup, keeping the current store aside",
+        description=(
+            "Restore a backup: check it (checksum, integrity, schema), keep the current store "
+            "aside as counter-before-restore-YYYYMMDD-HHMMSS.db, put the copy in its place and "
+            "list the dossiers the backup lacks compared with the high-water marks. Asks for "
+            "confirmation on a terminal; a script must give --yes. --key-file opens a backup "
+            "made on another computer with that computer's exported key."
+        ),
+    )
+    parser.add_argument("file", type=Path, metavar="FILE", help="the backup file")
+    parser.add_argument("--key-file", type=Path, metavar="F", help="the key the backup uses")
+    parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    parser.add_argument("--json", action="store_true", help="print a JSON object")
+    parser.set_defaults(handler=run_restore)
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    if args.export_key is not None:
+        return _run_export_key(args)
+    keep = DEFAULT_KEEP if args.keep is None else args.keep
+    store = open_store()
+    try:
+        result = make_backup(store, to=args.to, keep=keep, actor=cli_actor(), now=now_vn())
+    finally:
+        store.close()
+    if args.json:
+        emit(_backup_json(result))
+    else:
+        _say(args, "backup.done", file=str(result.path), size=result.size,
+             dossiers=result.dossier_count)  # fmt: skip
+        if result.removed:
+            _say(args, "backup.rotated", count=len(result.removed), keep=keep)
+    return EXIT_OK
+
+
+def _backup_json(result: BackupResult) -> dict[str, Any]:
+    return {
+        "ok": True,
+        "file": str(result.path),
+        "size": result.size,
+        "dossiers": result.dossier_count,
+        "schema_version": result.schema_version,
+        "encrypted": result.encrypted,
+        "sha256": result.sha256,
+        "removed": list(result.removed),
+    }
+
+
+def _run_export_key(args: argparse.Namespace) -> int:
+    if args.keep is not None:
+        raise BadInputError("--keep")
+    store = open_store()
+    try:
+        out = export_key(store, args.export_key, actor=cli_actor(), now=now_vn())
+    finally:
+        store.close()
+    if args.json:
+        emit({"ok": True, "file": str(out)})
+    else:
+        _say(args, "key.exported", file=str(out))
+    return EXIT_OK
+
+
+def run_backup_list(args: argparse.Namespace) -> int:
+    folder = data_dir() / BACKUPS_FOLDER  # listing needs neither the store nor its key
+    entries = list_backups(folder)
+    for entry in entries:
+        row = {**entry.info, "file": entry.path.name, "size": entry.size}
+        if args.json:
+            emit(row)
+        else:
+            print(_list_line(row))
+    if not entries and not args.json:
+        _say(args, "backup.none", folder=str(folder))
+    return EXIT_OK
+
+
+def _list_line(row: dict[str, Any]) -> str:
+    shown = ("created_at", "size", "dossier_count", "schema_version", "app_version")
+    return "  ".join([row["file"], *(f"{key}={row[key]}" for key in shown if key in row)])
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    _confirm(args)
+    report = restore_backup(
+        data_dir(), args.file, key_file=args.key_file, actor=cli_actor(), now=now_vn()
+    )
+    if args.json:
+        emit(_restore_json(report))
+    else:
+        _print_restore(args, report)
+    return EXIT_OK
+
+
+def _confirm(args: argparse.Namespace) -> None:
+    """Ask on a terminal; a script (stdin not a terminal) must say --yes. Nothing is written."""
+    if args.yes:
+        return
+    if not sys.stdin.isatty():
+        raise RestoreNotConfirmedError("")
+    print(message_for("restore.confirm", args.lang, {"file": args.file.name}), file=sys.stderr)
+    answer = input("> ").strip().casefold()
+    if answer not in CONFIRM_WORDS:
+        raise RestoreNotConfirmedError("")
+
+
+def _restore_json(report: RestoreReport) -> dict[str, Any]:
+    mark = report.audit_mark
+    return {
+        "ok": True,
+        "restored_from": report.restored_from,
+        "kept_as": None if report.kept_as is None else str(report.kept_as),
+        "backup_schema": report.backup_schema,
+        "schema_version": report.schema_version,
+        "dossiers": report.dossier_count,
+        "missing": [m._asdict() for m in report.missing],
+        "behind": [b._asdict() for b in report.behind],
+        "audit": {
+            "restored": report.audit_restored._asdict(),
+            "mark": None if mark is None else mark._asdict(),
+            "behind": report.audit_behind,
+        },
+    }
+
+
+def _print_restore(args: argparse.Namespace, report: RestoreReport) -> None:
+    _say(args, "restore.done", dossiers=report.dossier_count, file=report.restored_from)
+    if report.kept_as is not None:
+        _say(args, "restore.kept_as", file=str(report.kept_as))
+    if report.missing:
+        codes = ", ".join(m.code for m in report.missing)
+        _say(args, "restore.missing", count=len(report.missing), codes=codes)
+    if report.behind:
+        codes = ", ".join(b.code for b in report.behind)
+        _say(args, "restore.behind", count=len(report.behind), codes=codes)
+    if report.audit_behind and report.audit_mark is not None:
+        restored, mark = report.audit_restored.seq, report.audit_mark.seq
+        _say(args, "restore.audit_behind", restored=restored, mark=mark)
+
+
+def _say(args: argparse.Namespace, key: str, **params: object) -> None:
+    print(message_for(key, args.lang, {name: str(value) for name, value in params.items()}))

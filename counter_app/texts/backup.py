@@ -1,0 +1,120 @@
+"""Words for backups, restores and the key export: the error codes, then the CLI's notices.
+
+Notices (lower-case dotted keys) are not error codes: they are the sentences the commands
+print on success, filled from braces like the findings' messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+TEXTS: Mapping[str, Mapping[str, str]] = {
+    "BACKUP_TARGET_MISSING": {
+        "vi": "Không tìm thấy thư mục đã chọn (chưa cắm ổ đĩa hoặc gõ sai đường dẫn). Hãy kiểm "
+        "tra rồi thử lại; chưa có gì được ghi.",
+        "en": "The chosen folder does not exist (a drive not plugged in, or a mistyped path). "
+        "Check it and try again; nothing was written.",
+    },
+    "BACKUP_TARGET_UNWRITABLE": {
+        "vi": "Không ghi được vào thư mục đã chọn (không có quyền hoặc ổ chỉ đọc). Hãy chọn "
+        "thư mục khác; chưa có gì được ghi.",
+        "en": "The chosen folder cannot be written (no permission, or a read-only drive). "
+        "Choose another folder; nothing was written.",
+    },
+    "BACKUP_KEEP_INVALID": {
+        "vi": "Số bản sao lưu cần giữ phải từ 1 trở lên. Hãy nhập lại.",
+        "en": "The number of backups to keep must be 1 or more. Enter it again.",
+    },
+    "BACKUP_WRITE_FAILED": {
+        "vi": "Không ghi được bản sao lưu (ổ đĩa bị rút ra hoặc bị lỗi). Dữ liệu hiện tại "
+        "không bị ảnh hưởng; hãy kiểm tra ổ đĩa rồi thử lại.",
+        "en": "The backup could not be written (the drive was removed or failed). The data "
+        "itself is untouched; check the drive and try again.",
+    },
+    "BACKUP_CORRUPT": {
+        "vi": "Tệp sao lưu bị hỏng hoặc không phải bản sao lưu của ứng dụng nên không được "
+        "khôi phục. Hãy chọn một bản sao lưu khác.",
+        "en": "The backup file is damaged or is not one of the app's backups, so it was not "
+        "restored. Choose another backup.",
+    },
+    "RESTORE_FILE_MISSING": {
+        "vi": "Không tìm thấy tệp sao lưu đã chọn. Hãy kiểm tra đường dẫn rồi thử lại.",
+        "en": "The chosen backup file does not exist. Check the path and try again.",
+    },
+    "RESTORE_ENCRYPTION_MISMATCH": {
+        "vi": "Không thể khôi phục bản sao lưu không mã hóa vào dữ liệu có mã hóa (hoặc "
+        "ngược lại). Hãy báo bộ phận CNTT.",
+        "en": "A backup without encryption cannot replace encrypted data (nor the reverse). "
+        "Call IT.",
+    },
+    "RESTORE_NOT_CONFIRMED": {
+        "vi": "Chưa khôi phục vì chưa có xác nhận. Khi chạy bằng tập lệnh, hãy thêm tùy chọn "
+        "--yes.",
+        "en": "Nothing was restored because it was not confirmed. In a script, add the --yes "
+        "option.",
+    },
+    "STORE_IN_USE": {
+        "vi": "Ứng dụng đang mở trên máy này nên chưa khôi phục được. Hãy đóng ứng dụng rồi "
+        "thử lại.",
+        "en": "The app is open on this computer, so nothing was restored. Close the app and "
+        "try again.",
+    },
+    "KEY_EXPORT_PLAIN": {
+        "vi": "Dữ liệu của quầy này không được mã hóa nên không có khóa để xuất.",
+        "en": "This counter's data is not encrypted, so there is no key to export.",
+    },
+    "KEY_EXPORT_EXISTS": {
+        "vi": "Tệp đích đã tồn tại và không bị ghi đè (có thể chứa một khóa cũ vẫn cần). Hãy "
+        "chọn tên tệp khác.",
+        "en": "The target file already exists and was not overwritten (it may hold an older "
+        "key still needed). Choose another file name.",
+    },
+    # Notices printed by the commands on success.
+    "backup.done": {
+        "vi": "Đã sao lưu {dossiers} hồ sơ vào {file} ({size} byte).",
+        "en": "Backed up {dossiers} dossiers to {file} ({size} bytes).",
+    },
+    "backup.rotated": {
+        "vi": "Đã xóa {count} bản sao lưu cũ nhất để chỉ giữ {keep} bản.",
+        "en": "Removed the {count} oldest backups to keep {keep}.",
+    },
+    "backup.none": {
+        "vi": "Chưa có bản sao lưu nào trong {folder}.",
+        "en": "There are no backups in {folder} yet.",
+    },
+    "key.exported": {
+        "vi": "Đã ghi khóa dữ liệu vào {file}. Hãy cất tệp này an toàn cùng hồ sơ của bộ phận "
+        "CNTT và không để chung với các bản sao lưu.",
+        "en": "The data key was written to {file}. Keep this file safe with IT's records, and "
+        "never beside the backups.",
+    },
+    "restore.confirm": {
+        "vi": "Dữ liệu hiện tại sẽ được thay bằng bản sao lưu {file} (dữ liệu cũ được giữ lại "
+        "bên cạnh). Gõ 'yes' để tiếp tục.",
+        "en": "The current data will be replaced by the backup {file} (the old data is kept "
+        "beside it). Type 'yes' to go on.",
+    },
+    "restore.done": {
+        "vi": "Đã khôi phục {dossiers} hồ sơ từ {file}.",
+        "en": "Restored {dossiers} dossiers from {file}.",
+    },
+    "restore.kept_as": {
+        "vi": "Dữ liệu trước khi khôi phục được giữ ở {file}.",
+        "en": "The data as it was before the restore is kept in {file}.",
+    },
+    "restore.missing": {
+        "vi": "Bản sao lưu thiếu {count} hồ sơ đã lập sau khi sao lưu; cần nhập lại: {codes}.",
+        "en": "The backup lacks {count} dossiers made after it was taken; enter them again: "
+        "{codes}.",
+    },
+    "restore.behind": {
+        "vi": "{count} hồ sơ có phiên bản cũ hơn lần lưu cuối; cần kiểm tra: {codes}.",
+        "en": "{count} dossiers are older than their last saved version; check them: {codes}.",
+    },
+    "restore.audit_behind": {
+        "vi": "Nhật ký kiểm tra của bản sao lưu dừng ở dòng {restored}, trước dòng {mark} đã "
+        "ghi nhận; khoảng trống này là do khôi phục.",
+        "en": "The backup's audit log ends at row {restored}, before row {mark} seen last; "
+        "the gap comes from the restore.",
+    },
+}
