@@ -19,14 +19,16 @@ from counter_app.services.backup import (
     BACKUPS_FOLDER,
     DEFAULT_KEEP,
     BackupResult,
-    RestoreReport,
     export_key,
     list_backups,
     make_backup,
-    restore_backup,
 )
 from counter_app.services.clock import now_vn
 from counter_app.services.paths import data_dir
+from counter_app.services.restore import (
+    RestoreReport,
+    restore_backup,
+)
 from counter_app.services.store import open_store
 
 CONFIRM_WORDS = ("yes", "y", "có", "co")  # what a person may type to go on with a restore

@@ -19,37 +19,25 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.domain.vn_time import VN_TZ, iso_vn
-from counter_app.errors import BadInputError, CounterAppError, EnvironmentProblem
+from counter_app.errors import BadInputError, CounterAppError
 from counter_app.services import keys
 from counter_app.services.error_log import log_unexpected_error
-from counter_app.services.paths import OWNER_ONLY_FILE, data_dir, ensure_private_dir
+from counter_app.services.paths import OWNER_ONLY_FILE, ensure_private_dir
 from counter_app.services.store import (
     Store,
     open_store,
-    open_with_key,
-    store_exists,
-    store_path,
 )
-from counter_app.storage.audit import AuditHead, append_audit, audit_head
+from counter_app.storage.audit import append_audit
 from counter_app.storage.backup import (
     BackupFile,
-    BehindDossier,
-    MissingDossier,
-    StoreFacts,
     backup_sort_key,
-    check_copy,
-    checkpoint,
-    copy_private,
-    dossier_gaps,
     last_auto_backup_day,
     read_sidecar,
-    rekey,
     set_last_auto_backup_day,
     sidecar_path,
     write_backup,
 )
-from counter_app.storage.engine import DiskFullError, StoreCorruptError, is_plain_sqlite
-from counter_app.storage.migrations import StoreTooNewError, latest_version, schema_version
+from counter_app.storage.engine import DiskFullError
 
 BACKUPS_FOLDER = "backups"
 # Two weeks of daily backups: enough to step back past a bad day noticed late, small enough
@@ -288,210 +276,3 @@ def _write_new_private(path: Path, text: str) -> None:
         if error.errno == errno.ENOSPC:
             raise DiskFullError("") from None
         raise
-
-
-# --- restore --------------------------------------------------------------------------------
-
-
-class RestoreFileMissingError(BadInputError):
-    """The backup file named for the restore does not exist."""
-
-    code = "RESTORE_FILE_MISSING"
-
-
-class BackupCorruptError(BadInputError):
-    """The backup file is damaged (checksum, integrity check) or is not a database."""
-
-    code = "BACKUP_CORRUPT"
-
-
-class RestoreEncryptionMismatchError(BadInputError):
-    """A plain backup cannot replace an encrypted store, nor the reverse."""
-
-    code = "RESTORE_ENCRYPTION_MISMATCH"
-
-
-class StoreInUseError(EnvironmentProblem):
-    """Another program (the desktop app) has the store open; it must be closed first."""
-
-    code = "STORE_IN_USE"
-
-
-@dataclass(frozen=True)
-class RestoreReport:
-    """What a restore did, and what the restored store lacks compared with the marks."""
-
-    restored_from: str  # the backup's file name
-    kept_as: Path | None  # where the previous store was put aside (None: there was none)
-    backup_schema: int
-    schema_version: int  # after migrating
-    dossier_count: int
-    missing: tuple[MissingDossier, ...]
-    behind: tuple[BehindDossier, ...]
-    audit_restored: AuditHead  # the restored store's head, before the restore's own row
-    audit_mark: AuditHead | None  # the head last recorded in the marks file
-
-    @property
-    def audit_behind(self) -> bool:
-        """True when the restored audit log ends before (or apart from) the one last seen."""
-        mark = self.audit_mark
-        return mark is not None and (
-            self.audit_restored.seq < mark.seq
-            or (self.audit_restored.seq == mark.seq and self.audit_restored.hash != mark.hash)
-        )
-
-
-def restore_backup(
-    folder: Path | None, backup_file: Path, *, key_file: Path | None, actor: str, now: datetime
-) -> RestoreReport:
-    """Replace the store of ``folder`` by a checked copy of ``backup_file``, keeping the old one.
-
-    The backup is opened with the store's key, or with ``key_file``'s (a backup from another
-    computer) and re-keyed to the store's. Nothing changes until the copy has passed its
-    checks; the previous store is renamed aside, never deleted.
-    """
-    folder = ensure_private_dir(folder) if folder is not None else data_dir()
-    if not backup_file.is_file():
-        raise RestoreFileMissingError(backup_file.name)
-    target = store_path(folder)
-    had_store = store_exists(folder)
-    target_key, backup_key = _restore_keys(target, backup_file, key_file, had_store=had_store)
-    temp = folder / RESTORE_TEMP_NAME
-    try:
-        facts = _checked_copy(backup_file, temp, backup_key=backup_key, target_key=target_key)
-        kept_as = _set_aside(target, key=target_key, now=now) if had_store else None
-    except BaseException:
-        _remove_quietly(temp)
-        raise
-    _put_in_place(temp, target, kept_as)
-    if not had_store and target_key is not None:
-        keys.save_key(target, target_key)
-    return _after_restore(folder, backup_file.name, kept_as, facts, actor=actor, now=now)
-
-
-def _restore_keys(
-    target: Path, backup_file: Path, key_file: Path | None, *, had_store: bool
-) -> tuple[bytes | None, bytes | None]:
-    """The store's key (kept) and the key that opens the backup; refuse a plain/encrypted mix."""
-    given = keys.read_key_file(key_file) if key_file is not None else None
-    backup_plain = is_plain_sqlite(backup_file)
-    if had_store:
-        store_plain = is_plain_sqlite(target)
-        target_key = None if store_plain else keys.load_key(target).key
-    else:
-        store_plain, target_key = backup_plain, given
-    if store_plain != backup_plain:
-        raise RestoreEncryptionMismatchError("")
-    if backup_plain:
-        return None, None
-    backup_key = given or target_key
-    if backup_key is None or target_key is None:
-        raise keys.StoreKeyMissingError("")
-    return target_key, backup_key
-
-
-def _checked_copy(
-    backup_file: Path, temp: Path, *, backup_key: bytes | None, target_key: bytes | None
-) -> StoreFacts:
-    """Copy the backup beside the store, check it, re-key it; the backup itself is only read."""
-    _remove_quietly(temp)
-    digest = copy_private(backup_file, temp)
-    size = temp.stat().st_size
-    if size == 0 or size % MIN_PAGE_SIZE:
-        raise BackupCorruptError("size")  # a database is whole pages; a wrong key cannot do this
-    expected = (read_sidecar(backup_file) or {}).get("sha256")
-    if isinstance(expected, str) and expected != digest:
-        raise BackupCorruptError("sha256")
-    try:
-        facts = check_copy(temp, key=backup_key)
-    except StoreCorruptError:
-        raise BackupCorruptError("integrity") from None
-    if facts.schema_version > latest_version():
-        raise StoreTooNewError(f"schema {facts.schema_version} > {latest_version()}")
-    if target_key is not None and target_key != backup_key:
-        db = open_with_key(temp, backup_key)
-        try:
-            rekey(db, target_key)
-        finally:
-            db.close()
-        check_copy(temp, key=target_key)
-    return facts
-
-
-def _set_aside(target: Path, *, key: bytes | None, now: datetime) -> Path:
-    """Rename the current store to ``counter-before-restore-…``, its -wal folded in first.
-
-    A store that cannot even be opened (the reason for many restores) is moved with its -wal
-    and -shm files, so nothing of it is lost either way.
-    """
-    try:
-        db = open_with_key(target, key)
-    except CounterAppError:
-        db = None
-    if db is not None:
-        try:
-            checkpoint(db)
-        finally:
-            db.close()
-        if _companion(target, "-wal").exists():
-            raise StoreInUseError("")  # another connection survived ours: the app is open
-    aside = _aside_name(target, now)
-    os.replace(target, aside)
-    for suffix in ("-wal", "-shm"):
-        if _companion(target, suffix).exists():
-            os.replace(_companion(target, suffix), _companion(aside, suffix))
-    return aside
-
-
-def _put_in_place(temp: Path, target: Path, kept_as: Path | None) -> None:
-    """Move the checked copy to the store's name; on failure, the old store goes back."""
-    try:
-        os.replace(temp, target)
-    except BaseException:
-        if kept_as is not None and not target.exists():
-            os.replace(kept_as, target)
-        _remove_quietly(temp)
-        raise
-
-
-def _companion(path: Path, suffix: str) -> Path:
-    return path.with_name(path.name + suffix)
-
-
-def _aside_name(target: Path, now: datetime) -> Path:
-    stamp = now.astimezone(VN_TZ).strftime("%Y%m%d-%H%M%S")
-    candidate, attempt = target.with_name(f"counter-before-restore-{stamp}.db"), 1
-    while candidate.exists():
-        attempt += 1
-        candidate = target.with_name(f"counter-before-restore-{stamp}-{attempt}.db")
-    return candidate
-
-
-def _after_restore(
-    folder: Path, name: str, kept_as: Path | None, facts: StoreFacts, *, actor: str, now: datetime
-) -> RestoreReport:
-    """Open (and so migrate) the restored store, compare it with the marks, audit the restore."""
-    store = open_store(folder)
-    try:
-        missing, behind = dossier_gaps(store.db, store.marks)
-        mark = store.marks.audit_head()
-        report = RestoreReport(
-            restored_from=name, kept_as=kept_as, backup_schema=facts.schema_version,
-            schema_version=schema_version(store.db), dossier_count=facts.dossier_count,
-            missing=tuple(missing), behind=tuple(behind), audit_restored=audit_head(store.db),
-            audit_mark=None if mark is None else AuditHead(*mark),
-        )  # fmt: skip
-        with store.action() as db:
-            append_audit(
-                db, at=iso_vn(now), actor=actor, action="backup.restore", subject=name,
-                details={"schema": facts.schema_version, "dossiers": facts.dossier_count,
-                         "missing": len(missing), "behind": len(behind)},
-            )  # fmt: skip
-    finally:
-        store.close()
-    return report
-
-
-def _remove_quietly(path: Path) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        path.unlink()

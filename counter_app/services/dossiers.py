@@ -27,6 +27,7 @@ from counter_app.storage import dossiers as rows
 from counter_app.storage.audit import append_audit
 from counter_app.storage.marks import DossierMark
 from counter_app.storage.outbox import drop_pending, enqueue, entries_for
+from counter_app.storage.sequences import next_version_floor
 
 
 class DossierNotFoundError(BadInputError):
@@ -347,7 +348,7 @@ def _new_version(
     store: Store, dossier: Dossier, columns: dict[str, Any], *, actor: str, now: datetime
 ) -> int:
     """Write the change as the next version: above both the store's and the marks' versions."""
-    version = max(dossier.version, store.marks.dossier_version(dossier.uuid)) + 1
+    version = next_version_floor(store.db, store.marks, dossier.uuid) + 1
     store.marks.record(
         day=dossier.received_at[:10],
         counter=dossier.counter,

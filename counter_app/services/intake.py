@@ -124,10 +124,7 @@ def _take_code(
     store: Store, config: CounterConfig, day: date, dossier_uuid: str
 ) -> tuple[str, int]:
     day_key = day.isoformat()
-    floor = max(
-        sequences.last_code_number(store.db, day_key, config.counter),
-        store.marks.last_code_number(day_key, config.counter),
-    )
+    floor = sequences.next_code_floor(store.db, store.marks, day_key, config.counter)
     number = next_number(config.code_range, floor)
     code = format_code(config.agency_code, day, number, config.code_pattern)
     # Raise the mark before the store commits: a failed save leaves a gap, never a reuse.

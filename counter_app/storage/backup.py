@@ -45,8 +45,8 @@ BACKUP_NAME_RE = re.compile(r"^counter-(\d{8})-(\d{6})(?:-(\d+))?\.db$")
 SIDECAR_SUFFIX = ".json"
 TEMP_SUFFIX = ".partial"  # a copy being written; never matches BACKUP_NAME_RE
 # Settings (key -> JSON value) the sidecar names the counter by; absent before setup.
-SETTING_AGENCY = "agency"
-SETTING_COUNTER = "counter"
+SETTING_AGENCY = "counter.agency_code"
+SETTING_COUNTER = "counter.counter"
 SETTING_LAST_AUTO_DAY = "backup.last_auto_day"
 HASH_CHUNK = 1024 * 1024  # read 1 MB at a time when hashing a copy: flat memory for any size
 OWNER_ONLY_FILE = 0o600
@@ -373,26 +373,6 @@ def dossier_gaps(db: Database, marks: Marks) -> tuple[list[MissingDossier], list
         elif version < mark.version:
             behind.append(BehindDossier(mark.code, version, mark.version))
     return missing, behind
-
-
-def next_code_floor(db: Database, marks: Marks, day: str, counter: int) -> int:
-    """The highest code number ever used for ``day`` and ``counter``; issue above it.
-
-    After a restore the store's own sequence may be behind what was issued (and printed on
-    receipts) since the backup; the marks file remembers, so no code is ever issued twice.
-    """
-    row = db.conn.execute(
-        "SELECT last_number FROM code_sequences WHERE day = ? AND counter = ?", (day, counter)
-    ).fetchone()
-    in_store = 0 if row is None else int(row[0])
-    return max(in_store, marks.last_code_number(day, counter))
-
-
-def next_version_floor(db: Database, marks: Marks, uuid: str) -> int:
-    """The highest version ever saved of dossier ``uuid``; the next save is above it."""
-    row = db.conn.execute("SELECT version FROM dossiers WHERE uuid = ?", (uuid,)).fetchone()
-    in_store = 0 if row is None else int(row[0])
-    return max(in_store, marks.dossier_version(uuid))
 
 
 def last_auto_backup_day(db: Database) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from counter_app.storage.engine import Database
+from counter_app.storage.marks import Marks
 
 
 def last_code_number(db: Database, day: str, counter: int) -> int:
@@ -34,3 +35,23 @@ def newest_received_at(db: Database) -> str | None:
     """The latest receipt time stored (ISO, +07:00), to catch a PC clock set back."""
     row = db.conn.execute("SELECT max(received_at) FROM dossiers").fetchone()
     return None if row is None else row[0]
+
+
+def next_code_floor(db: Database, marks: Marks, day: str, counter: int) -> int:
+    """The highest code number ever used for ``day`` and ``counter``; issue above it.
+
+    After a restore the store's own sequence may be behind what was issued (and printed on
+    receipts) since the backup; the marks file remembers, so no code is ever issued twice.
+    """
+    row = db.conn.execute(
+        "SELECT last_number FROM code_sequences WHERE day = ? AND counter = ?", (day, counter)
+    ).fetchone()
+    in_store = 0 if row is None else int(row[0])
+    return max(in_store, marks.last_code_number(day, counter))
+
+
+def next_version_floor(db: Database, marks: Marks, uuid: str) -> int:
+    """The highest version ever saved of dossier ``uuid``; the next save is above it."""
+    row = db.conn.execute("SELECT version FROM dossiers WHERE uuid = ?", (uuid,)).fetchone()
+    in_store = 0 if row is None else int(row[0])
+    return max(in_store, marks.dossier_version(uuid))

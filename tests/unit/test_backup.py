@@ -16,26 +16,29 @@ from counter_app.domain.vn_time import VN_TZ
 from counter_app.errors import CounterAppError
 from counter_app.services import keys
 from counter_app.services.backup import (
-    BackupCorruptError,
     BackupKeepInvalidError,
     BackupTargetMissingError,
     KeyExportExistsError,
     KeyExportPlainError,
-    RestoreEncryptionMismatchError,
     auto_backup_if_due,
     backup_due_today,
     backup_files,
     export_key,
     list_backups,
     make_backup,
+)
+from counter_app.services.restore import (
+    BackupCorruptError,
+    RestoreEncryptionMismatchError,
     restore_backup,
 )
 from counter_app.services.store import Store, create_store, open_store, open_with_key, store_path
 from counter_app.storage.audit import append_audit, iter_audit, verify_chain
-from counter_app.storage.backup import next_code_floor, next_version_floor, read_sidecar
+from counter_app.storage.backup import read_sidecar
 from counter_app.storage.engine import StoreKeyError, connect
 from counter_app.storage.marks import DossierMark
 from counter_app.storage.migrations import StoreTooNewError, latest_version, schema_version
+from counter_app.storage.sequences import next_code_floor, next_version_floor
 
 NOW = datetime(2026, 11, 25, 9, 30, 0, tzinfo=VN_TZ)
 DAY = "2026-11-25"
