@@ -43,13 +43,17 @@ def schema_version(db: Database) -> int:
     return int(row[0])
 
 
-def migrate(db: Database) -> list[int]:
-    """Apply every pending migration, each in its own transaction; return those applied."""
+def migrate(db: Database, *, target: int | None = None) -> list[int]:
+    """Apply every pending migration (up to ``target``), each in its own transaction.
+
+    Returns the numbers applied. ``target`` exists for tests that build an older store.
+    """
     current = schema_version(db)
     if current > latest_version():
         raise StoreTooNewError(f"schema {current} > {latest_version()}")
+    last = latest_version() if target is None else target
     applied = []
-    for number in sorted(n for n in MIGRATIONS if n > current):
+    for number in sorted(n for n in MIGRATIONS if current < n <= last):
         with write_transaction(db):
             MIGRATIONS[number](db)
             db.conn.execute(f"PRAGMA user_version = {number}")
@@ -62,3 +66,17 @@ def _create_schema(db: Database) -> None:
     """The first schema: settings, catalogue, dossiers, events, outbox, audit, search."""
     for statement in SCHEMA_V1:
         db.conn.execute(statement)
+
+
+@migration(2)
+def _sync_bookkeeping(db: Database) -> None:
+    """What the sync engine keeps between passes, and why a city rejected a version.
+
+    ``sync_state`` holds the status-pull cursor, the last success and error, the clock skew;
+    ``outbox.rejection`` the city's field-level reasons for the "needs attention" list.
+    """
+    db.conn.execute(
+        "CREATE TABLE sync_state ("
+        "key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL)"
+    )
+    db.conn.execute("ALTER TABLE outbox ADD COLUMN rejection TEXT NOT NULL DEFAULT ''")
