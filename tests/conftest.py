@@ -31,6 +31,8 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     folder = tmp_path / "data"
     monkeypatch.setenv("COUNTER_APP_DATA_DIR", str(folder))
     monkeypatch.delenv("COUNTER_APP_LANG", raising=False)
+    # No detached backup processes outliving a test; the test of that feature turns it on.
+    monkeypatch.setenv("COUNTER_APP_NO_AUTO_BACKUP", "1")
     yield folder
 
 

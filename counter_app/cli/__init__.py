@@ -25,6 +25,8 @@ from counter_app.cli import (
 from counter_app.cli.output import emit
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, CounterAppError
 from counter_app.messages import LANGUAGES, VI, message_for
+from counter_app.services.backup import start_daily_backup_if_due
+from counter_app.services.clock import now_vn
 from counter_app.services.error_log import log_unexpected_error
 from counter_app.services.paths import DATA_DIR_ENV
 
@@ -83,6 +85,8 @@ def open_desktop_app(parser: argparse.ArgumentParser) -> int:
 def _run_handler(args: argparse.Namespace) -> int:
     try:
         status: int = args.handler(args)
+        if status == EXIT_OK and getattr(args, "daily_backup", False):
+            start_daily_backup_if_due(None, now_vn())
         return status
     except CounterAppError as error:
         report_error(error.code, args, detail=error.detail)

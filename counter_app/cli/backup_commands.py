@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.cli.output import emit
-from counter_app.errors import EXIT_OK, BadInputError
+from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
 from counter_app.services.backup import (
     BACKUPS_FOLDER,
     DEFAULT_KEEP,
     BackupResult,
+    auto_backup_if_due,
     export_key,
     list_backups,
     make_backup,
@@ -62,6 +63,11 @@ def _register_backup(commands: argparse._SubParsersAction[argparse.ArgumentParse
     target.add_argument(
         "--export-key", metavar="FILE", type=Path, help="write the store's key to a new file"
     )
+    target.add_argument(
+        "--auto",
+        action="store_true",
+        help="today's automatic backup, only if not made yet (started by the app each day)",
+    )
     parser.add_argument(
         "--keep", type=int, default=None, help=f"backups to keep in the folder ({DEFAULT_KEEP})"
     )
@@ -103,6 +109,8 @@ def _register_restore(commands: argparse._SubParsersAction[argparse.ArgumentPars
 def run_backup(args: argparse.Namespace) -> int:
     if args.export_key is not None:
         return _run_export_key(args)
+    if args.auto:
+        return _run_auto(args)
     keep = DEFAULT_KEEP if args.keep is None else args.keep
     store = open_store()
     try:
@@ -116,6 +124,26 @@ def run_backup(args: argparse.Namespace) -> int:
              dossiers=result.dossier_count)  # fmt: skip
         if result.removed:
             _say(args, "backup.rotated", count=len(result.removed), keep=keep)
+    return EXIT_OK
+
+
+def _run_auto(args: argparse.Namespace) -> int:
+    """The daily automatic backup: nothing when today's exists; never asks, never raises."""
+    outcome = auto_backup_if_due(None, now_vn())
+    if outcome is None:
+        if args.json:
+            emit({"ok": True, "made": False})
+        return EXIT_OK
+    if outcome.result is None:
+        from counter_app.cli import report_error
+
+        report_error(outcome.error_code, args)
+        return EXIT_ITEMS_FAILED
+    if args.json:
+        emit({**_backup_json(outcome.result), "made": True})
+    else:
+        _say(args, "backup.done", file=str(outcome.result.path), size=outcome.result.size,
+             dossiers=outcome.result.dossier_count)  # fmt: skip
     return EXIT_OK
 
 

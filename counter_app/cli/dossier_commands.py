@@ -66,7 +66,8 @@ def register(commands: Sub) -> None:
         help="receive, change and look up dossiers",
         description="Receive a dossier, edit it, void it, move it through its lifecycle, show it.",
     )
-    group.set_defaults(handler=lambda args: _help(group))
+    # The day's first dossier command starts the automatic daily backup (in the background).
+    group.set_defaults(handler=lambda args: _help(group), daily_backup=True)
     sub = group.add_subparsers(title="commands", metavar="COMMAND")
     _register_add(sub)
     _register_edit(sub)

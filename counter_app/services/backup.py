@@ -13,6 +13,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,7 +24,7 @@ from counter_app.domain.vn_time import VN_TZ, iso_vn
 from counter_app.errors import BadInputError, CounterAppError
 from counter_app.services import keys
 from counter_app.services.error_log import log_unexpected_error
-from counter_app.services.paths import OWNER_ONLY_FILE, ensure_private_dir
+from counter_app.services.paths import DATA_DIR_ENV, OWNER_ONLY_FILE, ensure_private_dir
 from counter_app.services.store import (
     Store,
     open_store,
@@ -276,3 +278,55 @@ def _write_new_private(path: Path, text: str) -> None:
         if error.errno == errno.ENOSPC:
             raise DiskFullError("") from None
         raise
+
+
+# --- the daily automatic backup, started in the background -----------------------------------
+
+NO_AUTO_BACKUP_ENV = "COUNTER_APP_NO_AUTO_BACKUP"  # "1": never start one (tests, IT scripts)
+
+
+def start_daily_backup_if_due(folder: Path | None, now: datetime) -> bool:
+    """Start today's automatic backup in a separate, detached process if it is still due.
+
+    The command line's processes are short-lived, so a thread would die with them; a detached
+    ``counter-app backup --auto`` finishes on its own and never delays the command that
+    started it. The desktop app runs ``auto_backup_if_due`` on a worker thread instead.
+    Returns True when a backup process was started.
+    """
+    if os.environ.get(NO_AUTO_BACKUP_ENV) == "1":
+        return False
+    try:
+        store = open_store(folder)
+        try:
+            due = backup_due_today(store, now)
+        finally:
+            store.close()
+        if due:
+            _spawn_detached([*_self_command(), "backup", "--auto"], folder)
+        return due
+    except (CounterAppError, OSError):
+        return False  # the command itself succeeded; the next start tries again
+
+
+def _self_command() -> list[str]:
+    """How to run this app again: the frozen executable, or this Python with the package."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "counter_app"]
+
+
+def _spawn_detached(command: list[str], folder: Path | None) -> None:
+    env = dict(os.environ)
+    if folder is not None:
+        env[DATA_DIR_ENV] = str(folder)
+    options: dict[str, Any] = {"start_new_session": True}
+    if sys.platform == "win32":  # no console window flashing up, not killed with the parent
+        options = {"creationflags": subprocess.CREATE_NO_WINDOW | subprocess.DETACHED_PROCESS}
+    subprocess.Popen(
+        command,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        **options,
+    )

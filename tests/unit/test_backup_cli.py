@@ -157,3 +157,39 @@ def test_restore_with_a_bad_key_file_exits_2(
         capsys, "restore", obj["file"], "--key-file", str(bad), "--yes", "--json"
     )
     assert status == 2 and err["error_code"] == "KEY_FILE_INVALID"
+
+
+def test_the_days_first_dossier_command_starts_the_automatic_backup(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A detached `backup --auto` process makes today's backup once, not on every command."""
+    import time
+
+    from counter_app.cli import main
+    from counter_app.services.paths import data_dir
+
+    setup = ["setup", "--agency-code", "000.31.27.H26", "--agency-name", "UBND", "--counter", "1"]
+    assert main(setup) == 0
+    monkeypatch.delenv("COUNTER_APP_NO_AUTO_BACKUP")
+    assert main(["dossier", "list"]) == 0
+    deadline = time.monotonic() + 60
+    while _due_today() and time.monotonic() < deadline:
+        time.sleep(0.2)  # the detached process records the day once its backup is written
+    made = list((data_dir() / "backups").glob("counter-*.db"))
+    assert len(made) == 1
+    assert main(["dossier", "list"]) == 0  # no longer due: starts nothing
+    assert list((data_dir() / "backups").glob("counter-*.db")) == made
+    status = main(["backup", "--auto", "--json"])
+    assert status == 0 and '"made": false' in capsys.readouterr().out
+
+
+def _due_today() -> bool:
+    from counter_app.services.backup import backup_due_today
+    from counter_app.services.clock import now_vn
+    from counter_app.services.store import open_store
+
+    store = open_store()
+    try:
+        return backup_due_today(store, now_vn())
+    finally:
+        store.close()
