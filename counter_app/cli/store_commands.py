@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import asdict
 from datetime import date
 from typing import Any, TypeAlias
 
@@ -18,7 +19,7 @@ from counter_app.services.audit_check import AuditReport, verify_audit
 from counter_app.services.clock import now_vn
 from counter_app.services.counter_config import build_config
 from counter_app.services.search import SearchFilters, search_dossiers
-from counter_app.services.setup import set_up_counter
+from counter_app.services.setup import describe_store, set_up_counter
 from counter_app.services.store import create_store, open_store, store_exists
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -26,6 +27,7 @@ Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 def register(commands: Sub) -> None:
     _register_setup(commands)
+    _register_settings(commands)
     _register_search(commands)
     _register_audit(commands)
 
@@ -109,6 +111,38 @@ def _print_setup(result: dict[str, Any], args: argparse.Namespace) -> None:
     )
     for code in result["warnings"]:
         print(message_for(code, args.lang), file=sys.stderr)
+
+
+def _register_settings(commands: Sub) -> None:
+    p = commands.add_parser(
+        "settings",
+        help="show the counter's settings and how its data is protected",
+        description=(
+            "Show the counter's settings (agency, counter, code range, form set …), the schema "
+            "version, whether the store is encrypted, where its key is kept, and what that "
+            "protects against."
+        ),
+    )
+    p.add_argument("--json", action="store_true", help="print a JSON object")
+    p.set_defaults(handler=run_settings)
+
+
+def run_settings(args: argparse.Namespace) -> int:
+    store = open_store()
+    try:
+        described = describe_store(store)
+    finally:
+        store.close()
+    protection = message_for(described.protection, args.lang)
+    if args.json:
+        emit({**asdict(described), "protection_text": protection})
+        return EXIT_OK
+    for key, value in described.settings.items():
+        print(f"{key}: {value}")
+    print(f"schema: {described.schema_version}")
+    print(f"encrypted: {described.encrypted}  key: {described.key_location or '-'}")
+    print(protection)
+    return EXIT_OK
 
 
 def _register_search(commands: Sub) -> None:

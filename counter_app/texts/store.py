@@ -60,4 +60,25 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "The disk is full, so nothing of this action was saved. Free some space or call "
         "IT, then try again.",
     },
+    # What the store's protection at rest covers (shown in the settings, not errors).
+    "PROTECTION_KEYRING": {
+        "vi": "Dữ liệu được mã hóa; khóa nằm trong kho khóa của hệ điều hành, gắn với tài khoản "
+        "đăng nhập. Bản sao tệp hay bản sao lưu mang đi nơi khác không đọc được.",
+        "en": "The data is encrypted; the key is in the operating system's keyring, tied to the "
+        "sign-in account. A copied file or a backup taken elsewhere cannot be read.",
+    },
+    "PROTECTION_KEY_FILE": {
+        "vi": "Dữ liệu được mã hóa; máy không có kho khóa nên khóa nằm trong tệp store.key (chỉ "
+        "chủ tài khoản đọc được) cạnh dữ liệu. Bản sao tệp hay bản sao lưu mang đi nơi khác không "
+        "đọc được, nhưng ai lấy được cả ổ đĩa thì đọc được: hãy bật mã hóa toàn ổ đĩa.",
+        "en": "The data is encrypted; this computer has no keyring, so the key is in the "
+        "owner-only file store.key beside the data. Copies and backups taken elsewhere cannot "
+        "be read, but whoever takes the whole disk can: turn on full-disk encryption.",
+    },
+    "PROTECTION_PLAIN": {
+        "vi": "Dữ liệu KHÔNG được mã hóa (bộ phận CNTT đã chọn khi cài đặt). Ai sao chép được tệp "
+        "hay bản sao lưu đều đọc được thông tin công dân.",
+        "en": "The data is NOT encrypted (IT chose this at setup). Anyone who copies the file "
+        "or a backup can read citizens' details.",
+    },
 }

@@ -162,3 +162,26 @@ def test_list_filters(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "dossier", "list", "--status", "4", "--json")[1] == []
     assert run(capsys, "dossier", "list", "--date", "2020-01-01", "--json")[1] == []
     assert run(capsys, "dossier", "list", "--date", "yesterday")[0] == 2
+
+
+@pytest.mark.usefixtures("set_up")
+def test_settings_say_how_the_data_is_protected(capsys: pytest.CaptureFixture[str]) -> None:
+    status, lines, _ = run(capsys, "settings", "--json")
+    shown = lines[0]
+    assert status == 0 and shown["encrypted"] and shown["key_location"] == "file"
+    assert shown["protection"] == "PROTECTION_KEY_FILE" and "store.key" in shown["protection_text"]
+    assert shown["settings"]["counter.agency_code"] == "000.31.27.H26"
+    status, _, _ = run(capsys, "--lang", "en", "settings")
+    assert status == 0
+
+
+@pytest.mark.usefixtures("set_up")
+def test_typed_identity_from_stdin(capsys: pytest.CaptureFixture[str]) -> None:
+    typed = json.dumps(
+        {"id_number": "001189004218", "full_name": "Đặng Thị Thuỷ", "date_of_birth": "05/06/1989",
+         "sex": "Nữ", "address": "Số 1 phố Huế, Hà Nội"}, ensure_ascii=False,
+    )  # fmt: skip
+    args = ("dossier", "add", "--procedure", "1.004873", "--typed", "-", "--json")
+    status, lines, _ = run(capsys, *args, stdin=typed + "\n")
+    assert status == 0 and lines[0]["applicant"]["full_name"] == "Đặng Thị Thuỷ"
+    assert run(capsys, *args, stdin="not json\n")[0] == 2

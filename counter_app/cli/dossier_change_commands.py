@@ -1,0 +1,161 @@
+"""``counter-app dossier edit|void|transition``: changing a dossier after intake."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from typing import Any, TypeAlias
+
+from counter_app.cli.dossier_options import (
+    BadOptionError,
+    add_changeable_options,
+    documents_from,
+    print_dossier,
+    text,
+)
+from counter_app.cli.output import add_json_flag
+from counter_app.domain.dossier import Applicant
+from counter_app.domain.lifecycle import parse_status
+from counter_app.domain.vn_time import VN_TZ
+from counter_app.errors import EXIT_OK
+from counter_app.services import dossiers
+from counter_app.services.actor import cli_actor
+from counter_app.services.clock import now_vn
+from counter_app.services.store import open_store
+
+Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def register_edit(sub: Sub) -> None:
+    p = sub.add_parser(
+        "edit",
+        help="save a new version of a dossier (until its result is returned)",
+        description="Change a dossier's details; each change is a new, audited version.",
+    )
+    p.add_argument("code", help="the dossier code")
+    for name in ("name", "address"):
+        p.add_argument(f"--{name}", default=None, help=f"corrected applicant {name}")
+    add_changeable_options(p)
+    p.add_argument(
+        "--due",
+        default=None,
+        metavar="YYYY-MM-DD HH:MM",
+        help="a new appointment (e.g. a verification extension); needs --reason",
+    )
+    p.add_argument("--reason", default="", help="why the appointment changes")
+    add_json_flag(p)
+    p.set_defaults(handler=run_edit)
+
+
+def run_edit(args: argparse.Namespace) -> int:
+    store = open_store()
+    try:
+        now, actor = now_vn(), cli_actor()
+        dossier = dossiers.get_dossier(store, args.code)
+        changes = _edit_changes(args, dossier.applicant)
+        if changes:
+            dossier = dossiers.edit_dossier(store, args.code, changes, actor=actor, now=now)
+        if args.due:
+            due = _datetime(args.due)
+            dossier = dossiers.set_due_date(
+                store, args.code, due, reason=text(args.reason), actor=actor, now=now
+            )
+        if not changes and not args.due:
+            raise dossiers.NothingToChangeError("")
+    finally:
+        store.close()
+    print_dossier(dossier, args)
+    return EXIT_OK
+
+
+def _edit_changes(args: argparse.Namespace, applicant: Applicant) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    person = {
+        "full_name": args.name,
+        "address": args.address,
+        "phone": args.phone,
+        "email": args.email,
+    }
+    updates = {k: text(v) for k, v in person.items() if v is not None}
+    if updates:
+        changes["applicant"] = Applicant.from_json({**applicant.to_json(), **updates})
+    simple = {
+        "sets": args.sets,
+        "fee_vnd": args.fee,
+        "fee_exemption": args.fee_exemption,
+        "notes": args.note,
+    }
+    changes.update({k: v for k, v in simple.items() if v is not None})
+    if args.document is not None:
+        changes["documents"] = documents_from(args.document)
+    return changes
+
+
+def _datetime(text: str) -> datetime:
+    try:
+        moment = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
+    except ValueError:
+        raise BadOptionError("YYYY-MM-DD HH:MM") from None
+    return moment.replace(tzinfo=VN_TZ)
+
+
+def register_void(sub: Sub) -> None:
+    p = sub.add_parser(
+        "void",
+        help="void a dossier entered in error (before its first sync)",
+        description="Void a dossier entered in error. Only before its first sync; its number "
+        "stays used.",
+    )
+    p.add_argument("code", help="the dossier code")
+    p.add_argument("--reason", required=True, help="why it is void")
+    add_json_flag(p)
+    p.set_defaults(handler=run_void)
+
+
+def run_void(args: argparse.Namespace) -> int:
+    store = open_store()
+    try:
+        dossier = dossiers.void_dossier(
+            store, args.code, reason=text(args.reason), actor=cli_actor(), now=now_vn()
+        )
+    finally:
+        store.close()
+    print_dossier(dossier, args)
+    return EXIT_OK
+
+
+def register_transition(sub: Sub) -> None:
+    p = sub.add_parser(
+        "transition",
+        help="move a dossier to another status",
+        description="Move a dossier to another status (number 1–10 or name), as the lifecycle "
+        "allows; --correction (with --reason) is a supervisor's correction.",
+    )
+    p.add_argument("code", help="the dossier code")
+    p.add_argument("status", help="the new status: 2, 4, 5 … 10, or a name like in_process")
+    p.add_argument("--reason", default="", help="why (required for 3, 5, 7, 8)")
+    p.add_argument("--correction", action="store_true", help="a supervisor's correction")
+    p.add_argument("--recipient", default="", help="who collected the result (status 10)")
+    add_json_flag(p)
+    p.set_defaults(handler=run_transition)
+
+
+def run_transition(args: argparse.Namespace) -> int:
+    target = parse_status(args.status)
+    details = {"recipient": text(args.recipient)} if args.recipient else {}
+    store = open_store()
+    try:
+        dossier = dossiers.transition_dossier(
+            store,
+            args.code,
+            target,
+            reason=text(args.reason),
+            actor=cli_actor(),
+            now=now_vn(),
+            correction=args.correction,
+            details=details,
+        )
+    finally:
+        store.close()
+    print_dossier(dossier, args)
+    return EXIT_OK
