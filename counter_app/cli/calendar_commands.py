@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -17,8 +18,10 @@ from counter_app.errors import EXIT_OK, BadInputError
 from counter_app.messages import VI, message_for
 from counter_app.services.actor import cli_actor
 from counter_app.services.calendar import due_date_for, import_calendar_year, load_calendar
+from counter_app.services.calendar_impact import MovedAppointment, appointments_to_review
 from counter_app.services.catalogue import lookup_procedure
 from counter_app.services.clock import now_vn, today_vn
+from counter_app.services.store import open_store, store_exists
 
 # "2026-10-15 10:05", a "T" instead of the space, optional seconds and offset.
 _RECEIVED = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?")
@@ -166,6 +169,7 @@ def _print_year(year: int, entry: CalendarYear | None, weekend: list[str], lang:
 
 def run_import(args: argparse.Namespace) -> int:
     report = import_calendar_year(args.file, actor=cli_actor(), now=now_vn())
+    moved = _appointments_to_review()
     out = {
         "ok": True,
         "years": list(report.years),
@@ -173,13 +177,34 @@ def run_import(args: argparse.Namespace) -> int:
         "work_days": report.work_days,
         "audited": report.audited,
         "path": str(report.path),
+        "appointments_to_review": [asdict(m) for m in moved],
     }
     if args.json:
         emit(out)
     else:
         years = ", ".join(str(y) for y in report.years)
         print(f"{years}: {report.off_days} off, {report.work_days} work → {report.path}")
+        _print_moved(moved, args.lang)
     return EXIT_OK
+
+
+def _appointments_to_review() -> list[MovedAppointment]:
+    """Open dossiers whose printed appointment the new calendar would move (none if no store)."""
+    if not store_exists():
+        return []
+    store = open_store()
+    try:
+        return appointments_to_review(store)
+    finally:
+        store.close()
+
+
+def _print_moved(moved: list[MovedAppointment], lang: str) -> None:
+    if not moved:
+        return
+    print(message_for("APPOINTMENTS_TO_REVIEW", lang, {"count": str(len(moved))}))
+    for m in moved:
+        print(f"  {m.code}  {m.printed_due_at[:16]} → {m.recomputed_due_at[:16]}")
 
 
 # due-date --------------------------------------------------------------------------------

@@ -194,3 +194,18 @@ def list_events(db: Database, dossier_id: int) -> Iterator[dict[str, Any]]:
             "details": json.loads(details),
             "origin": origin,
         }
+
+
+def open_dossiers_with_original_due(db: Database) -> list[tuple[str, str, int, str, str]]:
+    """Open dossiers (clock running) whose due date is still the one computed at receipt.
+
+    (code, procedure_code, catalogue_version, received_at, due_at). A due date edited by a
+    person (an extension, an apology) is theirs to keep, so those are left out.
+    """
+    rows = db.conn.execute(
+        "SELECT d.code, d.procedure_code, d.catalogue_version, d.received_at, d.due_at "
+        "FROM dossiers d WHERE d.status IN (2, 4, 6) AND d.voided_at IS NULL "
+        "AND d.due_at IS NOT NULL AND (SELECT reason FROM due_dates x WHERE x.dossier_id = d.id "
+        "ORDER BY x.id DESC LIMIT 1) = 'original' ORDER BY d.due_at"
+    )
+    return [(str(c), str(p), int(v), str(r), str(d)) for c, p, v, r, d in rows]

@@ -29,4 +29,11 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "The time of receipt is not valid. Give it as year-month-day hour:minute, for "
         "example 2026-10-15 10:05.",
     },
+    "APPOINTMENTS_TO_REVIEW": {
+        "vi": "Lịch mới làm thay đổi ngày hẹn của {count} hồ sơ đang mở. Ngày hẹn đã in không tự "
+        "đổi; lãnh đạo xem xét từng hồ sơ (có thể gửi phiếu xin lỗi và hẹn lại).",
+        "en": "The new calendar moves the appointment of {count} open dossiers. Printed dates do "
+        "not change by themselves; a supervisor reviews each (an apology and new date if "
+        "needed).",
+    },
 }
