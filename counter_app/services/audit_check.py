@@ -67,3 +67,10 @@ def _head_problem(store: Store, seq: int, digest: str) -> str:
             break
         return "" if row.hash == digest else "AUDIT_CHAIN_REWRITTEN"
     return "AUDIT_TAIL_MISSING"
+
+
+def current_audit_head(store: Store) -> tuple[int, str]:
+    """(seq, hash) of the last audit row: sent with every sync batch, printed on the daily log,
+    so that a tail cut off later shows against a copy kept elsewhere."""
+    head = audit_head(store.db)
+    return head.seq, head.hash
