@@ -94,8 +94,21 @@ def build_config(
     if form_set not in FORM_SETS:
         raise FormSetInvalidError("")
     chosen = code_range or default_range(counter)
+    if code_range is not None and overlaps_other_counters(chosen, counter):
+        warnings.append("CODE_RANGE_OVERLAP")
     config = CounterConfig(code, name, counter, chosen, form_set=form_set)
     return config, warnings
+
+
+def overlaps_other_counters(code_range: CodeRange, counter: int) -> bool:
+    """Does a configured range reach into another counter's default range (n001–n999)?
+
+    Each counter's database knows only its own range, so this is the check IT can get at
+    setup: two counters of a ward sharing numbers would only show at sync.
+    """
+    return any(
+        code_range.overlaps(default_range(other)) for other in range(1, 10) if other != counter
+    )
 
 
 def save_config(db: Database, config: CounterConfig, *, actor: str, now: datetime) -> list[str]:

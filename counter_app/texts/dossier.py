@@ -156,4 +156,10 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "The audit log was rewritten (row {seq} differs from the copy kept outside the "
         "data). Tell the supervisor and IT at once.",
     },
+    "CODE_RANGE_OVERLAP": {
+        "vi": "Dải số này trùng với dải mặc định của một quầy khác. Hãy chắc chắn quầy đó được "
+        "khai báo dải số khác, nếu không hai quầy có thể cấp trùng mã hồ sơ.",
+        "en": "This range overlaps another counter's default range. Make sure that counter is "
+        "given another range, or the two could issue the same dossier code.",
+    },
 }

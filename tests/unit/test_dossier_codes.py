@@ -121,3 +121,14 @@ def test_two_counters_offline_never_share_a_code(tmp_path: Path) -> None:
     assert len(codes) == len(set(codes)) == 80
     assert all(CODE.match(c) and c.split("-")[1] == "261123" for c in codes)
     assert {c[-4] for c in codes} == {"1", "2"}  # counter n numbers n001–n999
+
+
+def test_a_configured_range_overlapping_another_counter_is_a_warning() -> None:
+    _, warnings = build_config(
+        agency_code=AGENCY, agency_name="UBND", counter=10, code_range=CodeRange(1500, 1600)
+    )
+    assert warnings == ["CODE_RANGE_OVERLAP"]
+    _, clean = build_config(
+        agency_code=AGENCY, agency_name="UBND", counter=10, code_range=CodeRange(1, 999)
+    )
+    assert clean == []
