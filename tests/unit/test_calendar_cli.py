@@ -76,7 +76,7 @@ def test_import_then_show(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     assert status == 0
     assert obj == {
         "ok": True, "years": [2026], "off_days": 3, "work_days": 1, "audited": False,
-        "path": obj["path"],
+        "path": obj["path"], "appointments_to_review": [],
     }  # fmt: skip
     _, shown = run_json(capsys, "calendar", "show", "--year", "2026")
     assert shown["status"] == "official" and len(shown["days"]) == 4
