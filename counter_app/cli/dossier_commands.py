@@ -10,22 +10,23 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
-from typing import TypeAlias
+from datetime import date, datetime
+from typing import Any, TypeAlias
 
 from counter_app.cli import dossier_change_commands, dossier_view_commands
 from counter_app.cli.dossier_options import (
     BadOptionError,
     add_changeable_options,
     documents_from,
-    print_dossier,
     text,
 )
-from counter_app.cli.output import add_json_flag
+from counter_app.cli.dossier_output import dossier_json, dossier_line
+from counter_app.cli.output import add_json_flag, emit
 from counter_app.domain.applicant import applicant_from_reading
 from counter_app.domain.dossier import (
     Applicant,
     ApplicantKind,
+    Dossier,
     IdType,
     Intake,
     Outcome,
@@ -43,9 +44,10 @@ from counter_app.services.intake import (
     FindingNotAcknowledgedError,
     IdentityIncompleteError,
     check_findings,
+    preview_due_date,
     receive_dossier,
 )
-from counter_app.services.store import open_store
+from counter_app.services.store import Store, open_store
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
@@ -140,10 +142,29 @@ def run_add(args: argparse.Namespace) -> int:
     store = open_store()
     try:
         dossier = receive_dossier(store, intake, clerk=cli_actor(), now=now)
+        warnings = _due_warnings(store, dossier, args.lang)
     finally:
         store.close()
-    print_dossier(dossier, args)
+    if args.json:
+        emit({**dossier_json(dossier, args.lang), "warnings": warnings})
+    else:
+        print(dossier_line(dossier, args.lang))
+        for warning in warnings:
+            print(warning["message"], file=sys.stderr)
     return EXIT_OK
+
+
+def _due_warnings(store: Store, dossier: Dossier, lang: str) -> list[dict[str, Any]]:
+    """The due date's warnings (an unconfirmed calendar year) for the clerk to see."""
+    if dossier.due_at is None:
+        return []
+    received = datetime.fromisoformat(dossier.received_at)
+    due = preview_due_date(store, dossier.procedure_code, received)
+    return [
+        {"code": w.code, "year": w.year,
+         "message": message_for(w.code, lang, {"year": str(w.year)})}
+        for w in due.warnings
+    ]  # fmt: skip
 
 
 def _bad_scan(rejected: IdCardRejected, args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from typing import Any
 
 from counter_app.domain.dossier import Dossier, Intake, Outcome, Status
 from counter_app.domain.dossier_code import format_code, next_number
+from counter_app.domain.due_date import DueDate
 from counter_app.domain.findings import Finding, Severity
 from counter_app.domain.procedure import Procedure
 from counter_app.domain.text import fold
@@ -96,6 +97,13 @@ def receive_dossier(store: Store, intake: Intake, *, clerk: str, now: datetime) 
     stored = rows.get_dossier_by_uuid(store.db, dossier_uuid)
     assert stored is not None  # just committed
     return stored
+
+
+def preview_due_date(store: Store, procedure_code: str, received_at: datetime) -> DueDate:
+    """The appointment a dossier received at ``received_at`` would get, with its warnings
+    (e.g. CALENDAR_UNCONFIRMED): shown live while the clerk fills the form, and after saving."""
+    procedure = lookup_procedure(procedure_code, store)
+    return due_date_for(procedure, received_at.astimezone(VN_TZ), folder=store.folder)
 
 
 def _check_intake(intake: Intake) -> None:

@@ -75,6 +75,9 @@ def test_add_from_qr_on_stdin_prints_the_contract_keys(capsys: pytest.CaptureFix
     assert d["code"].startswith("000.31.27.H26-") and d["code"].endswith("-3001")
     assert d["status"] == 2 and d["procedure_code"] == "1.004873"
     assert d["applicant"]["id_number"] and d["applicant"]["full_name"]
+    # The shipped calendar's years are all statutory until IT imports the official notice.
+    assert [w["code"] for w in d["warnings"]][:1] == ["CALENDAR_UNCONFIRMED"]
+    assert str(d["warnings"][0]["year"]) in d["warnings"][0]["message"]
 
 
 @pytest.mark.usefixtures("set_up")
