@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench import bench_decode, bench_parse, machine
+from bench import bench_decode, bench_parse, bench_store, machine
 
 OUTPUT = Path(__file__).resolve().parent.parent / "docs" / "BENCHMARKS.md"
 
 
 def main() -> None:
-    sections = [bench_parse.run(), bench_decode.run()]
+    sections = [bench_parse.run(), bench_decode.run(), bench_store.run()]
     text = "\n\n".join(
         [
             "# Benchmarks",

@@ -18,6 +18,7 @@ from counter_app.cli import (
     backup_commands,
     calendar_commands,
     catalogue_commands,
+    demo_commands,
     dossier_commands,
     id_commands,
     store_commands,
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     catalogue_commands.register(commands)
     calendar_commands.register(commands)
     backup_commands.register(commands)
+    demo_commands.register(commands)
     return parser
 
 

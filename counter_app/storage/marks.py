@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -78,6 +79,28 @@ class Marks:
                 "INSERT INTO dossier_marks (uuid, code, version, day) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (uuid) DO UPDATE SET version = max(version, excluded.version)",
                 tuple(mark),
+            )
+
+    def record_many(
+        self, *, code_numbers: Iterable[tuple[str, int, int]], marks: Iterable[DossierMark]
+    ) -> None:
+        """Raise the marks for a batch of new dossiers at once (demonstration data).
+
+        ``code_numbers`` holds (day, counter, number); like ``record``, call it before the
+        store's transaction commits, so a failed batch leaves gaps, never reused numbers.
+        """
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.executemany(
+                "INSERT INTO code_marks (day, counter, last_number) VALUES (?, ?, ?) "
+                "ON CONFLICT (day, counter) DO UPDATE SET "
+                "last_number = max(last_number, excluded.last_number)",
+                code_numbers,
+            )
+            self.conn.executemany(
+                "INSERT INTO dossier_marks (uuid, code, version, day) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (uuid) DO UPDATE SET version = max(version, excluded.version)",
+                (tuple(mark) for mark in marks),
             )
 
     def record_audit_head(self, seq: int, digest: str) -> None:
