@@ -6,13 +6,16 @@ the PyInstaller bundle (where data files sit under ``sys._MEIPASS``).
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
 RESOURCES_DIR_NAME = "resources"
 
 
+@functools.cache
 def resources_root() -> Path:
+    """Found once per process: it never moves while the app runs, and ``resolve`` is a syscall."""
     bundle = getattr(sys, "_MEIPASS", None)
     if getattr(sys, "frozen", False) and bundle:
         return Path(bundle) / RESOURCES_DIR_NAME

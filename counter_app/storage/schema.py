@@ -176,10 +176,13 @@ SCHEMA_V1: Final[tuple[str, ...]] = (
     """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END""",
     # Accent-free search over names and addresses: an external-content FTS5 index on the
-    # folded columns (unicode61 does not fold đ, so the app folds before indexing).
+    # folded columns (unicode61 does not fold đ, so the app folds before indexing). Prefix
+    # indexes for 1–3 letters: a clerk types "nguyen thi h", and without them "h"* merges every
+    # word starting with h ("ha noi" is in every address): 40–50 ms against about 5 ms on
+    # 200,000 dossiers, for 4 % more file.
     """CREATE VIRTUAL TABLE dossier_search USING fts5 (
         folded_name, folded_address,
-        content='dossiers', content_rowid='id', tokenize='unicode61'
+        content='dossiers', content_rowid='id', tokenize='unicode61', prefix='1 2 3'
     )""",
     """CREATE TRIGGER dossiers_search_insert AFTER INSERT ON dossiers BEGIN
         INSERT INTO dossier_search (rowid, folded_name, folded_address)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from counter_app.domain.vn_time import iso_vn
-from counter_app.resources import resource_path
+from counter_app.resources import resource_path, resources_root
 from counter_app.services.paths import data_dir, log_dir
 
 REPO = Path(__file__).resolve().parents[2]
@@ -26,7 +26,12 @@ def test_resources_come_from_the_bundle_when_frozen(
 ) -> None:
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
-    assert resource_path("catalogue.csv") == tmp_path / "resources" / "catalogue.csv"
+    resources_root.cache_clear()  # found once per process; this test pretends a new one
+    try:
+        assert resource_path("catalogue.csv") == tmp_path / "resources" / "catalogue.csv"
+    finally:
+        monkeypatch.undo()
+        resources_root.cache_clear()
 
 
 def test_times_are_written_in_vietnam_time() -> None:
