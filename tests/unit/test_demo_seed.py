@@ -13,12 +13,8 @@ from counter_app.domain.dossier_code import full_code_shape
 from counter_app.domain.id_number import id_number_facts, is_id_number
 from counter_app.domain.text import fold
 from counter_app.services.audit_check import verify_audit
-from counter_app.services.demo import (
-    DemoCountInvalidError,
-    DemoTooManyError,
-    SeedReport,
-    seed_demo,
-)
+from counter_app.services.demo import DemoCountInvalidError, SeedReport, seed_demo
+from counter_app.services.demo_days import DemoTooManyError
 from counter_app.services.intake import receive_dossier
 from counter_app.services.search import search_dossiers
 from counter_app.services.store import Store, create_store
