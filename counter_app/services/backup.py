@@ -46,8 +46,6 @@ BACKUPS_FOLDER = "backups"
 # (a few MB each) for any counter PC's disk.
 DEFAULT_KEEP = 14
 AUTO_ACTOR = "system:auto-backup"
-MIN_PAGE_SIZE = 512  # SQLite's smallest page: every database file is a multiple of it
-RESTORE_TEMP_NAME = "counter-restore.db.partial"  # the checked copy, before it takes the place
 
 
 class BackupTargetMissingError(BadInputError):

@@ -38,11 +38,6 @@ from counter_app.storage.backup import (
 from counter_app.storage.engine import StoreCorruptError, is_plain_sqlite
 from counter_app.storage.migrations import StoreTooNewError, latest_version, schema_version
 
-BACKUPS_FOLDER = "backups"
-# Two weeks of daily backups: enough to step back past a bad day noticed late, small enough
-# (a few MB each) for any counter PC's disk.
-DEFAULT_KEEP = 14
-AUTO_ACTOR = "system:auto-backup"
 MIN_PAGE_SIZE = 512  # SQLite's smallest page: every database file is a multiple of it
 RESTORE_TEMP_NAME = "counter-restore.db.partial"  # the checked copy, before it takes the place
 
