@@ -58,9 +58,12 @@ def search_dossiers(
     words = search_words(text)
     if not words:
         raise EmptyQueryError("")
+    match = index.match_expression(store.db, words)
+    if match is None:
+        return []  # a word that begins no known word: nothing can match
     ids = index.ids_by_text(
         store.db,
-        words,
+        match,
         day_from=chosen.day_from.isoformat() if chosen.day_from else None,
         day_to=chosen.day_to.isoformat() if chosen.day_to else None,
         status=chosen.status,
@@ -72,7 +75,7 @@ def search_dossiers(
 
 def search_words(text: str) -> list[str]:
     """Folded words of ``text``: letters and digits only, so FTS syntax cannot be injected."""
-    return re.findall(r"\w+", fold(text))
+    return index.tokens(fold(text))
 
 
 def _filtered(found: list[Dossier], filters: SearchFilters) -> list[Dossier]:

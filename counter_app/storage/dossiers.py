@@ -8,6 +8,7 @@ from typing import Any
 
 from counter_app.domain.dossier import Applicant, DocumentReceived, Dossier, Proxy
 from counter_app.storage.engine import Database
+from counter_app.storage.search import add_search_words
 
 _COLUMNS = (
     "id, uuid, code, official_code, version, status, channel, receiving_agency, "
@@ -19,6 +20,7 @@ _COLUMNS = (
 
 
 def insert_dossier(db: Database, row: Mapping[str, Any]) -> int:
+    add_search_words(db, (row["folded_name"], row["folded_address"]))
     names = ", ".join(row)
     marks = ", ".join("?" for _ in row)
     cursor = db.conn.execute(
@@ -28,6 +30,7 @@ def insert_dossier(db: Database, row: Mapping[str, Any]) -> int:
 
 
 def update_dossier(db: Database, dossier_id: int, changes: Mapping[str, Any]) -> None:
+    add_search_words(db, (changes.get("folded_name", ""), changes.get("folded_address", "")))
     assignments = ", ".join(f"{name} = ?" for name in changes)
     db.conn.execute(
         f"UPDATE dossiers SET {assignments} WHERE id = ?", (*changes.values(), dossier_id)

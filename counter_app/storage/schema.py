@@ -184,6 +184,10 @@ SCHEMA_V1: Final[tuple[str, ...]] = (
         folded_name, folded_address,
         content='dossiers', content_rowid='id', tokenize='unicode61', prefix='1 2 3'
     )""",
+    # Every folded word the index holds, so a typed prefix ("nguy") can be expanded into the
+    # whole words it may mean ("nguyen"): FTS5 builds a prefix query's whole merged list in
+    # memory, which for a word as common as "nguyen" costs tens of ms on a large store.
+    "CREATE TABLE search_words (word TEXT PRIMARY KEY) WITHOUT ROWID",
     """CREATE TRIGGER dossiers_search_insert AFTER INSERT ON dossiers BEGIN
         INSERT INTO dossier_search (rowid, folded_name, folded_address)
         VALUES (new.id, new.folded_name, new.folded_address);

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from counter_app.storage.engine import Database
+from counter_app.storage.search import add_search_words
 
 # Columns of a seeded dossier row, in the order the tuples of ``SeedRows.dossiers`` hold them.
 DOSSIER_COLUMNS: tuple[str, ...] = (
@@ -76,6 +77,9 @@ def log_book_lines(db: Database) -> dict[str, int]:
     }
 
 
+_FOLDED = (DOSSIER_COLUMNS.index("folded_name"), DOSSIER_COLUMNS.index("folded_address"))
+
+
 def insert_batch(db: Database, rows: SeedRows) -> None:
     """Write one batch; call inside the batch's write transaction."""
     conn = db.conn
@@ -87,6 +91,7 @@ def insert_batch(db: Database, rows: SeedRows) -> None:
     conn.executemany("UPDATE applicants SET updated_at = ? WHERE id = ?", rows.applicant_visits)
     names, marks = ", ".join(DOSSIER_COLUMNS), ", ".join("?" for _ in DOSSIER_COLUMNS)
     conn.executemany(f"INSERT INTO dossiers ({names}) VALUES ({marks})", rows.dossiers)
+    add_search_words(db, (row[i] for row in rows.dossiers for i in _FOLDED))
     conn.executemany(
         "INSERT INTO dossier_versions (dossier_id, version, saved_at, actor, snapshot) "
         "VALUES (?, ?, ?, ?, ?)",

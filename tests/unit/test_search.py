@@ -100,3 +100,33 @@ def test_empty_or_syntax_only_query(store: Store, query: str) -> None:
 
 def test_fts_syntax_in_a_query_is_just_text(store: Store) -> None:
     assert search_dossiers(store, 'dang OR "thi" NEAR(') == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("nguye thi thu", ["Nguyễn Thị Thuỷ"]),  # a long prefix expands into whole words
+        ("nguyen th th", ["Nguyễn Thị Thuỷ"]),  # short ones use the prefix indexes
+        ("dan", ["Đặng Văn Đức", "Đặng Thị Hoa"]),
+        ("nguyenx", []),  # begins no known word: nothing can match
+    ],
+)
+def test_every_word_is_a_prefix(store: Store, query: str, expected: list[str]) -> None:
+    assert names(search_dossiers(store, query)) == expected
+
+
+def test_a_prefix_of_many_words_falls_back_to_the_fts_prefix_query(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import counter_app.storage.search as index
+
+    monkeypatch.setattr(index, "MAX_EXPANSION", 0)
+    assert index.match_expression(store.db, ["nguye"]) == '"nguye"*'
+    assert names(search_dossiers(store, "nguye thi")) == ["Nguyễn Thị Thuỷ"]
+
+
+def test_words_of_edited_names_become_searchable(store: Store) -> None:
+    code = f"{AGENCY}-261105-1001"
+    renamed = citizen(name="Trần Quốc Khải", id_number="001089000004", address="Thôn Đông")
+    dossiers.edit_dossier(store, code, {"applicant": renamed}, actor=CLERK, now=vn(2026, 11, 6))
+    assert names(search_dossiers(store, "tran quoc khai")) == ["Trần Quốc Khải"]
