@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from counter_app.domain.dossier import Dossier, Intake, Outcome, Status
+from counter_app.domain.dossier import Dossier, Intake, Outcome
 from counter_app.domain.dossier_code import format_code, next_number
 from counter_app.domain.due_date import DueDate
 from counter_app.domain.findings import Finding, Severity
@@ -245,7 +245,3 @@ def snapshot(row: dict[str, Any]) -> str:
     """The saved version as JSON (personal data: stays in the encrypted store)."""
     keep = {k: v for k, v in row.items() if not k.startswith("folded_")}
     return json.dumps(keep, ensure_ascii=False, sort_keys=True)
-
-
-def is_received(dossier: Dossier) -> bool:
-    return dossier.status == Status.RECEIVED

@@ -168,3 +168,25 @@ def test_city_status_is_applied_without_outbox_or_version(store: Store) -> None:
 def test_unknown_code(store: Store) -> None:
     with pytest.raises(dossiers.DossierNotFoundError):
         dossiers.get_dossier(store, "000.31.27.H26-261102-9999")
+
+
+def test_returning_applicant_and_earlier_dossiers(store: Store) -> None:
+    from counter_app.services.audit_check import current_audit_head
+    from counter_app.services.dossier_queries import earlier_dossiers, returning_applicant
+
+    first = receive_dossier(store, intake(), clerk=CLERK, now=vn(2026, 11, 2))
+    moved = citizen(address="Số 12 phố Hàng Đào, Hà Nội")
+    second = receive_dossier(store, intake(moved), clerk=CLERK, now=vn(2026, 11, 9))
+    assert [d.code for d in earlier_dossiers(store, moved.id_number)] == [second.code, first.code]
+    known = returning_applicant(store, "personal_id", moved.id_number)
+    assert known is not None and known.address == moved.address  # the latest details
+    assert returning_applicant(store, "personal_id", "001000000000") is None
+    seq, digest = current_audit_head(store)
+    assert seq == len(list(iter_audit(store.db))) and len(digest) == 64
+
+
+def test_allowed_targets_follow_the_table() -> None:
+    from counter_app.domain.lifecycle import allowed_targets
+
+    assert allowed_targets(9) == {Status.RETURNED}
+    assert allowed_targets(10) == frozenset() and allowed_targets(42) == frozenset()
