@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from counter_app.cli.output import emit
+from counter_app.cli.output import Subparsers, emit
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
@@ -41,12 +41,12 @@ class RestoreNotConfirmedError(BadInputError):
     code = "RESTORE_NOT_CONFIRMED"
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(commands: Subparsers) -> None:
     _register_backup(commands)
     _register_restore(commands)
 
 
-def _register_backup(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _register_backup(commands: Subparsers) -> None:
     parser = commands.add_parser(
         "backup",
         help="back the store up (encrypted, checked, rotated), or export its key",
@@ -87,7 +87,7 @@ def _register_backup(commands: argparse._SubParsersAction[argparse.ArgumentParse
     listing.set_defaults(handler=run_backup_list)
 
 
-def _register_restore(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _register_restore(commands: Subparsers) -> None:
     parser = commands.add_parser(
         "restore",
         help="replace the store by a backup, keeping the current store aside",

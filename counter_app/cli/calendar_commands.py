@@ -7,9 +7,9 @@ import re
 from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any
 
-from counter_app.cli.output import emit
+from counter_app.cli.output import Subparsers, add_json_flag, emit, print_group_help
 from counter_app.domain.calendar import MAX_PERIOD_DAYS, WEEKDAY_NAMES, CalendarYear
 from counter_app.domain.due_date import DueDate
 from counter_app.domain.procedure import Procedure
@@ -28,8 +28,6 @@ _RECEIVED = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{
 _WEEKDAYS_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 _WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
-Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
-
 
 class BadReceivedTimeError(BadInputError):
     code = "BAD_RECEIVED_TIME"
@@ -44,16 +42,11 @@ def register(commands: Subparsers) -> None:
             "the ward's own years in the data folder (a ward year replaces the shipped one)."
         ),
     )
-    group.set_defaults(handler=lambda args: _print_help(group))
+    group.set_defaults(handler=lambda args: print_group_help(group))
     sub = group.add_subparsers(title="commands", metavar="COMMAND")
     _register_show(sub)
     _register_import(sub)
     _register_due_date(commands)
-
-
-def _print_help(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return EXIT_OK
 
 
 def _register_show(sub: Subparsers) -> None:
@@ -67,7 +60,7 @@ def _register_show(sub: Subparsers) -> None:
         ),
     )
     parser.add_argument("--year", type=int, help="the year to show (default: this year)")
-    _add_json_flag(parser)
+    add_json_flag(parser, "print one JSON object")
     parser.set_defaults(handler=run_show)
 
 
@@ -82,7 +75,7 @@ def _register_import(sub: Subparsers) -> None:
         ),
     )
     parser.add_argument("file", type=Path, metavar="FILE")
-    _add_json_flag(parser)
+    add_json_flag(parser, "print one JSON object")
     parser.set_defaults(handler=run_import)
 
 
@@ -109,12 +102,8 @@ def _register_due_date(commands: Subparsers) -> None:
     parser.add_argument(
         "--received", metavar="'YYYY-MM-DD HH:MM'", help="time of receipt (default: now)"
     )
-    _add_json_flag(parser)
+    add_json_flag(parser, "print one JSON object")
     parser.set_defaults(handler=run_due_date)
-
-
-def _add_json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
 def _days(text: str) -> int:

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from counter_app.cli.output import emit
+from counter_app.cli.output import Subparsers, add_json_flag, emit, print_group_help
 from counter_app.domain.catalogue import CatalogueInvalidError, CatalogueVersion
 from counter_app.domain.procedure import Procedure
 from counter_app.errors import EXIT_OK
@@ -36,7 +36,7 @@ _PERIOD_WIDTH = 13  # the widest period label ("30 ngày lịch", "30 cal. days"
 _FEE_WIDTH = 9  # "400,000" and room for a fee up to 9,999,999 VND
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(commands: Subparsers) -> None:
     group = commands.add_parser(
         "catalogue",
         help="list, search and import the procedure catalogue",
@@ -45,19 +45,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
             "periods and fees. Every import is a new version; dossiers keep theirs."
         ),
     )
-    group.set_defaults(handler=lambda args: _print_group_help(group))
+    group.set_defaults(handler=lambda args: print_group_help(group))
     sub = group.add_subparsers(title="commands", metavar="COMMAND")
     _register_list(sub)
     _register_import(sub)
     _register_versions(sub)
 
 
-def _print_group_help(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return EXIT_OK
-
-
-def _register_list(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _register_list(sub: Subparsers) -> None:
     parser = sub.add_parser(
         "list",
         help="list or search the procedures of the current catalogue",
@@ -72,11 +67,11 @@ def _register_list(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     parser.add_argument(
         "--all", action="store_true", help="include procedures switched off at this counter"
     )
-    _add_json_flag(parser, "one JSON object per procedure, no header line")
+    add_json_flag(parser, "one JSON object per procedure, no header line")
     parser.set_defaults(handler=run_list)
 
 
-def _register_import(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _register_import(sub: Subparsers) -> None:
     parser = sub.add_parser(
         "import",
         help="check a catalogue CSV and make it the current version",
@@ -95,11 +90,11 @@ def _register_import(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
         type=date.fromisoformat,
         help="the day the figures were last checked (YYYY-MM-DD); default: today",
     )
-    _add_json_flag(parser, "print the result as one JSON object")
+    add_json_flag(parser, "print the result as one JSON object")
     parser.set_defaults(handler=run_import)
 
 
-def _register_versions(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _register_versions(sub: Subparsers) -> None:
     parser = sub.add_parser(
         "versions",
         help="list every catalogue version, oldest first",
@@ -109,12 +104,8 @@ def _register_versions(sub: argparse._SubParsersAction[argparse.ArgumentParser])
             "The current one is marked."
         ),
     )
-    _add_json_flag(parser, "one JSON object per version")
+    add_json_flag(parser, "one JSON object per version")
     parser.set_defaults(handler=run_versions)
-
-
-def _add_json_flag(parser: argparse.ArgumentParser, what: str) -> None:
-    parser.add_argument("--json", action="store_true", help=what)
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -6,9 +6,9 @@ import argparse
 import random
 import sys
 import time
-from typing import TextIO, TypeAlias
+from typing import TextIO
 
-from counter_app.cli.output import add_json_flag, emit
+from counter_app.cli.output import Subparsers, add_json_flag, emit, print_group_help
 from counter_app.errors import EXIT_OK
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
@@ -16,19 +16,17 @@ from counter_app.services.clock import now_vn
 from counter_app.services.demo import SeedReport, seed_demo
 from counter_app.services.store import open_store
 
-Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
-
 BAR_WIDTH = 40  # characters of the progress bar
 BAR_INTERVAL_S = 0.25  # redraw at most four times a second: a terminal is slow to scroll
 
 
-def register(commands: Sub) -> None:
+def register(commands: Subparsers) -> None:
     group = commands.add_parser(
         "demo",
         help="demonstration data for training",
         description="Make synthetic data for training and benchmarks (never real people).",
     )
-    group.set_defaults(handler=lambda args: _help(group))
+    group.set_defaults(handler=lambda args: print_group_help(group))
     sub = group.add_subparsers(title="commands", metavar="COMMAND")
     p = sub.add_parser(
         "seed",
@@ -49,11 +47,6 @@ def register(commands: Sub) -> None:
     )
     add_json_flag(p)
     p.set_defaults(handler=run_seed)
-
-
-def _help(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return EXIT_OK
 
 
 def run_seed(args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
-from typing import Any, TypeAlias
+from typing import Any
 
 from counter_app.cli.dossier_options import (
     BadOptionError,
@@ -13,7 +13,7 @@ from counter_app.cli.dossier_options import (
     print_dossier,
     text,
 )
-from counter_app.cli.output import add_json_flag
+from counter_app.cli.output import Subparsers, add_json_flag
 from counter_app.domain.dossier import Applicant
 from counter_app.domain.lifecycle import parse_status
 from counter_app.domain.vn_time import VN_TZ
@@ -23,10 +23,8 @@ from counter_app.services.actor import cli_actor
 from counter_app.services.clock import now_vn
 from counter_app.services.store import open_store
 
-Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
-
-def register_edit(sub: Sub) -> None:
+def register_edit(sub: Subparsers) -> None:
     p = sub.add_parser(
         "edit",
         help="save a new version of a dossier (until its result is returned)",
@@ -99,7 +97,7 @@ def _datetime(text: str) -> datetime:
     return moment.replace(tzinfo=VN_TZ)
 
 
-def register_void(sub: Sub) -> None:
+def register_void(sub: Subparsers) -> None:
     p = sub.add_parser(
         "void",
         help="void a dossier entered in error (before its first sync)",
@@ -124,7 +122,7 @@ def run_void(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register_transition(sub: Sub) -> None:
+def register_transition(sub: Subparsers) -> None:
     p = sub.add_parser(
         "transition",
         help="move a dossier to another status",

@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 from datetime import date, datetime
-from typing import Any, TypeAlias
+from typing import Any
 
 from counter_app.cli import dossier_change_commands, dossier_view_commands
 from counter_app.cli.dossier_options import (
@@ -21,7 +21,7 @@ from counter_app.cli.dossier_options import (
     text,
 )
 from counter_app.cli.dossier_output import dossier_json, dossier_line
-from counter_app.cli.output import add_json_flag, emit
+from counter_app.cli.output import Subparsers, add_json_flag, emit, print_group_help
 from counter_app.domain.applicant import applicant_from_reading
 from counter_app.domain.dossier import (
     Applicant,
@@ -49,8 +49,6 @@ from counter_app.services.intake import (
 )
 from counter_app.services.store import Store, open_store
 
-Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
-
 
 class IdentityMissingError(BadInputError):
     """Neither ``--qr`` nor the typed identity options were given."""
@@ -58,14 +56,14 @@ class IdentityMissingError(BadInputError):
     code = "IDENTITY_MISSING"
 
 
-def register(commands: Sub) -> None:
+def register(commands: Subparsers) -> None:
     group = commands.add_parser(
         "dossier",
         help="receive, change and look up dossiers",
         description="Receive a dossier, edit it, void it, move it through its lifecycle, show it.",
     )
     # The day's first dossier command starts the automatic daily backup (in the background).
-    group.set_defaults(handler=lambda args: _help(group), daily_backup=True)
+    group.set_defaults(handler=lambda args: print_group_help(group), daily_backup=True)
     sub = group.add_subparsers(title="commands", metavar="COMMAND")
     _register_add(sub)
     dossier_change_commands.register_edit(sub)
@@ -75,12 +73,7 @@ def register(commands: Sub) -> None:
     dossier_change_commands.register_transition(sub)
 
 
-def _help(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return EXIT_OK
-
-
-def _register_add(sub: Sub) -> None:
+def _register_add(sub: Subparsers) -> None:
     p = sub.add_parser(
         "add",
         help="receive a new dossier: code, due date, log line",

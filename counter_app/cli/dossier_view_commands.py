@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import Any, TypeAlias
+from typing import Any
 
 from counter_app.cli.dossier_output import detail_json, dossier_json, dossier_line
-from counter_app.cli.output import BadDateError, add_json_flag, emit
+from counter_app.cli.output import BadDateError, Subparsers, add_json_flag, emit
 from counter_app.domain.lifecycle import parse_status
 from counter_app.errors import EXIT_OK
 from counter_app.services import dossiers
 from counter_app.services.clock import now_vn
 from counter_app.services.dossier_queries import list_dossiers
 from counter_app.services.store import open_store
-
-Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def _print(obj: dict[str, Any], line: str, args: argparse.Namespace) -> None:
@@ -25,7 +23,7 @@ def _print(obj: dict[str, Any], line: str, args: argparse.Namespace) -> None:
         print(line)
 
 
-def register_show(sub: Sub) -> None:
+def register_show(sub: Subparsers) -> None:
     p = sub.add_parser(
         "show",
         help="show one dossier with its history",
@@ -55,7 +53,7 @@ def run_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register_list(sub: Sub) -> None:
+def register_list(sub: Subparsers) -> None:
     p = sub.add_parser(
         "list",
         help="list dossiers of a day or a status, newest first",

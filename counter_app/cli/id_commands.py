@@ -10,7 +10,14 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from counter_app.cli.output import emit, error_json, outcome_json, reading_json
+from counter_app.cli.output import (
+    Subparsers,
+    emit,
+    error_json,
+    outcome_json,
+    print_group_help,
+    reading_json,
+)
 from counter_app.domain.id_card import parse_or_reject
 from counter_app.domain.text import split_scans
 from counter_app.domain.typed_identity import TYPED_FIELDS, read_typed_identity
@@ -30,25 +37,20 @@ class BadJsonLineError(BadInputError):
     code = "BAD_JSON"
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(commands: Subparsers) -> None:
     group = commands.add_parser(
         "id",
         help="read chip ID card (CCCD / Căn cước) QR payloads and images",
         description="Read the QR code of a chip ID card: parse its text or decode it from images.",
     )
-    group.set_defaults(handler=lambda args: _print_group_help(group))
+    group.set_defaults(handler=lambda args: print_group_help(group))
     sub = group.add_subparsers(title="commands", metavar="COMMAND")
     _register_parse(sub)
     _register_check(sub)
     _register_decode(sub)
 
 
-def _print_group_help(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return EXIT_OK
-
-
-def _register_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _register_parse(sub: Subparsers) -> None:
     parser = sub.add_parser(
         "parse",
         help="parse ID-card QR payloads into JSON, one object per input line",
@@ -64,7 +66,7 @@ def _register_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(handler=run_parse)
 
 
-def _register_check(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _register_check(sub: Subparsers) -> None:
     parser = sub.add_parser(
         "check",
         help="check identity details typed by hand (JSON lines on standard input)",
@@ -81,7 +83,7 @@ def _register_check(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(handler=run_check)
 
 
-def _register_decode(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _register_decode(sub: Subparsers) -> None:
     parser = sub.add_parser(
         "decode",
         help="decode the ID-card QR code in images and parse it",

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import Any, TypeAlias
 
 from counter_app.domain.findings import Finding, Severity
 from counter_app.domain.id_card import IdCardReading, IdCardRejected
-from counter_app.errors import BadInputError, CounterAppError
+from counter_app.errors import EXIT_OK, BadInputError, CounterAppError
 from counter_app.messages import message_for
 
 _NOT_BLOCKING = (Severity.CONFIRM, Severity.WARN, Severity.INFO)
@@ -94,5 +94,17 @@ class BadDateError(BadInputError):
     code = "BAD_DATE"
 
 
-def add_json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON (one object per line)")
+# The argparse object that ``add_subparsers`` returns; every command module registers on one.
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def add_json_flag(
+    parser: argparse.ArgumentParser, help_text: str = "print JSON (one object per line)"
+) -> None:
+    parser.add_argument("--json", action="store_true", help=help_text)
+
+
+def print_group_help(parser: argparse.ArgumentParser) -> int:
+    """The handler of a command group given no sub-command: its help, exit 0."""
+    parser.print_help()
+    return EXIT_OK

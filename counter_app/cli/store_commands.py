@@ -6,10 +6,10 @@ import argparse
 import sys
 from dataclasses import asdict
 from datetime import date
-from typing import Any, TypeAlias
+from typing import Any
 
 from counter_app.cli.dossier_output import dossier_json, dossier_line
-from counter_app.cli.output import BadDateError, emit
+from counter_app.cli.output import BadDateError, Subparsers, emit, print_group_help
 from counter_app.domain.dossier_code import parse_range
 from counter_app.domain.lifecycle import parse_status
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK
@@ -22,17 +22,15 @@ from counter_app.services.search import SearchFilters, search_dossiers
 from counter_app.services.setup import describe_store, set_up_counter
 from counter_app.services.store import create_store, open_store, store_exists
 
-Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
-
-def register(commands: Sub) -> None:
+def register(commands: Subparsers) -> None:
     _register_setup(commands)
     _register_settings(commands)
     _register_search(commands)
     _register_audit(commands)
 
 
-def _register_setup(commands: Sub) -> None:
+def _register_setup(commands: Subparsers) -> None:
     p = commands.add_parser(
         "setup",
         help="IT's first step: create the store and set agency and counter",
@@ -113,7 +111,7 @@ def _print_setup(result: dict[str, Any], args: argparse.Namespace) -> None:
         print(message_for(code, args.lang), file=sys.stderr)
 
 
-def _register_settings(commands: Sub) -> None:
+def _register_settings(commands: Subparsers) -> None:
     p = commands.add_parser(
         "settings",
         help="show the counter's settings and how its data is protected",
@@ -145,7 +143,7 @@ def run_settings(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _register_search(commands: Sub) -> None:
+def _register_search(commands: Subparsers) -> None:
     p = commands.add_parser(
         "search",
         help="find dossiers by ID number, code, or accent-free name/address",
@@ -194,13 +192,13 @@ def _day(text: str | None) -> date | None:
         raise BadDateError("") from None
 
 
-def _register_audit(commands: Sub) -> None:
+def _register_audit(commands: Subparsers) -> None:
     group = commands.add_parser(
         "audit",
         help="check the tamper-evident audit log",
         description="The append-only, hash-chained audit log of every action.",
     )
-    group.set_defaults(handler=lambda args: _help(group))
+    group.set_defaults(handler=lambda args: print_group_help(group))
     sub = group.add_subparsers(title="commands", metavar="COMMAND")
     p = sub.add_parser(
         "verify",
@@ -212,11 +210,6 @@ def _register_audit(commands: Sub) -> None:
     )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=run_audit_verify)
-
-
-def _help(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return EXIT_OK
 
 
 def run_audit_verify(args: argparse.Namespace) -> int:

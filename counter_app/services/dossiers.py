@@ -90,7 +90,7 @@ def edit_dossier(
     if unknown or not changes:
         raise NothingToChangeError(",".join(sorted(unknown)))
     with store.action() as db:
-        dossier = _for_update(store, code)
+        dossier = get_dossier(store, code)
         if dossier.status == Status.RETURNED or dossier.is_voided:
             raise DossierNotEditableError("")
         columns = _edit_columns(changes)
@@ -124,7 +124,7 @@ def set_due_date(
     if not reason.strip():
         raise ReasonRequiredError("")
     with store.action() as db:
-        dossier = _for_update(store, code)
+        dossier = get_dossier(store, code)
         if dossier.status == Status.RETURNED or dossier.is_voided:
             raise DossierNotEditableError("")
         stamp = iso_vn(due_at)
@@ -150,7 +150,7 @@ def void_dossier(store: Store, code: str, *, reason: str, actor: str, now: datet
     if not reason.strip():
         raise ReasonRequiredError("")
     with store.action() as db:
-        dossier = _for_update(store, code)
+        dossier = get_dossier(store, code)
         if dossier.is_voided or dossier.first_synced_at is not None or dossier.synced_version:
             raise VoidNotAllowedError("")
         rows.update_dossier(
@@ -187,7 +187,7 @@ def transition_dossier(
     """A local status change, checked against the lifecycle (dossier.md §4)."""
     now = now.astimezone(VN_TZ)
     with store.action() as db:
-        dossier = _for_update(store, code)
+        dossier = get_dossier(store, code)
         if dossier.is_voided:
             raise DossierNotEditableError("")
         check_transition(dossier.status, target, reason=reason, correction=correction)
@@ -273,13 +273,6 @@ def apply_city_status(
             to_status=status,
         )
     return rows.get_dossier_by_uuid(store.db, dossier_uuid)
-
-
-def _for_update(store: Store, code: str) -> Dossier:
-    dossier = rows.get_dossier_by_code(store.db, code.strip())
-    if dossier is None:
-        raise DossierNotFoundError("")
-    return dossier
 
 
 def _due_after(store: Store, dossier: Dossier, target: Status, now: datetime) -> datetime | None:
