@@ -1,0 +1,100 @@
+"""The PDF saved for the clerk when it cannot be printed: no printer, a missing one, an error.
+
+Qt-free, so a worker thread may call it. A saved receipt holds a citizen's data: the file is
+owner-only where the OS supports it (0600 on POSIX; on Windows the user's Documents folder is
+already private), and an existing file is never overwritten: a second copy of the same
+dossier gets ``-2``, ``-3``… after its timestamp.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from datetime import datetime
+from pathlib import Path
+
+import platformdirs
+
+from counter_app.services.clock import now_vn
+from ui.print_errors import PrintSaveFailedError
+
+# The folder under the user's Documents where unprinted PDFs go unless the caller names one:
+# Documents is where a clerk looks first, and the subfolder keeps receipts together.
+DEFAULT_SUBFOLDER = "Biên nhận"
+# The name used when the caller gives no usable stem (a stem is normally the dossier code).
+FALLBACK_STEM = "giay-to"
+OWNER_ONLY_FILE = 0o600
+OWNER_ONLY_DIR = 0o700
+# How many "-N" suffixes to try for one timestamp: far more copies than a clerk prints in a
+# second; past it something is wrong with the folder, not with the name.
+_MAX_SAME_NAME = 999
+# Dossier codes use digits, letters, "." and "-"; anything else (path separators, spaces,
+# characters Windows forbids) becomes "_" so a stem can never leave the folder.
+_UNSAFE_RUN = re.compile(r"[^0-9A-Za-z.\-]+")
+
+
+def default_save_folder() -> Path:
+    """``Documents/Biên nhận`` of the current user (not created here)."""
+    return Path(platformdirs.user_documents_dir()) / DEFAULT_SUBFOLDER
+
+
+def safe_stem(stem: str) -> str:
+    """``stem`` reduced to characters that are safe in a file name on every OS."""
+    cleaned = _UNSAFE_RUN.sub("_", stem).strip("._-")
+    return cleaned[:80] or FALLBACK_STEM
+
+
+def save_pdf_copy(
+    pdf: bytes, *, stem: str, folder: Path | None = None, now: datetime | None = None
+) -> Path:
+    """Write ``pdf`` as ``<stem>_<YYYYmmdd-HHMMSS>.pdf`` in ``folder`` and return its path.
+
+    ``stem`` must be a dossier code or another name without personal data: it ends up in a
+    file name the whole office may see. Raises ``PrintSaveFailedError`` when the folder cannot
+    be made or written; never leaves a partial file.
+    """
+    target = _ensure_folder(folder if folder is not None else default_save_folder())
+    base = f"{safe_stem(stem)}_{(now or now_vn()):%Y%m%d-%H%M%S}"
+    for number in range(1, _MAX_SAME_NAME + 1):
+        path = target / (f"{base}.pdf" if number == 1 else f"{base}-{number}.pdf")
+        fd = _create_new(path)
+        if fd is not None:
+            _write_or_remove(fd, path, pdf)
+            return path
+    raise PrintSaveFailedError(f"no free file name in {target}")
+
+
+def _ensure_folder(folder: Path) -> Path:
+    # A folder the app creates is owner-only; one that exists is left as IT set it up.
+    try:
+        folder.mkdir(mode=OWNER_ONLY_DIR, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PrintSaveFailedError(str(folder)) from exc
+    return folder
+
+
+def _create_new(path: Path) -> int | None:
+    """A descriptor of ``path`` created 0600, or None when the name is taken."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags, OWNER_ONLY_FILE)
+    except FileExistsError:
+        return None
+    except OSError as exc:
+        raise PrintSaveFailedError(str(path.parent)) from exc
+    if hasattr(os, "fchmod"):  # POSIX: exactly 0600 whatever the umask (not on Windows)
+        os.fchmod(fd, OWNER_ONLY_FILE)
+    return fd
+
+
+def _write_or_remove(fd: int, path: Path, pdf: bytes) -> None:
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(pdf)
+            out.flush()
+            os.fsync(out.fileno())
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise PrintSaveFailedError(str(path.parent)) from exc
