@@ -61,11 +61,12 @@ class PrintDesk:
     """What a window keeps to print: its dialogs, each held with the QPrinter it draws on.
 
     GUI thread only. ``save_folder`` is where unprinted PDFs go (default
-    ``Documents/Biên nhận``).
+    ``Documents/Biên nhận``); ``colour`` prints in colour instead of black and white.
     """
 
-    def __init__(self, *, save_folder: Path | None = None) -> None:
+    def __init__(self, *, save_folder: Path | None = None, colour: bool = False) -> None:
         self._save_folder = save_folder
+        self._colour = colour
         self._held: dict[int, tuple[QDialog, QPrinter]] = {}
 
     @property
@@ -90,6 +91,7 @@ class PrintDesk:
             printer_name=printer_name,
             copies=copies,
             save_folder=self._save_folder,
+            colour=self._colour,
         )
 
     def choose_printer_and_print(
@@ -115,7 +117,13 @@ class PrintDesk:
         if not accepted:
             return PrintOutcome(PrintStatus.CANCELLED)
         return print_on(
-            printer, pdf, layout=layout, stem=stem, save_folder=self._save_folder, configure=False
+            printer,
+            pdf,
+            layout=layout,
+            stem=stem,
+            save_folder=self._save_folder,
+            configure=False,
+            colour=self._colour,
         )
 
     def preview(
@@ -133,7 +141,7 @@ class PrintDesk:
         when the clerk closes it). The dialog deletes itself on close.
         """
         printer = self._printer_for(pdf, layout, None, 1)
-        painter = _PreviewPainter(rasterise_for(printer, pdf, layout))
+        painter = _PreviewPainter(rasterise_for(printer, pdf, layout, colour=self._colour))
         dialog = QPrintPreviewDialog(printer, parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.paintRequested.connect(painter.paint)
@@ -150,7 +158,7 @@ class PrintDesk:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if printer_name and printer_name in available_printers():
             printer.setPrinterName(printer_name)
-        configure_printer(printer, layout, pdf_page_sizes(pdf)[0])
+        configure_printer(printer, layout, pdf_page_sizes(pdf)[0], colour=self._colour)
         printer.setCopyCount(max(copies, 1))
         return printer
 

@@ -101,13 +101,20 @@ def pdf_printer(path: Path) -> QPrinter:
 
 
 def pdfinfo(path: Path) -> tuple[int, tuple[float, float]]:
-    text = subprocess.run(
-        ["pdfinfo", str(path)], capture_output=True, text=True, check=True
-    ).stdout
+    text = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     pages = int(re.search(r"^Pages:\s+(\d+)", text, re.M).group(1))  # type: ignore[union-attr]
     size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", text, re.M)
     assert size is not None, text
     return pages, (float(size.group(1)), float(size.group(2)))
+
+
+def image_resolutions(path: Path) -> set[tuple[int, str]]:
+    """(x-ppi, encoding) of every image ``pdfimages -list`` finds in the printed PDF."""
+    text = subprocess.run(
+        ["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    rows = [line.split() for line in text.splitlines()[2:] if line.strip()]
+    return {(int(row[12]), row[8]) for row in rows}
 
 
 def qr_texts_per_page(path: Path, tmp_path: Path) -> list[set[str]]:
@@ -140,6 +147,8 @@ def test_each_layout_prints_on_its_paper_with_a_readable_qr(
     assert pages == len(codes)
     assert printed_size == pytest.approx(paper, abs=0.6)
     assert qr_texts_per_page(output, tmp_path) == [set(page) for page in codes]
+    # Drawn at 300 dpi (203 on thermal, the head's own) and stored lossless, not as JPEG.
+    assert image_resolutions(output) == {(203 if layout is Layout.THERMAL80 else 300, "image")}
 
 
 def test_copies_repeat_the_pages_collated_when_the_printer_cannot(
@@ -267,12 +276,18 @@ def test_an_unwritable_folder_is_a_typed_error(tmp_path: Path) -> None:
         save_pdf_copy(b"%PDF", stem=CODE, folder=blocker / "sub")
 
 
-def test_rasterising_runs_on_a_worker_thread(qtbot: QtBot) -> None:
+@pytest.mark.parametrize(
+    ("colour", "image_format"),
+    [(False, QImage.Format.Format_Mono), (True, QImage.Format.Format_RGB888)],
+)
+def test_rasterising_runs_on_a_worker_thread(
+    qtbot: QtBot, colour: bool, image_format: QImage.Format
+) -> None:
     pdf = make_pdf(A5, [[CODE], [CODE]])
     results: list[list[QImage]] = []
     worker = threading.Thread(
         target=lambda: results.append(
-            [page.image for page in rasterise(pdf, dpi=300, grayscale=True)]
+            [page.image for page in rasterise(pdf, dpi=300, colour=colour)]
         )
     )
     worker.start()
@@ -281,7 +296,15 @@ def test_rasterising_runs_on_a_worker_thread(qtbot: QtBot) -> None:
     assert len(images) == 2
     # A5 is 419.5 x 595.3 pt: 1748.0 x 2480.3 dots at 300 dpi, rounded up by PDFium.
     assert (images[0].width(), images[0].height()) == (1749, 2481)
-    assert images[0].format() == QImage.Format.Format_Grayscale8
+    assert images[0].format() == image_format
+
+
+def test_colour_printing_keeps_the_qr_readable(qtbot: QtBot, tmp_path: Path) -> None:
+    output = tmp_path / "colour.pdf"
+    pdf = make_pdf(A5, [[CODE]])
+    print_on(pdf_printer(output), pdf, layout=Layout.A5, stem=CODE, colour=True)
+    assert qr_texts_per_page(output, tmp_path) == [{CODE}]
+    assert image_resolutions(output) == {(300, "image")}
 
 
 @pytest.fixture
@@ -310,6 +333,25 @@ def test_preview_renders_every_page_and_closes_cleanly(qtbot: QtBot, desk: Print
     assert [o.status for o in outcomes] == [PrintStatus.CANCELLED]
 
 
+def test_the_preview_print_button_prints_the_same_pages(
+    qtbot: QtBot, desk: PrintDesk, tmp_path: Path
+) -> None:
+    outcomes: list[PrintOutcome] = []
+    size, codes, _ = LAYOUT_CASES[Layout.A5]
+    dialog = desk.preview(
+        make_pdf(size, codes), layout=Layout.A5, stem=CODE, on_done=outcomes.append
+    )
+    output = tmp_path / "from-preview.pdf"
+    dialog.printer().setOutputFileName(str(output))  # what the clerk's printer choice sets
+    widget = dialog.findChild(QPrintPreviewWidget)
+    assert widget is not None
+    widget.print_()
+    dialog.accept()
+    qtbot.waitUntil(lambda: desk.open_dialogs == 0, timeout=5000)
+    assert [(o.status, o.sheets) for o in outcomes] == [(PrintStatus.PRINTED, 2)]
+    assert qr_texts_per_page(output, tmp_path) == [set(page) for page in codes]
+
+
 def test_preview_of_a_two_up_sheet_is_one_landscape_page(qtbot: QtBot, desk: PrintDesk) -> None:
     size, codes, _ = LAYOUT_CASES[Layout.A4_TWO_UP]
     dialog = desk.preview(make_pdf(size, codes), layout=Layout.A4_TWO_UP, stem=CODE)
@@ -335,9 +377,7 @@ def test_print_dialog_opens_and_cancelling_prints_nothing(
     poll = QTimer()
     poll.timeout.connect(reject_the_dialog)
     poll.start(50)
-    outcome = desk.choose_printer_and_print(
-        make_pdf(A5, [[CODE]]), layout=Layout.A5, stem=CODE
-    )
+    outcome = desk.choose_printer_and_print(make_pdf(A5, [[CODE]]), layout=Layout.A5, stem=CODE)
     poll.stop()
     assert len(seen) == 1
     assert outcome.status is PrintStatus.CANCELLED
