@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
@@ -56,6 +56,10 @@ class PrintOutcome:
     @property
     def printed(self) -> bool:
         return self.status is PrintStatus.PRINTED
+
+    def saved_folder_url(self) -> QUrl | None:
+        """The folder of the saved PDF, for ``QDesktopServices.openUrl`` ("Mở thư mục")."""
+        return QUrl.fromLocalFile(str(self.saved_to.parent)) if self.saved_to else None
 
     def message(self, lang: str = VI) -> str:
         """The sentence for the clerk: what happened, what to do, where the PDF is."""
@@ -222,8 +226,10 @@ def print_pdf(
 
     ``stem`` names the saved copy (the dossier code; never personal data). With no printer
     installed, or a named printer that is gone, the PDF is saved in ``save_folder`` (default
-    ``Documents/Biên nhận``) and the outcome says so. May run on a worker thread.
+    ``Documents/Biên nhận``) and the outcome says so. May run on a worker thread. Raises
+    what ``print_on`` raises, whether or not a printer is there.
     """
+    pdf_page_sizes(pdf)  # bytes that are no PDF fail the same way with or without a printer
     info, missing_code = _choose_printer(printer_name)
     if info is None:
         saved = save_pdf_copy(pdf, stem=stem, folder=save_folder)

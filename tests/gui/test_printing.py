@@ -199,6 +199,8 @@ def test_no_printer_saves_the_pdf_and_says_where(tmp_path: Path, saved_folder: P
     assert first.saved_to.read_bytes() == pdf == second.saved_to.read_bytes()
     if ON_POSIX:
         assert stat.S_IMODE(first.saved_to.stat().st_mode) == 0o600
+    url = first.saved_folder_url()
+    assert url is not None and Path(url.toLocalFile()) == saved_folder
     assert str(first.saved_to) in first.message(VI)
     assert first.message(VI).startswith(MESSAGES["NO_PRINTER"][VI])
     assert first.message(EN).startswith("No printer is installed")
@@ -244,6 +246,9 @@ def test_a_printer_error_is_typed_and_the_pdf_still_saved(
 def test_bytes_that_are_no_pdf_raise_a_typed_error(qtbot: QtBot, tmp_path: Path) -> None:
     with pytest.raises(PdfUnreadableError):
         print_on(pdf_printer(tmp_path / "x.pdf"), b"%PDF-garbage", layout=Layout.A5, stem=CODE)
+    with pytest.raises(PdfUnreadableError):
+        print_pdf(b"", layout=Layout.A5, stem=CODE, save_folder=tmp_path / "saved")
+    assert not (tmp_path / "saved").exists()  # garbage is not saved as if it were a receipt
 
 
 def test_saved_copies_are_private_and_never_overwrite(tmp_path: Path) -> None:
@@ -274,6 +279,22 @@ def test_an_unwritable_folder_is_a_typed_error(tmp_path: Path) -> None:
     blocker.write_bytes(b"")
     with pytest.raises(print_errors.PrintSaveFailedError):
         save_pdf_copy(b"%PDF", stem=CODE, folder=blocker / "sub")
+
+
+def test_a_worker_thread_can_print(qtbot: QtBot, tmp_path: Path) -> None:
+    """The rule the window relies on: rasterising and painting off the GUI thread."""
+    output = tmp_path / "worker.pdf"
+    pdf = make_pdf(A5, [[CODE]])
+    outcomes: list[PrintOutcome] = []
+    worker = threading.Thread(
+        target=lambda: outcomes.append(
+            print_on(pdf_printer(output), pdf, layout=Layout.A5, stem=CODE)
+        )
+    )
+    worker.start()
+    worker.join(timeout=60)
+    assert [o.status for o in outcomes] == [PrintStatus.PRINTED]
+    assert qr_texts_per_page(output, tmp_path) == [{CODE}]
 
 
 @pytest.mark.parametrize(
