@@ -145,10 +145,12 @@ class PrintDesk:
         dialog = QPrintPreviewDialog(printer, parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.paintRequested.connect(painter.paint)
+        key = self._hold(dialog, printer)
+        # The desk is the printer's one owner: the slot looks it up rather than capturing it.
         dialog.finished.connect(
-            lambda result: self._preview_finished(result, painter, printer, pdf, stem, on_done)
+            lambda result: self._preview_finished(key, result, painter, pdf, stem, on_done)
         )
-        self._hold(dialog, printer)
+        del printer
         dialog.open()
         return dialog
 
@@ -162,21 +164,23 @@ class PrintDesk:
         printer.setCopyCount(max(copies, 1))
         return printer
 
-    def _hold(self, dialog: QDialog, printer: QPrinter) -> None:
-        """Keep ``printer`` alive until ``dialog``'s C++ object is gone."""
+    def _hold(self, dialog: QDialog, printer: QPrinter) -> int:
+        """Keep ``printer`` alive until ``dialog``'s C++ object is gone; returns the key."""
         key = id(dialog)
         self._held[key] = (dialog, printer)
         dialog.destroyed.connect(lambda *_: self._held.pop(key, None))
+        return key
 
     def _preview_finished(
         self,
+        key: int,
         result: int,
         painter: _PreviewPainter,
-        printer: QPrinter,
         pdf: bytes,
         stem: str,
         on_done: OutcomeHandler | None,
     ) -> None:
+        printer = self._held[key][1]  # still held: the dialog is not destroyed yet
         outcome = self._preview_outcome(result, painter, printer, pdf, stem)
         if on_done is not None:
             on_done(outcome)

@@ -342,6 +342,7 @@ def test_preview_renders_every_page_and_closes_cleanly(qtbot: QtBot, desk: Print
     )
     widget = dialog.findChild(QPrintPreviewWidget)
     assert widget is not None
+    gc.collect()  # only the desk holds the dialog's printer now: repainting must not crash
     with qtbot.waitSignal(dialog.paintRequested, timeout=5000):
         widget.updatePreview()
     assert widget.pageCount() == 2
