@@ -49,7 +49,7 @@ class PrintOutcome:
     status: PrintStatus
     code: str = ""  # NO_PRINTER, PRINTER_NOT_FOUND or PRINT_FAILED when SAVED
     printer: str = ""  # the printer's name, or the file a "print to PDF" wrote
-    sheets: int = 0  # pages painted, copies included
+    sheets: int = 0  # pages painted, repeats included (copies a printer makes itself are not)
     saved_to: Path | None = None
     error: CounterAppError | None = None
 
