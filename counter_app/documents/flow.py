@@ -15,7 +15,7 @@ from typing import Final, Literal
 from reportlab.lib.units import mm
 
 from counter_app.documents.region import LineOp, Op, Region, TextOp
-from counter_app.documents.wrap import Line, Run, wrap_runs
+from counter_app.documents.wrap import Line, Run, balanced_wrap, wrap_runs
 
 Align = Literal["left", "center", "right"]
 
@@ -147,9 +147,11 @@ def block(
     size: float,
     leading: float,
     align: Align = "center",
+    balanced: bool = False,
 ) -> float:
     """Wrapped lines that stay together (a header block, a table cell); returns the new y."""
-    for line in wrap_runs(runs, width, size):
+    lines = balanced_wrap(runs, width, size) if balanced else wrap_runs(runs, width, size)
+    for line in lines:
         ops.extend(line_ops(line, x=x, width=width, y=baseline(y, leading), size=size, align=align))
         y += leading
     return y

@@ -34,7 +34,7 @@ PAGE_ITEM_KEYS: Final = frozenset(
         "phone", "email", "procedure", "documents", "sets", "processing_time", "received_at",
         "due_at", "new_due_at", "return_place", "fee", "reason", "legal_basis", "help_line",
         "processing_unit", "coordinating_unit", "items_list", "control_table", "signatures",
-        "footnote", "text",
+        "footnote", "counter_phone", "text",
     }
 )  # fmt: skip
 SLIP_ITEM_KEYS: Final = frozenset(

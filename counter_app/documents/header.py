@@ -21,7 +21,7 @@ from counter_app.documents.model import Header
 from counter_app.documents.qr import QR_SIDE, barcode_op, qr_op
 from counter_app.documents.region import Op, TextOp
 from counter_app.documents.vn_dates import dated_line
-from counter_app.documents.wrap import Run, wrap_runs
+from counter_app.documents.wrap import Run, balanced_wrap, wrap_runs
 
 NATIONAL_NAME: Final = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO: Final = "Độc lập - Tự do - Hạnh phúc"
@@ -43,18 +43,11 @@ def draw_header(flow: Flow, header: Header, template: FormTemplate) -> None:
 def _agency_block(flow: Flow, ops: list[Op], header: Header, numbered: bool, width: float) -> float:
     size, leading = flow.pt(9.5), flow.pt(11.5)
     x, y = flow.left, flow.y
-    if header.parent_authority:
+    for text, font in ((header.parent_authority, REGULAR), (header.unit_name, BOLD)):
         y = block(
-            ops,
-            [(header.parent_authority, REGULAR)],
-            x=x,
-            y=y,
-            width=width,
-            size=size,
-            leading=leading,
+            ops, [(text, font)], x=x, y=y, width=width, size=size, leading=leading, balanced=True
         )
-    unit_lines = wrap_runs([(header.unit_name, BOLD)], width, size)
-    y = block(ops, [(header.unit_name, BOLD)], x=x, y=y, width=width, size=size, leading=leading)
+    unit_lines = balanced_wrap([(header.unit_name, BOLD)], width, size)
     widest = max((line.width for line in unit_lines), default=width / 2)
     rule = max(widest * RULE_SHARE, flow.pt(30))
     y += flow.pt(2)
@@ -114,7 +107,9 @@ def draw_title_block(
         x, width = x + qr_width + flow.pt(4), width - qr_width - flow.pt(4)
     ops = flow.region.ops
     size = fitted_size(title, BOLD, flow.pt(12.5), width, smallest=flow.pt(10.5))
-    y = block(ops, [(title, BOLD)], x=x, y=top, width=width, size=size, leading=size * 1.2)
+    y = block(
+        ops, [(title, BOLD)], x=x, y=top, width=width, size=size, leading=size * 1.2, balanced=True
+    )
     for runs in lines:
         y = block(ops, runs, x=x, y=y, width=width, size=flow.pt(10), leading=flow.pt(12))
     if barcode and code:

@@ -19,13 +19,16 @@ from counter_app.documents.form_sets import FormItem
 from counter_app.documents.model import FormData
 from counter_app.documents.region import LineOp
 from counter_app.documents.vn_dates import date_in_words, moment_in_words, short_date
-from counter_app.documents.wrap import Line, Run, wrap_runs
+from counter_app.documents.wrap import Line, Run, keep_together, wrap_runs
 
 DOTS: Final = "……………"
 # Values printed in bold inside their label: what the citizen and the clerk look for first.
 BOLD_VALUES: Final = frozenset(
     {"code", "applicant", "recipient", "procedure", "due_at", "new_due_at"}
 )
+# A bold value up to this long (a name, a code, an appointment) moves whole to the next line
+# rather than leaving "Ánh" alone on it; longer ones wrap like any text.
+KEEP_TOGETHER_CHARS: Final = 45
 STYLE_FONTS: Final = {
     "regular": REGULAR,
     "bold": BOLD,
@@ -125,6 +128,8 @@ def value_runs(
     runs: list[Run] = [(before.format_map(values), font)]
     if not marker:
         return runs
+    if strong and len(value) <= KEEP_TOGETHER_CHARS:
+        value = keep_together(value)
     runs.append((value, STRONGER[font] if strong else font))
     if after:
         runs.append((after.format_map(values), font))

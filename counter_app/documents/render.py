@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from counter_app.documents.errors import LayoutNotAvailableError, NoCopiesError
 from counter_app.documents.flow import A4_SPEC, A5_SPEC, HALF_A4_SPEC, Flow, PageSpec, block
-from counter_app.documents.fonts import BOLD, ITALIC, register_fonts, text_width
+from counter_app.documents.fonts import BOLD, ITALIC, REGULAR, register_fonts, text_width
 from counter_app.documents.form_sets import FormItem, FormTemplate, load_form_set
 from counter_app.documents.form_tables import draw_control_table, draw_documents
 from counter_app.documents.header import draw_header, draw_title_block, split_title_items
@@ -153,9 +153,7 @@ def _title_lines(
     lines: list[list[Run]] = []
     for item in items:
         if item.key == "code" and (data.code or not item.option("optional", False)):
-            lines.append(
-                value_runs(item.label or "{value}", data.code, fields, "CounterSerif", True)
-            )
+            lines.append(value_runs(item.label or "{value}", data.code, fields, REGULAR, True))
         elif item.key == "copy_label" and copy_label:
             lines.append([(copy_label, ITALIC)])
     return lines
@@ -198,7 +196,7 @@ def _decorate(regions: list[Region], spec: PageSpec, template: FormTemplate, rep
                 ops,
                 [(page, ITALIC)],
                 x=spec.left,
-                y=spec.height - spec.bottom * 0.8,
+                y=spec.height - spec.bottom + 2,
                 width=spec.content_width,
                 size=size,
                 leading=size * 1.2,
@@ -240,7 +238,8 @@ def _pdf(
 ) -> bytes:
     """Paint the pages; metadata names the form and the code, never the applicant."""
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=pages[0][0], pageCompression=1)
+    # The shipped face as the initial font: else every page names an unused Helvetica.
+    canvas = Canvas(buffer, pagesize=pages[0][0], pageCompression=1, initialFontName=REGULAR)
     canvas.setTitle(f"{template.title} – {data.code}")
     canvas.setAuthor(data.header.unit_name)
     canvas.setCreator("counter-app")

@@ -16,7 +16,9 @@ from counter_app.documents.fonts import text_width
 
 Run = tuple[str, str]  # (text, font name)
 
-_TOKENS = re.compile(r"\S+|\s+")
+# Words end at ASCII white space only: a no-break space (see ``keep_together``) joins words.
+_TOKENS = re.compile(r"[^ \t\r\n]+|[ \t\r\n]+")
+NO_BREAK = "\u00a0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,8 @@ class _LineBuilder:
             self.flush(force=True)
         elif token.kind == _SPACE:
             self.space = token if self.current else None
+        elif token.width > self.width and NO_BREAK in token.text:
+            self._add_words_kept_together(token)
         elif token.width > self.width:
             self._add_long_word(token)
         else:
@@ -91,6 +95,11 @@ class _LineBuilder:
         self.current.append(token)
         self.used += token.width
         self.space = None
+
+    def _add_words_kept_together(self, token: _Token) -> None:
+        """Too long to keep on one line after all: break it at its spaces like any text."""
+        for piece in _tokens([(token.text.replace(NO_BREAK, " "), token.font)], self.size):
+            self.add(piece)
 
     def _add_long_word(self, token: _Token) -> None:
         """Cut between letters: better a broken e-mail address than a clipped one."""
@@ -132,6 +141,8 @@ def _merge(tokens: list[_Token]) -> Line:
         x += token.width
     if text:
         segments.append(Segment(start, text, font))
+    if any(NO_BREAK in s.text for s in segments):  # drawn, and extracted, as plain spaces
+        segments = [Segment(s.x, s.text.replace(NO_BREAK, " "), s.font) for s in segments]
     return Line(tuple(segments), x)
 
 
@@ -148,6 +159,32 @@ def _wrap(runs: tuple[Run, ...], width: float, size: float) -> tuple[Line, ...]:
         builder.add(token)
     builder.flush()
     return tuple(builder.lines)
+
+
+def keep_together(text: str) -> str:
+    """``text`` with no-break spaces: wrapped as one word unless wider than a whole line."""
+    return text.replace(" ", NO_BREAK)
+
+
+def balanced_wrap(runs: Sequence[Run], width: float, size: float) -> tuple[Line, ...]:
+    """As many lines as ``wrap_runs`` needs, but as even as possible (centred headings):
+    ``TRUNG TÂM PHỤC VỤ / HÀNH CHÍNH CÔNG / PHƯỜNG HOÀN KIẾM`` rather than a lone last word."""
+    lines = wrap_runs(runs, width, size)
+    if len(lines) < 2:
+        return lines
+    low, high = max(line.width for line in lines) / len(lines), width
+    for _ in range(BALANCE_STEPS):
+        middle = (low + high) / 2
+        if len(wrap_runs(runs, middle, size)) > len(lines):
+            low = middle
+        else:
+            high = middle
+    return wrap_runs(runs, high, size)
+
+
+# Halvings of the search for the narrowest width keeping the line count: 8 steps bring it
+# within 1/256 of the line, well under a letter.
+BALANCE_STEPS = 8
 
 
 def wrap_text(text: str, font: str, width: float, size: float) -> list[str]:
