@@ -45,6 +45,9 @@ class Header:
     place: str  # Địa danh on the date line: "Hà Nội"
     dated: datetime  # the date line's date
     number: str = ""  # the "Số: …" line of numbered letters (02–05); empty prints "Số: …/…"
+    # The unit as written inside a sentence ("Trung tâm Phục vụ hành chính công phường Hoàn
+    # Kiếm tiếp nhận hồ sơ của:"); empty: ``unit_name`` as printed in the header.
+    unit_in_text: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,258 @@
+"""How each item key of a form set is drawn, and the values its label can name.
+
+Most items are a label with the item's value in it (``"Địa chỉ: {value}"``); a few draw
+structures (the documents table, the signature row, a numbered list). Labels may also name
+any of ``LABEL_FIELDS`` in braces. An empty value prints dots to be filled in by hand,
+unless the item is ``optional`` (then it is left out) or has a ``default`` sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Final
+
+from counter_app.documents.flow import Align, Flow, baseline, block
+from counter_app.documents.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
+from counter_app.documents.form_sets import FormItem
+from counter_app.documents.model import FormData
+from counter_app.documents.region import LineOp
+from counter_app.documents.vn_dates import date_in_words, moment_in_words, short_date
+from counter_app.documents.wrap import Line, Run, keep_together, wrap_runs
+
+DOTS: Final = "……………"
+# Values printed in bold inside their label: what the citizen and the clerk look for first.
+BOLD_VALUES: Final = frozenset(
+    {"code", "applicant", "recipient", "procedure", "due_at", "new_due_at"}
+)
+# A bold value up to this long (a name, a code, an appointment) moves whole to the next line
+# rather than leaving "Ánh" alone on it; longer ones wrap like any text.
+KEEP_TOGETHER_CHARS: Final = 45
+STYLE_FONTS: Final = {
+    "regular": REGULAR,
+    "bold": BOLD,
+    "italic": ITALIC,
+    "bold-italic": BOLD_ITALIC,
+}
+STRONGER: Final = {REGULAR: BOLD, ITALIC: BOLD_ITALIC, BOLD: BOLD, BOLD_ITALIC: BOLD_ITALIC}
+
+
+@dataclass
+class Context:
+    """What every item drawer needs: the flow, the data, the copy and the label fields."""
+
+    flow: Flow
+    data: FormData
+    copy_label: str
+    fields: Mapping[str, str]
+
+    @property
+    def size(self) -> float:
+        return self.flow.pt(9.5)
+
+    @property
+    def leading(self) -> float:
+        return self.flow.pt(11.2)
+
+
+def processing_text(days: int | None) -> str:
+    return "trong ngày" if days is None or days <= 0 else f"{days} ngày (làm việc)"
+
+
+def fee_text(fee_vnd: int) -> str:
+    """``50.000 đồng``: Vietnamese groups thousands with dots."""
+    return "không" if fee_vnd <= 0 else f"{fee_vnd:,} đồng".replace(",", ".")
+
+
+def _when(moment: datetime | None) -> str:
+    return moment_in_words(moment) if moment is not None else ""
+
+
+VALUES: Final[Mapping[str, Callable[[FormData], str]]] = {
+    "code": lambda d: d.code,
+    "applicant": lambda d: d.applicant.full_name,
+    "recipient": lambda d: d.applicant.full_name,
+    "id_number": lambda d: d.applicant.id_number,
+    "address": lambda d: d.applicant.address,
+    "phone": lambda d: d.applicant.phone,
+    "email": lambda d: d.applicant.email,
+    "procedure": lambda d: d.procedure_name,
+    "sets": lambda d: str(d.sets),
+    "processing_time": lambda d: processing_text(d.processing_days),
+    "received_at": lambda d: _when(d.received_at),
+    "due_at": lambda d: _when(d.due_at),
+    "new_due_at": lambda d: _when(d.new_due_at),
+    "return_place": lambda d: d.return_place,
+    "fee": lambda d: fee_text(d.fee_vnd),
+    "reason": lambda d: d.reason,
+    "legal_basis": lambda d: d.legal_basis,
+    "help_line": lambda d: d.help_line,
+    "processing_unit": lambda d: d.processing_unit,
+    "coordinating_unit": lambda d: d.coordinating_unit,
+    "counter_phone": lambda d: d.counter_phone,
+}
+
+
+def label_fields(data: FormData) -> dict[str, str]:
+    """Every name a label may use; empty values print as dots."""
+    unit = data.header.unit_in_text or data.header.unit_name
+    person = data.applicant
+    fields = {
+        "unit": unit,
+        "processor": data.processing_unit or unit,
+        "name": person.full_name,
+        "procedure_code": data.procedure_code,
+        "days": processing_text(data.processing_days),
+        "received": _when(data.received_at),
+        "received_date": date_in_words(data.received_at),
+        "received_short": short_date(data.received_at),
+        "due": _when(data.due_at),
+        "due_date": date_in_words(data.due_at) if data.due_at else "",
+        "new_due": _when(data.new_due_at),
+        "book": data.log_book,
+        "line": "" if data.log_line is None else str(data.log_line),
+        "clerk": data.clerk,
+        "place": data.header.place,
+    }
+    fields.update({key: VALUES[key](data) for key in VALUES if key not in ("applicant",)})
+    return {key: value or DOTS for key, value in fields.items()}
+
+
+def value_runs(
+    label: str, value: str, fields: Mapping[str, str], font: str, strong: bool
+) -> list[Run]:
+    """The label's text around ``{value}``; the value in bold when ``strong``."""
+    before, marker, after = label.partition("{value}")
+    values = {**fields, "value": value}
+    runs: list[Run] = [(before.format_map(values), font)]
+    if not marker:
+        return runs
+    if strong and len(value) <= KEEP_TOGETHER_CHARS:
+        value = keep_together(value)
+    runs.append((value, STRONGER[font] if strong else font))
+    if after:
+        runs.append((after.format_map(values), font))
+    return runs
+
+
+def draw_labelled(ctx: Context, item: FormItem) -> None:
+    value = VALUES[item.key](ctx.data)
+    if not value:
+        if item.option("optional", False):
+            return
+        value = str(item.option("default", "")).format_map(ctx.fields) or DOTS
+    font = STYLE_FONTS[item.option("style", "regular")]
+    strong = bool(item.option("bold", item.key in BOLD_VALUES))
+    runs = value_runs(item.label or "{value}", value, ctx.fields, font, strong)
+    _paragraph(ctx, item, runs)
+
+
+def draw_text(ctx: Context, item: FormItem) -> None:
+    font = STYLE_FONTS[item.option("style", "regular")]
+    _paragraph(ctx, item, [(item.label.format_map({**ctx.fields, "value": ""}), font)])
+
+
+def draw_copy_label(ctx: Context, item: FormItem) -> None:
+    if ctx.copy_label:
+        _paragraph(ctx, item, [(ctx.copy_label, ITALIC)], align="center")
+
+
+def _paragraph(ctx: Context, item: FormItem, runs: list[Run], align: Align | None = None) -> None:
+    chosen: Align = align or item.option("align", "left")
+    ctx.flow.paragraph(runs, size=ctx.size, leading=ctx.leading, align=chosen)
+    ctx.flow.y += ctx.flow.pt(0.5)
+
+
+def draw_items_list(ctx: Context, item: FormItem) -> None:
+    """The label, then the numbered entries, or ruled blank lines for handwriting."""
+    flow = ctx.flow
+    if item.label:
+        flow.paragraph(
+            [(item.label.format_map(ctx.fields), REGULAR)], size=ctx.size, leading=ctx.leading
+        )
+    entries = ctx.data.items
+    hang = flow.pt(14)
+    for number, entry in enumerate(entries, start=1):
+        runs: list[Run] = [(f"{number}. {entry}", REGULAR)]
+        flow.paragraph(runs, size=ctx.size, leading=ctx.leading, hang=hang, x=flow.left + hang / 2)
+    if not entries:
+        for _ in range(int(item.option("blank_lines", 2))):
+            flow.ensure(ctx.leading)
+            y = baseline(flow.y, ctx.leading) + flow.pt(1)
+            flow.add([LineOp(flow.left, y, flow.left + flow.width, y, 0.5, (0.6, 2.4))])
+            flow.y += ctx.leading
+    flow.y += flow.pt(1.5)
+
+
+def draw_signatures(ctx: Context, item: FormItem) -> None:
+    """One column per signer (a lone signer takes the right half); the row stays whole."""
+    flow = ctx.flow
+    signers = list(item.option("signers", []))
+    columns = max(len(signers), 2)
+    width = flow.width / columns
+    first = columns - len(signers)
+    names = {"applicant": ctx.data.applicant.full_name, "clerk": ctx.data.clerk}
+    scratch_height = _signature_height(ctx, signers, width)
+    flow.ensure(scratch_height)
+    top = flow.y + flow.pt(4)
+    for index, signer in enumerate(signers):
+        x = flow.left + width * (first + index)
+        name = names.get(str(signer.get("name", "")), "")
+        _signature_column(ctx, x, top, width, signer, name)
+    flow.y += scratch_height
+
+
+def _signature_lines(
+    ctx: Context, signer: Mapping[str, str], width: float
+) -> list[tuple[str, str]]:
+    lines = []
+    for text, font in ((signer.get("title", ""), BOLD), (signer.get("hint", ""), ITALIC)):
+        lines += [(_line_text(line), font) for line in wrap_runs([(text, font)], width, ctx.size)]
+    return lines
+
+
+def _line_text(line: Line) -> str:
+    return "".join(segment.text for segment in line.segments)
+
+
+def _signature_height(ctx: Context, signers: list[Mapping[str, str]], width: float) -> float:
+    tallest = max((len(_signature_lines(ctx, s, width - 4)) for s in signers), default=0)
+    return tallest * ctx.leading + ctx.flow.pt(38)
+
+
+def _signature_column(
+    ctx: Context, x: float, top: float, width: float, signer: Mapping[str, str], name: str
+) -> None:
+    flow = ctx.flow
+    y = top
+    for text, font in _signature_lines(ctx, signer, width - 4):
+        y = block(
+            flow.region.ops,
+            [(text, font)],
+            x=x,
+            y=y,
+            width=width,
+            size=ctx.size,
+            leading=ctx.leading,
+        )
+    if name:
+        block(
+            flow.region.ops,
+            [(name, BOLD)],
+            x=x + 2,
+            y=y + flow.pt(24),
+            width=width - 4,
+            size=ctx.size,
+            leading=ctx.leading,
+        )
+
+
+def draw_footnote(ctx: Context, item: FormItem) -> None:
+    flow = ctx.flow
+    size, leading = flow.pt(8), flow.pt(9.2)
+    flow.y += flow.pt(2)
+    runs: list[Run] = [(item.label, BOLD_ITALIC)] if item.label else []
+    flow.paragraph(runs, size=size, leading=leading)
+    for line in item.option("lines", []):
+        flow.paragraph([(str(line).format_map(ctx.fields), ITALIC)], size=size, leading=leading)

@@ -1,0 +1,137 @@
+"""The receipt's QR code and Code 128 barcode: payload, and the ops that draw them.
+
+The QR payload is a ``|``-separated template whose first field is always the dossier code
+(forms.md §4), so scanning any receipt back finds its dossier by that field. The symbol is
+drawn from segno's module matrix as rectangles in one PDF path: reportlab's own QR widget
+is pure Python and about three times slower per receipt.
+"""
+
+from __future__ import annotations
+
+import functools
+import string
+import unicodedata
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Final
+
+import segno
+from reportlab.graphics.barcode.code128 import Code128
+from reportlab.lib.units import mm
+
+from counter_app.documents.errors import QrTemplateInvalidError
+from counter_app.documents.model import FormData
+from counter_app.documents.region import ModulesOp, WidgetOp
+from counter_app.documents.vn_dates import compact_stamp
+
+DEFAULT_QR_TEMPLATE: Final = "{code}"
+QR_FIELDS: Final = ("code", "procedure_code", "id_number", "title", "system", "issued_at")
+QR_SEPARATOR: Final = "|"
+# forms.md §4: QR alphanumeric mode holds a 25-character code in version 2 at level M.
+QR_ERROR_LEVEL: Final = "m"
+# The symbol (quiet zone excluded) is at least 20 mm square (forms.md §4); 21 mm leaves room
+# for a printer that shrinks to fit. A larger payload gets smaller modules, not a larger box.
+QR_SIDE: Final = 21 * mm
+QR_QUIET_MODULES: Final = 4  # ISO/IEC 18004 quiet zone
+# Code 128: narrowest bar 0.25 mm (about 2 dots at 203 dpi, 3 at 300 dpi) reads on any
+# counter scanner; narrower only when the column is too small, never below 0.19 mm.
+BAR_WIDTH: Final = 0.25 * mm
+MIN_BAR_WIDTH: Final = 0.19 * mm
+
+
+def check_qr_template(template: str) -> tuple[str, ...]:
+    """The template's field names; raises unless the first field is exactly ``{code}``."""
+    parts = template.split(QR_SEPARATOR)
+    if parts[0] != "{code}":
+        raise QrTemplateInvalidError("the first field must be {code}")
+    names: list[str] = []
+    try:
+        parsed = [item for part in parts for item in string.Formatter().parse(part)]
+    except ValueError as exc:
+        raise QrTemplateInvalidError("unbalanced braces") from exc
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if name not in QR_FIELDS or spec or conversion:
+            raise QrTemplateInvalidError(f"unknown field {name!r}")
+        names.append(name)
+    return tuple(names)
+
+
+def qr_payload(template: str, fields: Mapping[str, str]) -> str:
+    """Fill ``template`` (default ``{code}``); a missing field prints empty.
+
+    A ``|`` or line break inside a value would shift the fields after it, so it becomes a
+    space. Text is NFC. Only a code-only template keeps QR alphanumeric mode: ``|`` and
+    lower-case letters push segno to byte mode and a larger symbol.
+    """
+    check_qr_template(template)
+    values = {name: _clean(fields.get(name, "")) for name in QR_FIELDS}
+    return template.format_map(values)
+
+
+def _clean(value: str) -> str:
+    flat = value.replace(QR_SEPARATOR, " ").replace("\r", " ").replace("\n", " ")
+    return unicodedata.normalize("NFC", flat.strip())
+
+
+def receipt_qr_fields(
+    data: FormData, *, title: str, system: str, issued_at: datetime | None = None
+) -> dict[str, str]:
+    """The documented fields for a receipt: ``issued_at`` defaults to the receiving time."""
+    return {
+        "code": data.code,
+        "procedure_code": data.procedure_code,
+        "id_number": data.applicant.id_number,
+        "title": title,
+        "system": system,
+        "issued_at": compact_stamp(issued_at or data.received_at),
+    }
+
+
+@functools.lru_cache(maxsize=32)
+def qr_runs(payload: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
+    """The symbol's width in modules and its dark modules as (row, column, length) runs.
+
+    Cached: both copies of a receipt, and its reprints, carry the same payload, and segno
+    spends most of its time choosing the best of the eight masks in Python.
+    """
+    symbol = segno.make(payload, error=QR_ERROR_LEVEL, micro=False)
+    runs: list[tuple[int, int, int]] = []
+    for row, modules in enumerate(symbol.matrix):
+        start = -1
+        for column, dark in enumerate(modules):
+            if dark and start < 0:
+                start = column
+            elif not dark and start >= 0:
+                runs.append((row, start, column - start))
+                start = -1
+        if start >= 0:
+            runs.append((row, start, len(modules) - start))
+    return len(symbol.matrix), tuple(runs)
+
+
+def qr_box(modules: int, side: float = QR_SIDE) -> tuple[float, float]:
+    """(module size, side including the quiet zone) for a symbol ``side`` points wide."""
+    module = side / modules
+    return module, side + 2 * QR_QUIET_MODULES * module
+
+
+def qr_op(x: float, y: float, payload: str, side: float = QR_SIDE) -> tuple[ModulesOp, float]:
+    """The symbol with its quiet zone's top-left at (x, y); returns the op and the full side."""
+    modules, runs = qr_runs(payload)
+    module, full = qr_box(modules, side)
+    quiet = QR_QUIET_MODULES * module
+    return ModulesOp(x + quiet, y + quiet, module, runs), full
+
+
+def barcode_op(value: str, *, x: float, y: float, width: float, height: float) -> WidgetOp | None:
+    """A Code 128 of ``value`` centred in ``width``, with narrower bars if it must; None when
+    even the narrowest readable bars would not fit (the QR and the printed code remain)."""
+    widget = Code128(value, barWidth=BAR_WIDTH, barHeight=height, humanReadable=0, quiet=1)
+    if widget.width > width:
+        narrow = BAR_WIDTH * width / widget.width
+        if narrow < MIN_BAR_WIDTH:
+            return None
+        widget = Code128(value, barWidth=narrow, barHeight=height, humanReadable=0, quiet=1)
+    return WidgetOp(x + (width - widget.width) / 2, y, widget, height)
