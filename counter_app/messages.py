@@ -18,6 +18,7 @@ from counter_app.texts import (
     demo,
     documents,
     dossier,
+    forms,
     printing,
     store,
 )
@@ -220,6 +221,7 @@ _AREAS = (
     backup,
     demo,
     documents,
+    forms,
     printing,
 )
 MESSAGES: Mapping[str, Mapping[str, str]] = {

@@ -20,6 +20,7 @@ from counter_app.cli import (
     catalogue_commands,
     demo_commands,
     dossier_commands,
+    form_commands,
     id_commands,
     store_commands,
 )
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     id_commands.register(commands)
     store_commands.register(commands)
     dossier_commands.register(commands)
+    form_commands.register(commands)
     catalogue_commands.register(commands)
     calendar_commands.register(commands)
     backup_commands.register(commands)

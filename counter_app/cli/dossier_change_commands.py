@@ -54,7 +54,7 @@ def run_edit(args: argparse.Namespace) -> int:
         if changes:
             dossier = dossiers.edit_dossier(store, args.code, changes, actor=actor, now=now)
         if args.due:
-            due = _datetime(args.due)
+            due = parse_moment(args.due)
             dossier = dossiers.set_due_date(
                 store, args.code, due, reason=text(args.reason), actor=actor, now=now
             )
@@ -89,7 +89,7 @@ def _edit_changes(args: argparse.Namespace, applicant: Applicant) -> dict[str, A
     return changes
 
 
-def _datetime(text: str) -> datetime:
+def parse_moment(text: str) -> datetime:
     try:
         moment = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
     except ValueError:

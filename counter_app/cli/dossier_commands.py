@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from counter_app.cli import dossier_change_commands, dossier_view_commands
@@ -22,6 +23,7 @@ from counter_app.cli.dossier_options import (
 )
 from counter_app.cli.dossier_output import dossier_json, dossier_line
 from counter_app.cli.output import Subparsers, add_json_flag, emit, print_group_help
+from counter_app.documents.model import FormKind
 from counter_app.domain.applicant import applicant_from_reading
 from counter_app.domain.dossier import (
     Applicant,
@@ -36,10 +38,17 @@ from counter_app.domain.findings import Severity
 from counter_app.domain.id_card import IdCardRejected, parse_or_reject
 from counter_app.domain.reading import IdCardReading
 from counter_app.domain.typed_identity import read_typed_identity
-from counter_app.errors import EXIT_BAD_INPUT, EXIT_OK, BadInputError
+from counter_app.errors import (
+    EXIT_BAD_INPUT,
+    EXIT_ITEMS_FAILED,
+    EXIT_OK,
+    BadInputError,
+    CounterAppError,
+)
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
 from counter_app.services.clock import now_vn
+from counter_app.services.document_files import write_document
 from counter_app.services.intake import (
     FindingNotAcknowledgedError,
     IdentityIncompleteError,
@@ -47,6 +56,7 @@ from counter_app.services.intake import (
     preview_due_date,
     receive_dossier,
 )
+from counter_app.services.issuing import IssueRequest, issue_document
 from counter_app.services.store import Store, open_store
 
 
@@ -104,6 +114,14 @@ def _register_add(sub: Subparsers) -> None:
         help="acknowledge a CONFIRM finding of the identity (repeatable)",
     )
     p.add_argument("--queue-ticket", default="", help="the queue ticket number, if any")
+    p.add_argument(
+        "--print-to",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="also write the outcome's form as PDF: the receipt, the supplement request or "
+        "the refusal (as `receipt` / `form` would)",
+    )
     p.add_argument("--competent-agency", default="", help="when not the receiving agency")
     for name in ("proxy-name", "proxy-id-number", "proxy-relation"):
         p.add_argument(f"--{name}", default="", help="someone submitting on the applicant's behalf")
@@ -136,15 +154,44 @@ def run_add(args: argparse.Namespace) -> int:
     try:
         dossier = receive_dossier(store, intake, clerk=cli_actor(), now=now)
         warnings = _due_warnings(store, dossier, args.lang)
+        printed = _print_outcome(store, dossier, args.print_to, args.lang)
     finally:
         store.close()
     if args.json:
-        emit({**dossier_json(dossier, args.lang), "warnings": warnings})
+        emit({**dossier_json(dossier, args.lang), "warnings": warnings, **printed})
     else:
         print(dossier_line(dossier, args.lang))
         for warning in warnings:
             print(warning["message"], file=sys.stderr)
-    return EXIT_OK
+        if "print_error" in printed:
+            print(printed["print_error"]["message"], file=sys.stderr)
+    return EXIT_ITEMS_FAILED if "print_error" in printed else EXIT_OK
+
+
+_OUTCOME_FORMS = {
+    Outcome.RECEIVED: FormKind.RECEIPT,
+    Outcome.SUPPLEMENT: FormKind.SUPPLEMENT,
+    Outcome.REFUSED: FormKind.REFUSAL,
+}
+
+
+def _print_outcome(store: Store, dossier: Dossier, out: Path | None, lang: str) -> dict[str, Any]:
+    """The intake outcome's form; the dossier is saved whatever happens to the printing."""
+    if out is None:
+        return {}
+    outcome = next(o for o in Outcome if o.status == dossier.status)
+    request = IssueRequest(kind=_OUTCOME_FORMS[outcome], code=dossier.code)
+    try:
+        issue_document(
+            store,
+            request,
+            actor=cli_actor(),
+            now=now_vn(),
+            deliver=lambda pdf: write_document(out, pdf),
+        )
+    except CounterAppError as error:
+        return {"print_error": {"code": error.code, "message": message_for(error.code, lang)}}
+    return {"printed": str(out)}
 
 
 def _due_warnings(store: Store, dossier: Dossier, lang: str) -> list[dict[str, Any]]:

@@ -121,28 +121,45 @@ def set_due_date(
     kind: str = "due_date_changed",
 ) -> Dossier:
     """A new appointment (verification extension, apology): every version is kept."""
+    with store.action():
+        record_due_date(
+            store, get_dossier(store, code), due_at, reason=reason, actor=actor, now=now, kind=kind
+        )
+    return get_dossier(store, code)
+
+
+def record_due_date(
+    store: Store,
+    dossier: Dossier,
+    due_at: datetime,
+    *,
+    reason: str,
+    actor: str,
+    now: datetime,
+    kind: str = "due_date_changed",
+) -> int:
+    """``set_due_date`` inside the caller's transaction; returns the new version."""
     if not reason.strip():
         raise ReasonRequiredError("")
-    with store.action() as db:
-        dossier = get_dossier(store, code)
-        if dossier.status == Status.RETURNED or dossier.is_voided:
-            raise DossierNotEditableError("")
-        stamp = iso_vn(due_at)
-        version = _new_version(store, dossier, {"due_at": stamp}, actor=actor, now=now)
-        rows.insert_due_date(
-            db, dossier_id=dossier.id, due_at=stamp, reason=kind, at=iso_vn(now), actor=actor
-        )
-        rows.insert_event(
-            db,
-            dossier_id=dossier.id,
-            at=iso_vn(now),
-            actor=actor,
-            kind=kind,
-            reason=reason,
-            details={"previous_due_at": dossier.due_at, "due_at": stamp, "version": version},
-        )
-        _audit(db, now, actor, f"dossier.{kind}", dossier.code, version=version)
-    return get_dossier(store, code)
+    if dossier.status == Status.RETURNED or dossier.is_voided:
+        raise DossierNotEditableError("")
+    db = store.db
+    stamp = iso_vn(due_at)
+    version = _new_version(store, dossier, {"due_at": stamp}, actor=actor, now=now)
+    rows.insert_due_date(
+        db, dossier_id=dossier.id, due_at=stamp, reason=kind, at=iso_vn(now), actor=actor
+    )
+    rows.insert_event(
+        db,
+        dossier_id=dossier.id,
+        at=iso_vn(now),
+        actor=actor,
+        kind=kind,
+        reason=reason,
+        details={"previous_due_at": dossier.due_at, "due_at": stamp, "version": version},
+    )
+    _audit(db, now, actor, f"dossier.{kind}", dossier.code, version=version)
+    return version
 
 
 def void_dossier(store: Store, code: str, *, reason: str, actor: str, now: datetime) -> Dossier:
@@ -185,51 +202,82 @@ def transition_dossier(
     due_at: datetime | None = None,
 ) -> Dossier:
     """A local status change, checked against the lifecycle (dossier.md §4)."""
-    now = now.astimezone(VN_TZ)
-    with store.action() as db:
-        dossier = get_dossier(store, code)
-        if dossier.is_voided:
-            raise DossierNotEditableError("")
-        check_transition(dossier.status, target, reason=reason, correction=correction)
-        columns: dict[str, Any] = {"status": int(target)}
-        new_due = due_at or _due_after(store, dossier, target, now)
-        if new_due is not None:
-            columns["due_at"] = iso_vn(new_due)
-        if target == Status.RETURNED:
-            columns["returned_at"] = iso_vn(now)
-        version = _new_version(store, dossier, columns, actor=actor, now=now)
-        if new_due is not None:
-            rows.insert_due_date(
-                db,
-                dossier_id=dossier.id,
-                due_at=iso_vn(new_due),
-                reason=f"status_{int(target)}",
-                at=iso_vn(now),
-                actor=actor,
-            )
-        kind = "correction" if correction else "transition"
-        rows.insert_event(
-            db,
-            dossier_id=dossier.id,
-            at=iso_vn(now),
-            actor=actor,
-            kind=kind,
-            from_status=dossier.status,
-            to_status=int(target),
+    with store.action():
+        record_transition(
+            store,
+            get_dossier(store, code),
+            target,
             reason=reason,
-            details={**dict(details or {}), "version": version},
-        )
-        _audit(
-            db,
-            now,
-            actor,
-            f"dossier.{kind}",
-            dossier.code,
-            from_status=dossier.status,
-            to_status=int(target),
-            version=version,
+            actor=actor,
+            now=now,
+            correction=correction,
+            details=details,
+            due_at=due_at,
         )
     return get_dossier(store, code)
+
+
+def record_transition(
+    store: Store,
+    dossier: Dossier,
+    target: Status,
+    *,
+    reason: str = "",
+    actor: str,
+    now: datetime,
+    correction: bool = False,
+    details: Mapping[str, Any] | None = None,
+    due_at: datetime | None = None,
+) -> int:
+    """``transition_dossier`` inside the caller's transaction; returns the new version.
+
+    For actions that change the status and record something else in the same transaction
+    (a printed form with its transition: one user action, one transaction).
+    """
+    now = now.astimezone(VN_TZ)
+    db = store.db
+    if dossier.is_voided:
+        raise DossierNotEditableError("")
+    check_transition(dossier.status, target, reason=reason, correction=correction)
+    columns: dict[str, Any] = {"status": int(target)}
+    new_due = due_at or _due_after(store, dossier, target, now)
+    if new_due is not None:
+        columns["due_at"] = iso_vn(new_due)
+    if target == Status.RETURNED:
+        columns["returned_at"] = iso_vn(now)
+    version = _new_version(store, dossier, columns, actor=actor, now=now)
+    if new_due is not None:
+        rows.insert_due_date(
+            db,
+            dossier_id=dossier.id,
+            due_at=iso_vn(new_due),
+            reason=f"status_{int(target)}",
+            at=iso_vn(now),
+            actor=actor,
+        )
+    kind = "correction" if correction else "transition"
+    rows.insert_event(
+        db,
+        dossier_id=dossier.id,
+        at=iso_vn(now),
+        actor=actor,
+        kind=kind,
+        from_status=dossier.status,
+        to_status=int(target),
+        reason=reason,
+        details={**dict(details or {}), "version": version},
+    )
+    _audit(
+        db,
+        now,
+        actor,
+        f"dossier.{kind}",
+        dossier.code,
+        from_status=dossier.status,
+        to_status=int(target),
+        version=version,
+    )
+    return version
 
 
 def apply_city_status(

@@ -80,3 +80,35 @@ def _sync_bookkeeping(db: Database) -> None:
         "key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL)"
     )
     db.conn.execute("ALTER TABLE outbox ADD COLUMN rejection TEXT NOT NULL DEFAULT ''")
+
+
+@migration(3)
+def _issued_documents(db: Database) -> None:
+    """Every receipt and counter form printed, so a reprint matches the original.
+
+    ``form_set`` and ``params`` (reason, items, appointment) are what the original printed;
+    ``seq`` numbers the letters (``Số``) per kind and year; a reprint points at its original.
+    """
+    db.conn.execute(
+        """CREATE TABLE issued_documents (
+            id INTEGER PRIMARY KEY,
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id),
+            kind TEXT NOT NULL,
+            form_set TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            seq INTEGER,
+            number TEXT NOT NULL DEFAULT '',
+            layout TEXT NOT NULL,
+            copies TEXT NOT NULL,
+            dossier_version INTEGER NOT NULL,
+            issued_at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            reprint_of INTEGER REFERENCES issued_documents(id),
+            params TEXT NOT NULL DEFAULT '{}'
+        )"""
+    )
+    db.conn.execute("CREATE INDEX issued_documents_dossier ON issued_documents (dossier_id, id)")
+    db.conn.execute(
+        "CREATE UNIQUE INDEX issued_documents_number ON issued_documents (kind, year, seq) "
+        "WHERE seq IS NOT NULL"
+    )

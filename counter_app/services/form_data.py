@@ -1,0 +1,153 @@
+"""From a stored dossier and the counter's settings to what a printed form says.
+
+The renderer draws ``FormData`` only; everything a form prints is decided here, so a
+reprint built from the same dossier, form set and parameters prints the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from counter_app.documents import qr_payload
+from counter_app.documents.model import DocumentLine, FormData, FormKind, Header, Party
+from counter_app.domain.dossier import DocumentReceived, Dossier
+from counter_app.domain.procedure import Procedure
+from counter_app.services.form_settings import FormSettings
+
+QR_TIME_FORMAT = "%Y%m%d%H%M%S"
+
+
+@dataclass(frozen=True)
+class FormParams:
+    """What the clerk adds to a form; stored with the printed document for its reprints."""
+
+    reason: str = ""
+    items: tuple[str, ...] = ()
+    legal_basis: str = ""
+    new_due_at: str | None = None  # ISO, Vietnam time (apology)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "reason": self.reason,
+            "items": list(self.items),
+            "legal_basis": self.legal_basis,
+            "new_due_at": self.new_due_at,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> FormParams:
+        return cls(
+            reason=str(data.get("reason", "")),
+            items=tuple(str(i) for i in data.get("items", ())),
+            legal_basis=str(data.get("legal_basis", "")),
+            new_due_at=data.get("new_due_at"),
+        )
+
+
+@dataclass(frozen=True)
+class Printing:
+    """How this print is made: the set and number it carries, when, by whom, whether a copy."""
+
+    kind: FormKind
+    form_set: str
+    number: str
+    dated: datetime
+    actor: str
+    reprint: bool
+
+
+def build_form_data(
+    dossier: Dossier,
+    procedure: Procedure,
+    settings: FormSettings,
+    printing: Printing,
+    params: FormParams,
+) -> FormData:
+    received_at = datetime.fromisoformat(dossier.received_at)
+    due_at = datetime.fromisoformat(dossier.due_at) if dossier.due_at else None
+    return FormData(
+        kind=printing.kind,
+        form_set=printing.form_set,
+        header=Header(
+            parent_authority=settings.parent_authority,
+            unit_name=settings.unit_name,
+            place=settings.place,
+            dated=printing.dated,
+            number=printing.number,
+            unit_in_text=settings.unit_in_text,
+        ),
+        code=dossier.code,
+        applicant=_party(dossier),
+        procedure_name=procedure.name_vi,
+        procedure_code=procedure.code,
+        received_at=received_at,
+        due_at=due_at,
+        processing_days=None if procedure.same_day else procedure.processing_days,
+        documents=tuple(_line(d) for d in dossier.documents),
+        sets=dossier.sets,
+        fee_vnd=dossier.fee_vnd,
+        clerk=display_name(dossier.clerk if printing.kind == FormKind.RECEIPT else printing.actor),
+        return_place=settings.return_place,
+        log_book=dossier.log_book,
+        log_line=dossier.log_line or None,
+        counter_phone=settings.counter_phone,
+        qr_payload=_qr(dossier, procedure, settings, printing),
+        items=params.items,
+        reason=params.reason,
+        legal_basis=params.legal_basis,
+        help_line=settings.help_line,
+        new_due_at=datetime.fromisoformat(params.new_due_at) if params.new_due_at else None,
+        processing_unit=settings.processing_unit or dossier.competent_agency,
+        coordinating_unit="",
+        handed_over_at=printing.dated if printing.kind == FormKind.CONTROL else None,
+        reprint=printing.reprint,
+    )
+
+
+def missing_documents(dossier: Dossier, procedure: Procedure) -> tuple[str, ...]:
+    """The catalogue's papers the clerk did not tick: the supplement request's first draft."""
+    received = {d.name.casefold() for d in dossier.documents}
+    return tuple(name for name in procedure.documents if name.casefold() not in received)
+
+
+def display_name(actor: str) -> str:
+    """A user as printed under a signature: "cli:lan" → "lan" (accounts come with sign-in)."""
+    return actor.split(":", 1)[1] if ":" in actor else actor
+
+
+def _party(dossier: Dossier) -> Party:
+    person = dossier.applicant
+    return Party(
+        full_name=person.full_name,
+        id_number=person.id_number,
+        address=person.address,
+        phone=person.phone,
+        email=person.email,
+    )
+
+
+def _line(document: DocumentReceived) -> DocumentLine:
+    if document.originals and document.copies:
+        form = "Bản chính, bản sao"
+    elif document.originals:
+        form = "Bản chính"
+    else:
+        form = "Bản sao"
+    return DocumentLine(document.name, form, document.originals + document.copies)
+
+
+def _qr(dossier: Dossier, procedure: Procedure, settings: FormSettings, printing: Printing) -> str:
+    if printing.kind != FormKind.RECEIPT:
+        return ""
+    fields = {
+        "code": dossier.code,
+        "procedure_code": procedure.code,
+        "id_number": dossier.applicant.id_number,
+        "title": "GIAY TIEP NHAN HO SO VA HEN TRA KET QUA",
+        "system": settings.qr_system,
+        "issued_at": printing.dated.strftime(QR_TIME_FORMAT),
+    }
+    return qr_payload(settings.qr_template, fields)

@@ -1,0 +1,127 @@
+"""What the printed forms say about the ward: header names, place, return desk, QR, layouts.
+
+Kept as settings (``forms.*``) in the store so they travel with backups; each has a default
+derived from the counter's configuration, so a freshly set-up counter prints sensible forms
+and IT only corrects what differs (forms.md §2: "all of these strings come from
+configuration"). Changes are validated and audited.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from datetime import datetime
+from typing import Any
+
+from counter_app.documents import DEFAULT_QR_TEMPLATE, check_qr_template
+from counter_app.domain.text import collapse_spaces, nfc
+from counter_app.domain.vn_time import iso_vn
+from counter_app.errors import BadInputError
+from counter_app.services.counter_config import CounterConfig, load_config
+from counter_app.services.store import Store
+from counter_app.storage.audit import append_audit
+from counter_app.storage.settings import all_settings, set_setting
+
+PREFIX = "forms."
+RECEIPT_LAYOUTS = ("a5", "a4-two-up", "a4")
+MAX_SETTING_LENGTH = 300
+DEFAULT_PLACE = "Hà Nội"
+UNIT_PREFIX = "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"
+UNIT_WORDS = "Trung tâm Phục vụ hành chính công"
+
+
+class FormSettingInvalidError(BadInputError):
+    code = "FORM_SETTING_INVALID"
+
+
+@dataclass(frozen=True)
+class FormSettings:
+    parent_authority: str  # "UBND PHƯỜNG HOÀN KIẾM"
+    unit_name: str  # "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG HOÀN KIẾM"
+    place: str  # the date line's Địa danh
+    return_place: str  # item 6 of the receipt
+    unit_in_text: str = ""  # the unit inside a sentence; empty: ``unit_name`` as in the header
+    counter_phone: str = ""
+    help_line: str = ""  # where to read the rules, whom to call (forms 02, 03)
+    processing_unit: str = ""  # control slip; empty: the competent agency
+    qr_template: str = DEFAULT_QR_TEMPLATE
+    qr_system: str = "counter-app"  # the QR's "system" field, when the template uses it
+    receipt_layout: str = RECEIPT_LAYOUTS[0]
+    thermal_slip: bool = False  # the 80 mm slip is not an official form: off by default
+
+
+def default_form_settings(config: CounterConfig) -> FormSettings:
+    """Header strings derived from the agency name ("UBND phường Hoàn Kiếm")."""
+    authority = collapse_spaces(nfc(config.agency_name))
+    locality = _locality(authority)
+    unit = f"{UNIT_PREFIX} {locality}".upper() if locality else UNIT_PREFIX
+    return FormSettings(
+        parent_authority=authority.upper(),
+        unit_name=unit,
+        place=DEFAULT_PLACE,
+        return_place=f"Quầy số {config.counter}, {UNIT_WORDS} {locality}".strip(),
+        unit_in_text=f"{UNIT_WORDS} {locality}" if locality else "",
+        processing_unit=config.competent_agency or authority,
+    )
+
+
+def load_form_settings(store: Store) -> FormSettings:
+    defaults = default_form_settings(load_config(store.db))
+    stored = {
+        key.removeprefix(PREFIX): value
+        for key, value in all_settings(store.db).items()
+        if key.startswith(PREFIX)
+    }
+    known = {f.name for f in fields(FormSettings)}
+    return replace(defaults, **{k: v for k, v in stored.items() if k in known})
+
+
+def change_form_settings(
+    store: Store, changes: dict[str, Any], *, actor: str, now: datetime
+) -> FormSettings:
+    """Validate and save ``changes`` (field name → value); audited with old and new values."""
+    current = load_form_settings(store)
+    cleaned = {name: _clean(name, value) for name, value in changes.items()}
+    updated = replace(current, **cleaned)
+    changed = {k: v for k, v in cleaned.items() if getattr(current, k) != v}
+    if changed:
+        with store.action() as db:
+            for name, value in changed.items():
+                set_setting(db, PREFIX + name, value)
+            details = {n: {"old": getattr(current, n), "new": v} for n, v in changed.items()}
+            append_audit(
+                db,
+                at=iso_vn(now),
+                actor=actor,
+                action="settings.forms",
+                subject="forms",
+                details=details,
+            )
+    return updated
+
+
+def _clean(name: str, value: Any) -> Any:
+    known = {f.name: f for f in fields(FormSettings)}
+    if name not in known:
+        raise FormSettingInvalidError(name)
+    if name == "thermal_slip":
+        if not isinstance(value, bool):
+            raise FormSettingInvalidError(name)
+        return value
+    text = collapse_spaces(nfc(str(value)))
+    if len(text) > MAX_SETTING_LENGTH:
+        raise FormSettingInvalidError(name)
+    if name == "receipt_layout" and text not in RECEIPT_LAYOUTS:
+        raise FormSettingInvalidError(name)
+    if name == "qr_template":
+        check_qr_template(text)
+    if name in ("parent_authority", "unit_name", "place", "return_place") and not text:
+        raise FormSettingInvalidError(name)
+    return text
+
+
+def _locality(authority: str) -> str:
+    """ "UBND phường Hoàn Kiếm" → "phường Hoàn Kiếm"; other names are kept as they are."""
+    for prefix in ("UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân "):
+        if authority.casefold().startswith(prefix.casefold()):
+            return authority[len(prefix) :].strip()
+    return ""

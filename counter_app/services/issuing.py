@@ -1,0 +1,396 @@
+"""Issuing the receipt and the counter forms: the state check, the transition, the register.
+
+One print is one user action and one transaction (STYLE rule 4): the lifecycle move the form
+stands for (dossier.md §4), the register row that lets a reprint match the original, the
+dossier event and the audit row, and the delivery of the PDF (written to a file, handed to a
+printer). If the delivery fails, nothing is recorded; a retry is then a first print, not a
+reprint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from counter_app.documents import render_document
+from counter_app.documents.model import Copy, FormKind, Layout
+from counter_app.domain.dossier import Dossier, Status
+from counter_app.domain.vn_time import VN_TZ, iso_vn
+from counter_app.errors import BadInputError
+from counter_app.services.catalogue import get_procedure
+from counter_app.services.dossiers import (
+    DossierNotEditableError,
+    get_dossier,
+    record_due_date,
+    record_transition,
+)
+from counter_app.services.form_data import (
+    FormParams,
+    Printing,
+    build_form_data,
+    missing_documents,
+)
+from counter_app.services.form_settings import FormSettings, load_form_settings
+from counter_app.services.store import Store
+from counter_app.storage import documents as register
+from counter_app.storage import dossiers as rows
+from counter_app.storage.audit import append_audit
+
+Deliver = Callable[[bytes], object]  # its result is ignored
+
+# Letters carry a number (``Số``); the receipt and the control slip carry the dossier code.
+LETTER_ABBREVIATIONS = {
+    FormKind.SUPPLEMENT: "PYCBS",
+    FormKind.REFUSAL: "PTC",
+    FormKind.APOLOGY: "PXL",
+    FormKind.STOP: "TB-DGQ",
+}
+DEFAULT_COPIES = (Copy.OFFICE, Copy.CITIZEN)
+
+
+class FormNotAllowedError(BadInputError):
+    """The dossier's status does not allow this form (e.g. a receipt for a refused dossier)."""
+
+    code = "FORM_NOT_ALLOWED"
+
+
+class NewDateRequiredError(BadInputError):
+    code = "NEW_DATE_REQUIRED"
+
+
+class NewDateNotLaterError(BadInputError):
+    code = "NEW_DATE_NOT_LATER"
+
+
+class ThermalSlipOffError(BadInputError):
+    code = "THERMAL_SLIP_OFF"
+
+
+@dataclass(frozen=True)
+class IssueRequest:
+    kind: FormKind
+    code: str
+    layout: Layout | None = None  # None: the counter's receipt layout, A5 for the other forms
+    copies: tuple[Copy, ...] = DEFAULT_COPIES
+    params: FormParams = field(default_factory=FormParams)
+    new_due_at: datetime | None = None  # apology: the new appointment
+
+
+@dataclass(frozen=True)
+class IssuedDocument:
+    kind: FormKind
+    code: str
+    number: str
+    form_set: str
+    layout: Layout
+    copies: tuple[Copy, ...]
+    reprint: bool
+    from_status: int
+    status: int
+    pdf: bytes
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What printing means for this dossier now: a move, a new date, or nothing; a reprint?"""
+
+    target: Status | None = None
+    new_due: bool = False
+    original: register.IssuedRow | None = None
+
+
+def issue_document(
+    store: Store, request: IssueRequest, *, actor: str, now: datetime, deliver: Deliver
+) -> IssuedDocument:
+    """Print ``request`` for its dossier; ``deliver`` receives the PDF inside the transaction."""
+    now = now.astimezone(VN_TZ)
+    settings = load_form_settings(store)
+    layout = _layout(request, settings)
+    with store.action():
+        dossier = get_dossier(store, request.code)
+        if dossier.is_voided:
+            raise DossierNotEditableError("")
+        previous = register.issued_for(store.db, dossier.id)
+        from_status = dossier.status
+        plan = _plan(store, request, dossier, previous, layout)
+        params = _params(store, request, dossier, plan)
+        dossier = _apply(store, request, dossier, plan, params, actor=actor, now=now)
+        printing = _printing(store, request, dossier, plan, actor=actor, now=now)
+        procedure = get_procedure(store, dossier.procedure_code, dossier.catalogue_version)
+        data = build_form_data(dossier, procedure, settings, printing, params)
+        pdf = render_document(data, layout=layout, copies=request.copies)
+        deliver(pdf)
+        _record(store, request, dossier, plan, printing, params, layout, actor=actor, now=now)
+    return IssuedDocument(
+        kind=request.kind,
+        code=dossier.code,
+        number=printing.number,
+        form_set=printing.form_set,
+        layout=layout,
+        copies=request.copies,
+        reprint=printing.reprint,
+        from_status=from_status,
+        status=dossier.status,
+        pdf=pdf,
+    )
+
+
+def issued_documents(store: Store, code: str) -> list[dict[str, Any]]:
+    """The dossier's printed documents, oldest first (no personal data: kinds and numbers)."""
+    dossier = get_dossier(store, code)
+    return [
+        {
+            "kind": row.kind,
+            "number": row.number,
+            "form_set": row.form_set,
+            "layout": row.layout,
+            "copies": list(row.copies),
+            "issued_at": row.issued_at,
+            "actor": row.actor,
+            "reprint": row.reprint_of is not None,
+        }
+        for row in register.issued_for(store.db, dossier.id)
+    ]
+
+
+def _layout(request: IssueRequest, settings: FormSettings) -> Layout:
+    if request.layout is None:
+        return Layout(settings.receipt_layout) if request.kind == FormKind.RECEIPT else Layout.A5
+    if request.layout == Layout.THERMAL80 and not settings.thermal_slip:
+        raise ThermalSlipOffError("")
+    return request.layout
+
+
+def _plan(
+    store: Store,
+    request: IssueRequest,
+    dossier: Dossier,
+    previous: list[register.IssuedRow],
+    layout: Layout,
+) -> _Plan:
+    kind, status = request.kind, dossier.status
+    key = _register_kind(kind, layout)
+    if kind == FormKind.RECEIPT:
+        if status in (Status.SUBMITTED_ONLINE, Status.REFUSED, Status.SUPPLEMENT_REQUESTED):
+            raise FormNotAllowedError("receipt")
+        return _Plan(original=_same_receipt(previous, key, dossier.due_at))
+    if kind == FormKind.APOLOGY:
+        if request.new_due_at is not None:
+            if status not in (Status.RECEIVED, Status.IN_PROCESS, Status.PAYMENT_REQUESTED):
+                raise FormNotAllowedError("apology")
+            return _Plan(new_due=True)
+        original = _latest(previous, key)
+        if original is None:
+            raise NewDateRequiredError("")
+        return _Plan(original=original)
+    target, sources = _MOVES[kind]
+    if status == target:
+        return _Plan(original=_latest(previous, key, since=_entered_at(store, dossier, target)))
+    if status in sources:
+        return _Plan(target=target)
+    if kind == FormKind.CONTROL and _latest(previous, key) is not None:
+        return _Plan(original=_latest(previous, key))
+    raise FormNotAllowedError(kind.value)
+
+
+# Form → (the status it stands for, the statuses it moves a dossier from); dossier.md §4.
+_MOVES: dict[FormKind, tuple[Status, tuple[Status, ...]]] = {
+    FormKind.SUPPLEMENT: (Status.SUPPLEMENT_REQUESTED, (Status.RECEIVED, Status.IN_PROCESS)),
+    FormKind.REFUSAL: (Status.REFUSED, (Status.SUBMITTED_ONLINE,)),
+    FormKind.STOP: (
+        Status.STOPPED,
+        (Status.IN_PROCESS, Status.SUPPLEMENT_REQUESTED, Status.PAYMENT_REQUESTED),
+    ),
+    FormKind.CONTROL: (Status.IN_PROCESS, (Status.RECEIVED,)),
+}
+
+
+def _register_kind(kind: FormKind, layout: Layout) -> str:
+    """The thermal slip is an extra, unofficial slip: its reprints count apart from Mẫu 01."""
+    return "receipt_slip" if layout == Layout.THERMAL80 else kind.value
+
+
+def _same_receipt(
+    previous: list[register.IssuedRow], key: str, due_at: str | None
+) -> register.IssuedRow | None:
+    """A receipt already printed for this appointment: printing again is a reprint.
+
+    A new appointment (after a supplement) makes the next receipt a new one.
+    """
+    for row in reversed(previous):
+        if row.kind == key and row.params.get("due_at") == due_at:
+            return _original_of(previous, row)
+    return None
+
+
+def _latest(
+    previous: list[register.IssuedRow], key: str, since: str | None = None
+) -> register.IssuedRow | None:
+    for row in reversed(previous):
+        if row.kind == key and (since is None or row.issued_at >= since):
+            return _original_of(previous, row)
+    return None
+
+
+def _original_of(previous: list[register.IssuedRow], row: register.IssuedRow) -> register.IssuedRow:
+    if row.reprint_of is None:
+        return row
+    return next((r for r in previous if r.id == row.reprint_of), row)
+
+
+def _entered_at(store: Store, dossier: Dossier, status: Status) -> str | None:
+    """When the dossier last moved into ``status`` (None: it started there, at intake)."""
+    moves = [e["at"] for e in rows.list_events(store.db, dossier.id) if e["to_status"] == status]
+    return moves[-1] if moves else None
+
+
+def _params(store: Store, request: IssueRequest, dossier: Dossier, plan: _Plan) -> FormParams:
+    if plan.original is not None:
+        return FormParams.from_json(plan.original.params)
+    params = request.params
+    if request.kind == FormKind.SUPPLEMENT and not params.items:
+        procedure = get_procedure(store, dossier.procedure_code, dossier.catalogue_version)
+        params = replace(params, items=missing_documents(dossier, procedure))
+    if not params.reason and dossier.outcome_reason and plan.target is None:
+        params = replace(params, reason=dossier.outcome_reason)
+    if request.new_due_at is not None:
+        params = replace(params, new_due_at=iso_vn(request.new_due_at.astimezone(VN_TZ)))
+    return params
+
+
+def _apply(
+    store: Store,
+    request: IssueRequest,
+    dossier: Dossier,
+    plan: _Plan,
+    params: FormParams,
+    *,
+    actor: str,
+    now: datetime,
+) -> Dossier:
+    """The lifecycle move or the new appointment the form stands for, if any."""
+    if plan.target is not None:
+        reason = params.reason or "; ".join(params.items)
+        record_transition(
+            store,
+            dossier,
+            plan.target,
+            reason=reason,
+            actor=actor,
+            now=now,
+            details={"form": request.kind.value},
+        )
+    elif plan.new_due and request.new_due_at is not None:
+        _check_later(dossier, request.new_due_at, now)
+        record_due_date(
+            store,
+            dossier,
+            request.new_due_at,
+            reason=params.reason,
+            actor=actor,
+            now=now,
+            kind="apology",
+        )
+    else:
+        return dossier
+    return get_dossier(store, dossier.code)
+
+
+def _check_later(dossier: Dossier, new_due_at: datetime, now: datetime) -> None:
+    floor = max(now, datetime.fromisoformat(dossier.due_at)) if dossier.due_at else now
+    if new_due_at <= floor:
+        raise NewDateNotLaterError("")
+
+
+def _printing(
+    store: Store,
+    request: IssueRequest,
+    dossier: Dossier,
+    plan: _Plan,
+    *,
+    actor: str,
+    now: datetime,
+) -> Printing:
+    original = plan.original
+    if original is not None:
+        return Printing(
+            kind=request.kind,
+            form_set=original.form_set,
+            number=original.number,
+            dated=datetime.fromisoformat(original.issued_at),
+            actor=original.actor,
+            reprint=True,
+        )
+    return Printing(
+        kind=request.kind,
+        form_set=dossier.form_set,
+        number=_number(store, request.kind, now),
+        dated=now,
+        actor=actor,
+        reprint=False,
+    )
+
+
+def _number(store: Store, kind: FormKind, now: datetime) -> str:
+    abbreviation = LETTER_ABBREVIATIONS.get(kind)
+    if abbreviation is None:
+        return ""
+    seq = register.next_letter_seq(store.db, kind.value, now.year)
+    return f"{seq:02d}/{abbreviation}"
+
+
+def _record(
+    store: Store,
+    request: IssueRequest,
+    dossier: Dossier,
+    plan: _Plan,
+    printing: Printing,
+    params: FormParams,
+    layout: Layout,
+    *,
+    actor: str,
+    now: datetime,
+) -> None:
+    key = _register_kind(request.kind, layout)
+    seq = int(printing.number.split("/")[0]) if printing.number and not printing.reprint else None
+    stored = params.to_json()
+    if request.kind == FormKind.RECEIPT:
+        stored["due_at"] = dossier.due_at
+    register.insert_issued(
+        store.db,
+        {
+            "dossier_id": dossier.id,
+            "kind": key,
+            "form_set": printing.form_set,
+            "year": now.year,
+            "seq": seq,
+            "number": printing.number,
+            "layout": layout.value,
+            "copies": [c.value for c in request.copies],
+            "dossier_version": dossier.version,
+            "issued_at": iso_vn(now),
+            "actor": actor,
+            "reprint_of": plan.original.id if plan.original else None,
+            "params": stored,
+        },
+    )
+    event = "document_reprinted" if printing.reprint else "document_issued"
+    details = {"form": key, "number": printing.number, "layout": layout.value}
+    rows.insert_event(
+        store.db,
+        dossier_id=dossier.id,
+        at=iso_vn(now),
+        actor=actor,
+        kind=event,
+        details=details,
+    )
+    append_audit(
+        store.db,
+        at=iso_vn(now),
+        actor=actor,
+        action=f"document.{'reprint' if printing.reprint else 'issue'}",
+        subject=dossier.code,
+        details=details,
+    )
