@@ -252,7 +252,8 @@ def draw_footnote(ctx: Context, item: FormItem) -> None:
     flow = ctx.flow
     size, leading = flow.pt(8), flow.pt(9.2)
     flow.y += flow.pt(2)
-    runs: list[Run] = [(item.label, BOLD_ITALIC)] if item.label else []
+    # Bold, not bold italic: a fourth face would add its subset to every PDF (3 ms a receipt).
+    runs: list[Run] = [(item.label, BOLD)] if item.label else []
     flow.paragraph(runs, size=size, leading=leading)
     for line in item.option("lines", []):
         flow.paragraph([(str(line).format_map(ctx.fields), ITALIC)], size=size, leading=leading)
