@@ -8,6 +8,7 @@ corner, y growing downwards; ``paint`` turns them into PDF coordinates.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from reportlab.pdfgen.canvas import Canvas
@@ -61,6 +62,13 @@ class ModulesOp:
 
 
 Op = TextOp | LineOp | BoxOp | ModulesOp
+
+
+def shifted(op: Op, dy: float) -> Op:
+    """``op`` moved down by ``dy``: blocks are drawn at y = 0, then placed once they fit."""
+    if isinstance(op, LineOp):
+        return dataclasses.replace(op, y1=op.y1 + dy, y2=op.y2 + dy)
+    return dataclasses.replace(op, y=op.y + dy)
 
 
 @dataclass
