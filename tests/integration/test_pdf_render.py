@@ -308,6 +308,21 @@ def test_every_form_on_every_paper_keeps_long_text_inside_the_margins(
             high = word.page_width / 2 - right
         assert low - TOLERANCE <= word.x_min and word.x_max <= high + TOLERANCE, word
         assert word.y_min >= 0 and word.y_max <= word.page_height, word
+    assert overlapping(words(path)) == []
+
+
+def overlapping(found: list[Word]) -> list[tuple[str, str]]:
+    """Pairs of words on one page whose boxes overlap (beyond rounding): text drawn on text."""
+    pairs = []
+    for index, one in enumerate(found):
+        for two in found[index + 1 :]:
+            if one.page != two.page:
+                continue
+            wide = min(one.x_max, two.x_max) - max(one.x_min, two.x_min)
+            high = min(one.y_max, two.y_max) - max(one.y_min, two.y_min)
+            if wide > TOLERANCE and high > TOLERANCE:
+                pairs.append((one.text, two.text))
+    return pairs
 
 
 def test_a_long_documents_table_goes_on_onto_another_page(tmp_path: Path) -> None:
