@@ -7,6 +7,7 @@ import statistics
 import subprocess
 import sys
 import time
+from importlib import metadata
 from importlib.util import find_spec
 
 from counter_app.documents import FormData, Layout, qr_payload, render_document
@@ -84,6 +85,7 @@ def run() -> str:
         rows.append(f"| {label} | {figures} | {size / 1024:.0f} |")
     verdict = "met" if a5_median <= TARGET_MS else "NOT met"
     accelerated = "present" if find_spec("_rl_accel") else "not installed"
+    versions = f"reportlab {metadata.version('reportlab')}, segno {metadata.version('segno')}"
     return "\n".join(
         [
             "## Printing the receipt (PDF)",
@@ -100,7 +102,7 @@ def run() -> str:
             "",
             f"A5 receipt median: **{a5_median:.1f} ms**; target ≤ {TARGET_MS:.0f} ms: {verdict}. "
             f"Font registration (four faces, once per process, median of {FONT_PROCESSES} fresh "
-            f"processes): {font_registration_ms():.0f} ms. reportlab's C accelerator "
+            f"processes): {font_registration_ms():.0f} ms. {versions}; reportlab's C accelerator "
             f"(`rl-accel`): {accelerated}.",
         ]
     )
