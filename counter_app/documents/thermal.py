@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Final
 
 from reportlab.lib.units import mm
@@ -49,12 +50,12 @@ def layout_slip(data: FormData, form_set: FormSet) -> Region:
     return region
 
 
+@dataclass
 class _SlipContext:
-    def __init__(self, flow: Flow, data: FormData, form_set: FormSet, fields: Mapping[str, str]):
-        self.flow = flow
-        self.data = data
-        self.form_set = form_set
-        self.fields = fields
+    flow: Flow
+    data: FormData
+    form_set: FormSet
+    fields: Mapping[str, str]
 
 
 def _reprint_mark(flow: Flow) -> None:

@@ -338,3 +338,18 @@ def test_a_long_documents_table_goes_on_onto_another_page(tmp_path: Path) -> Non
     assert all(f"Giấy tờ số {n}:" in " ".join(texts) for n in range(1, 31))
     for word in words(path):
         assert word.y_max <= word.page_height - 10 * mm * 0.5, word  # nothing in the bottom edge
+
+
+@pytest.mark.parametrize(("kind", "layout"), ALL_KIND_LAYOUTS)
+def test_a_form_with_nothing_optional_filled_in_still_prints(
+    tmp_path: Path, kind: FormKind, layout: Layout
+) -> None:
+    bare = dataclasses.replace(
+        sample_form(kind), code="", qr_payload="", due_at=None, processing_days=None,
+        documents=(), items=(), reason="", clerk="", applicant=Party(full_name=""),
+    )  # fmt: skip
+    path = write_pdf(tmp_path, bare, layout=layout)
+    text = " ".join(pages_text(path))
+    assert "……" in text  # blanks to fill in by hand
+    assert "QRCode" not in decoded(path, tmp_path)
+    assert overlapping(words(path)) == []
