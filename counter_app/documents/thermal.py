@@ -77,8 +77,16 @@ def _reprint_mark(flow: Flow) -> None:
 def _agency(ctx: _SlipContext, item: FormItem) -> None:
     flow, header = ctx.flow, ctx.data.header
     for text in (header.parent_authority, header.unit_name):
-        if text:
-            flow.paragraph([(text, BOLD)], size=8, leading=9.5, align="center")
+        flow.y = block(
+            flow.region.ops,
+            [(text, BOLD)],
+            x=flow.left,
+            y=flow.y,
+            width=flow.width,
+            size=8,
+            leading=9.5,
+            balanced=True,
+        )
     middle = flow.left + flow.width / 2
     flow.y += 2
     flow.rule(middle - 15 * mm, middle + 15 * mm, flow.y)
