@@ -16,6 +16,7 @@ from counter_app.documents.samples import sample_form
 
 TARGET_MS = 25.0
 RUNS = 200
+ROUNDS = 10  # RUNS / ROUNDS renders of one layout, then the next, and around again
 # Untimed renders first: imports, the form-set files, reportlab's per-font caches.
 WARM_UP = 20
 # Fresh processes timing the one-off font registration (parsing four TrueType files).
@@ -39,17 +40,28 @@ def receipts(count: int) -> list[FormData]:
     return found
 
 
-def time_layout(layout: Layout) -> tuple[list[float], int]:
-    """Milliseconds per render over ``RUNS`` receipts, and the size of the last PDF."""
-    for data in receipts(WARM_UP):
-        render_document(data, layout=layout)
-    samples = []
-    size = 0
-    for data in receipts(RUNS):
-        start = time.perf_counter()
-        size = len(render_document(data, layout=layout))
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples, size
+def measure() -> dict[Layout, tuple[list[float], int]]:
+    """Milliseconds per render of each layout and the size of its last PDF.
+
+    The layouts take turns in rounds, so that a slow phase of a shared machine (seconds long)
+    hits them all alike instead of one of them.
+    """
+    every = receipts(RUNS * len(LAYOUTS))  # no layout meets a QR code another encoded
+    data = {layout: every[i * RUNS : (i + 1) * RUNS] for i, (layout, _) in enumerate(LAYOUTS)}
+    for layout, _ in LAYOUTS:
+        for warm in receipts(WARM_UP):
+            render_document(warm, layout=layout)
+    found: dict[Layout, tuple[list[float], int]] = {layout: ([], 0) for layout, _ in LAYOUTS}
+    per_round = RUNS // ROUNDS
+    for start in range(0, RUNS, per_round):
+        for layout, _ in LAYOUTS:
+            samples, size = found[layout]
+            for receipt in data[layout][start : start + per_round]:
+                began = time.perf_counter()
+                size = len(render_document(receipt, layout=layout))
+                samples.append((time.perf_counter() - began) * 1000)
+            found[layout] = (samples, size)
+    return found
 
 
 def font_registration_ms() -> float:
@@ -77,8 +89,9 @@ def run() -> str:
     register_fonts()
     rows = []
     a5_median = 0.0
+    measured = measure()
     for layout, label in LAYOUTS:
-        samples, size = time_layout(layout)
+        samples, size = measured[layout]
         median = statistics.median(samples)
         a5_median = median if layout is Layout.A5 else a5_median
         figures = f"{median:.1f} | {p95(samples):.1f} | {min(samples):.1f}"
@@ -92,8 +105,9 @@ def run() -> str:
             "",
             f"`python -m bench.bench_receipt`: `render_document` on the sample receipt "
             f"(`counter_app/documents/samples.py`: four papers, the QR code of the dossier "
-            f"code and a Code 128 barcode), {WARM_UP} untimed renders, then {RUNS} timed ones, "
-            "each with a new dossier code so that every QR code is encoded afresh. Fonts are "
+            f"code and a Code 128 barcode), {WARM_UP} untimed renders, then {RUNS} timed ones "
+            f"per layout in {ROUNDS} rounds taking turns, each with a new dossier code so that "
+            "every QR code is encoded afresh. Fonts are "
             "registered before timing; that one-off cost is the last line.",
             "",
             "| layout | median ms | p95 ms | best ms | PDF KiB |",
