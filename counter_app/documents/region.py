@@ -83,20 +83,24 @@ class Region:
 def paint(canvas: Canvas, region: Region, *, left: float, top: float) -> None:
     """Draw ``region`` with its top-left corner at (left, top) in PDF coordinates.
 
-    Rules and codes first, then all the text in one text object: nothing on a form overlaps,
-    and one text object instead of one per string saves a fifth of a receipt's time.
+    Rules, then codes and boxes, then all the text in one text object: nothing on a form
+    overlaps, and batching beats one reportlab call per string or rule (it formats every
+    number in Python).
     """
     texts: list[TextOp] = []
+    lines: dict[tuple[float, tuple[float, ...]], list[LineOp]] = {}
     for op in region.ops:
         if isinstance(op, TextOp):
             texts.append(op)
         elif isinstance(op, LineOp):
-            _paint_line(canvas, op, left, top)
+            lines.setdefault((op.width, op.dash), []).append(op)
         elif isinstance(op, BoxOp):
             canvas.setLineWidth(op.line_width)
             canvas.rect(left + op.x, top - op.y - op.height, op.width, op.height, stroke=1, fill=0)
         else:
             _paint_modules(canvas, op, left, top)
+    for (width, dash), group in lines.items():
+        _paint_lines(canvas, group, width, dash, left, top)
     if texts:
         _paint_texts(canvas, texts, left, top)
 
@@ -113,13 +117,21 @@ def _paint_texts(canvas: Canvas, texts: list[TextOp], left: float, top: float) -
     canvas.drawText(text)
 
 
-def _paint_line(canvas: Canvas, op: LineOp, left: float, top: float) -> None:
-    canvas.setLineWidth(op.width)
-    if op.dash:
-        canvas.setDash(list(op.dash), 0)
-    canvas.line(left + op.x1, top - op.y1, left + op.x2, top - op.y2)
-    if op.dash:
-        canvas.setDash([], 0)
+def _paint_lines(
+    canvas: Canvas,
+    group: list[LineOp],
+    width: float,
+    dash: tuple[float, ...],
+    left: float,
+    top: float,
+) -> None:
+    """Rules of one width and dash as one stroked path, in its own graphics state."""
+    pattern = " ".join(f"{d:.2f}" for d in dash)
+    segments = " ".join(
+        f"{left + op.x1:.2f} {top - op.y1:.2f} m {left + op.x2:.2f} {top - op.y2:.2f} l"
+        for op in group
+    )
+    canvas.addLiteral(f"q 0 G {width:.2f} w [{pattern}] 0 d {segments} S Q")
 
 
 def _paint_modules(canvas: Canvas, op: ModulesOp, left: float, top: float) -> None:
