@@ -112,11 +112,7 @@ def normalised(data: FormData) -> FormData:
 
 def _nfc_value(value: Any) -> Any:
     if isinstance(value, str):
-        return (
-            value
-            if unicodedata.is_normalized("NFC", value)
-            else unicodedata.normalize("NFC", value)
-        )
+        return unicodedata.normalize("NFC", value)  # a quick check first: NFC input is cheap
     if isinstance(value, tuple):
         return tuple(_nfc_value(item) for item in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
