@@ -79,6 +79,7 @@ def _national_block(flow: Flow, ops: list[Op], header: Header, x: float) -> floa
         width=width,
         size=flow.pt(10),
         leading=flow.pt(12),
+        balanced=True,
     )
 
 

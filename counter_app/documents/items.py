@@ -17,9 +17,9 @@ from counter_app.documents.flow import Align, Flow, baseline, block
 from counter_app.documents.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
 from counter_app.documents.form_sets import FormItem
 from counter_app.documents.model import FormData
-from counter_app.documents.region import LineOp
+from counter_app.documents.region import LineOp, Op, shifted
 from counter_app.documents.vn_dates import date_in_words, moment_in_words, short_date
-from counter_app.documents.wrap import Line, Run, keep_together, wrap_runs
+from counter_app.documents.wrap import Run, keep_together
 
 DOTS: Final = "……………"
 # Values printed in bold inside their label: what the citizen and the clerk look for first.
@@ -29,6 +29,8 @@ BOLD_VALUES: Final = frozenset(
 # A bold value up to this long (a name, a code, an appointment) moves whole to the next line
 # rather than leaving "Ánh" alone on it; longer ones wrap like any text.
 KEEP_TOGETHER_CHARS: Final = 45
+# Room to sign between the "(Ký và ghi rõ họ tên)" line and the printed name, in A5 points.
+SIGNING_SPACE: Final = 24.0
 STYLE_FONTS: Final = {
     "regular": REGULAR,
     "bold": BOLD,
@@ -193,66 +195,48 @@ def draw_signatures(ctx: Context, item: FormItem) -> None:
     width = flow.width / columns
     first = columns - len(signers)
     names = {"applicant": ctx.data.applicant.full_name, "clerk": ctx.data.clerk}
-    scratch_height = _signature_height(ctx, signers, width)
-    flow.ensure(scratch_height)
-    top = flow.y + flow.pt(4)
+    scratch: list[Op] = []
+    bottom = 0.0
     for index, signer in enumerate(signers):
         x = flow.left + width * (first + index)
         name = names.get(str(signer.get("name", "")), "")
-        _signature_column(ctx, x, top, width, signer, name)
-    flow.y += scratch_height
-
-
-def _signature_lines(
-    ctx: Context, signer: Mapping[str, str], width: float
-) -> list[tuple[str, str]]:
-    lines = []
-    for text, font in ((signer.get("title", ""), BOLD), (signer.get("hint", ""), ITALIC)):
-        lines += [(_line_text(line), font) for line in wrap_runs([(text, font)], width, ctx.size)]
-    return lines
-
-
-def _line_text(line: Line) -> str:
-    return "".join(segment.text for segment in line.segments)
-
-
-def _signature_height(ctx: Context, signers: list[Mapping[str, str]], width: float) -> float:
-    tallest = max((len(_signature_lines(ctx, s, width - 4)) for s in signers), default=0)
-    return tallest * ctx.leading + ctx.flow.pt(38)
+        bottom = max(bottom, _signature_column(ctx, scratch, x, width, signer, name))
+    gap = flow.pt(4)
+    flow.ensure(bottom + gap)
+    flow.add([shifted(op, flow.y + gap) for op in scratch])
+    flow.y += bottom + gap
 
 
 def _signature_column(
-    ctx: Context, x: float, top: float, width: float, signer: Mapping[str, str], name: str
-) -> None:
-    flow = ctx.flow
-    y = top
-    for text, font in _signature_lines(ctx, signer, width - 4):
+    ctx: Context, ops: list[Op], x: float, width: float, signer: Mapping[str, str], name: str
+) -> float:
+    """Title, hint, room to sign, then the printed name; returns the column's bottom."""
+    y = 0.0
+    for text, font in ((signer.get("title", ""), BOLD), (signer.get("hint", ""), ITALIC)):
         y = block(
-            flow.region.ops,
-            [(text, font)],
-            x=x,
-            y=y,
-            width=width,
-            size=ctx.size,
-            leading=ctx.leading,
+            ops, [(text, font)], x=x + 2, y=y, width=width - 4, size=ctx.size, leading=ctx.leading
         )
+    y += ctx.flow.pt(SIGNING_SPACE)
     if name:
-        block(
-            flow.region.ops,
+        y = block(
+            ops,
             [(name, BOLD)],
             x=x + 2,
-            y=y + flow.pt(24),
+            y=y,
             width=width - 4,
             size=ctx.size,
             leading=ctx.leading,
+            balanced=True,
         )
+    return y
 
 
 def draw_footnote(ctx: Context, item: FormItem) -> None:
     flow = ctx.flow
     size, leading = flow.pt(8), flow.pt(9.2)
     flow.y += flow.pt(2)
-    runs: list[Run] = [(item.label, BOLD_ITALIC)] if item.label else []
+    # Bold, not bold italic: a fourth face would add its subset to every PDF (3 ms a receipt).
+    runs: list[Run] = [(item.label, BOLD)] if item.label else []
     flow.paragraph(runs, size=size, leading=leading)
     for line in item.option("lines", []):
         flow.paragraph([(str(line).format_map(ctx.fields), ITALIC)], size=size, leading=leading)

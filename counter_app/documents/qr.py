@@ -21,7 +21,7 @@ from reportlab.lib.units import mm
 
 from counter_app.documents.errors import QrTemplateInvalidError
 from counter_app.documents.model import FormData
-from counter_app.documents.region import ModulesOp, WidgetOp
+from counter_app.documents.region import ModulesOp
 from counter_app.documents.vn_dates import compact_stamp
 
 DEFAULT_QR_TEMPLATE: Final = "{code}"
@@ -37,6 +37,7 @@ QR_QUIET_MODULES: Final = 4  # ISO/IEC 18004 quiet zone
 # counter scanner; narrower only when the column is too small, never below 0.19 mm.
 BAR_WIDTH: Final = 0.25 * mm
 MIN_BAR_WIDTH: Final = 0.19 * mm
+CODE128_QUIET_MODULES: Final = 10  # ISO/IEC 15417: at least ten narrow bars each side
 
 
 def check_qr_template(template: str) -> tuple[str, ...]:
@@ -122,16 +123,40 @@ def qr_op(x: float, y: float, payload: str, side: float = QR_SIDE) -> tuple[Modu
     modules, runs = qr_runs(payload)
     module, full = qr_box(modules, side)
     quiet = QR_QUIET_MODULES * module
-    return ModulesOp(x + quiet, y + quiet, module, runs), full
+    return ModulesOp(x + quiet, y + quiet, module, module, runs), full
 
 
-def barcode_op(value: str, *, x: float, y: float, width: float, height: float) -> WidgetOp | None:
-    """A Code 128 of ``value`` centred in ``width``, with narrower bars if it must; None when
-    even the narrowest readable bars would not fit (the QR and the printed code remain)."""
-    widget = Code128(value, barWidth=BAR_WIDTH, barHeight=height, humanReadable=0, quiet=1)
-    if widget.width > width:
-        narrow = BAR_WIDTH * width / widget.width
-        if narrow < MIN_BAR_WIDTH:
-            return None
-        widget = Code128(value, barWidth=narrow, barHeight=height, humanReadable=0, quiet=1)
-    return WidgetOp(x + (width - widget.width) / 2, y, widget, height)
+@functools.lru_cache(maxsize=32)
+def code128_bars(value: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
+    """The symbol's width in modules (quiet zones excluded) and its bars as runs of row 0.
+
+    reportlab encodes (choosing code sets B and C); the bars are drawn like the QR code, in
+    one path, rather than through its widget's one-rectangle-per-call drawing.
+    """
+    widget = Code128(value, quiet=0, humanReadable=0)
+    widget.validate()
+    widget.encode()
+    pattern = widget.decompose()
+    runs: list[tuple[int, int, int]] = []
+    column = 0
+    for element in pattern:
+        if element.isupper():  # a bar this many modules wide; lower case: a space
+            width = ord(element) - ord("A") + 1
+            runs.append((0, column, width))
+        else:
+            width = ord(element) - ord("a") + 1
+        column += width
+    return column, tuple(runs)
+
+
+def barcode_op(value: str, *, x: float, y: float, width: float, height: float) -> ModulesOp | None:
+    """A Code 128 of ``value`` centred in ``width`` with its quiet zones, with narrower bars
+    if it must; None when even the narrowest readable bars would not fit (the QR code and
+    the printed code remain)."""
+    modules, runs = code128_bars(value)
+    total = modules + 2 * CODE128_QUIET_MODULES
+    bar = min(BAR_WIDTH, width / total)
+    if bar < MIN_BAR_WIDTH:
+        return None
+    left = x + (width - modules * bar) / 2
+    return ModulesOp(left, y, bar, height, runs)

@@ -25,6 +25,7 @@ from counter_app.documents.form_sets import FormItem, FormTemplate, load_form_se
 from counter_app.documents.form_tables import draw_control_table, draw_documents
 from counter_app.documents.header import draw_header, draw_title_block, split_title_items
 from counter_app.documents.items import (
+    DOTS,
     VALUES,
     Context,
     draw_copy_label,
@@ -38,7 +39,7 @@ from counter_app.documents.items import (
 )
 from counter_app.documents.model import Copy, FormData, FormKind, Layout
 from counter_app.documents.qr import barcode_op
-from counter_app.documents.region import BoxOp, LineOp, Region, TextOp, paint
+from counter_app.documents.region import BoxOp, LineOp, Op, Region, TextOp, paint
 from counter_app.documents.thermal import REPRINT_MARK, layout_slip
 from counter_app.documents.wrap import Run
 
@@ -111,11 +112,7 @@ def normalised(data: FormData) -> FormData:
 
 def _nfc_value(value: Any) -> Any:
     if isinstance(value, str):
-        return (
-            value
-            if unicodedata.is_normalized("NFC", value)
-            else unicodedata.normalize("NFC", value)
-        )
+        return unicodedata.normalize("NFC", value)  # a quick check first: NFC input is cheap
     if isinstance(value, tuple):
         return tuple(_nfc_value(item) for item in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -153,15 +150,20 @@ def _title_lines(
     lines: list[list[Run]] = []
     for item in items:
         if item.key == "code" and (data.code or not item.option("optional", False)):
-            lines.append(value_runs(item.label or "{value}", data.code, fields, REGULAR, True))
+            lines.append(
+                value_runs(item.label or "{value}", data.code or DOTS, fields, REGULAR, True)
+            )
         elif item.key == "copy_label" and copy_label:
             lines.append([(copy_label, ITALIC)])
     return lines
 
 
 def _draw_barcode(ctx: Context) -> None:
+    """A barcode listed after the title block: on a line of its own (none without a code)."""
     flow = ctx.flow
-    height = flow.pt(7 * mm)
+    if not ctx.data.code:
+        return
+    height = flow.pt(6 * mm)
     flow.ensure(height + flow.pt(6))
     op = barcode_op(
         ctx.data.code, x=flow.left, y=flow.y + flow.pt(3), width=flow.width, height=height
@@ -203,16 +205,19 @@ def _decorate(regions: list[Region], spec: PageSpec, template: FormTemplate, rep
             )
 
 
-def _reprint_box(ops: list[Any], x: float, baseline: float, size: float) -> None:
+def _reprint_box(ops: list[Op], x: float, baseline: float, size: float) -> None:
     width = text_width(REPRINT_MARK, BOLD, size)
     pad = size * 0.35
     ops.append(TextOp(x + pad, baseline, REPRINT_MARK, BOLD, size))
     ops.append(BoxOp(x, baseline - size - pad / 2, width + 2 * pad, size * 1.3 + pad, 0.9))
 
 
-def _two_up_sheets(laid: Sequence[list[Region]]) -> list[tuple[tuple[float, float], list[Any]]]:
+Sheet = tuple[tuple[float, float], Sequence[tuple[Region, float]]]  # page size, (region, left)
+
+
+def _two_up_sheets(laid: Sequence[list[Region]]) -> list[Sheet]:
     """Copies in pairs, region by region: sheet n holds page n of two copies and a cut line."""
-    sheets = []
+    sheets: list[Sheet] = []
     half = A4_LANDSCAPE[0] / 2
     for pair_start in range(0, len(laid), 2):
         pair = laid[pair_start : pair_start + 2]
@@ -232,7 +237,7 @@ def _cut_line() -> Region:
 
 
 def _pdf(
-    pages: Sequence[tuple[tuple[float, float], Sequence[tuple[Region, float]]]],
+    pages: Sequence[Sheet],
     template: FormTemplate,
     data: FormData,
 ) -> bytes:

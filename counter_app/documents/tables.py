@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from counter_app.documents.flow import Align, Flow, block
 from counter_app.documents.fonts import BOLD
-from counter_app.documents.region import LineOp, Op
+from counter_app.documents.region import LineOp, Op, shifted
 from counter_app.documents.wrap import Run
 
 # A cell draws itself into ``ops`` inside (x, width) from ``y`` down and returns its bottom.
@@ -81,7 +81,7 @@ class Table:
         if repeat_header and len(flow.regions) > pages and self.header:
             self._row(self.header, repeat_header=False)
         top = flow.y
-        flow.add([_shifted(op, top) for op in scratch])
+        flow.add([shifted(op, top) for op in scratch])
         flow.add(self._rules(top, top + height))
         flow.y = top + height
 
@@ -90,9 +90,3 @@ class Table:
         rules: list[Op] = [LineOp(left, top, right, top), LineOp(left, bottom, right, bottom)]
         rules.extend(LineOp(x, top, x, bottom) for x in self.edges)
         return rules
-
-
-def _shifted(op: Op, dy: float) -> Op:
-    if isinstance(op, LineOp):
-        return dataclasses.replace(op, y1=op.y1 + dy, y2=op.y2 + dy)
-    return dataclasses.replace(op, y=op.y + dy)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Final
 
 from reportlab.lib.units import mm
@@ -49,12 +50,12 @@ def layout_slip(data: FormData, form_set: FormSet) -> Region:
     return region
 
 
+@dataclass
 class _SlipContext:
-    def __init__(self, flow: Flow, data: FormData, form_set: FormSet, fields: Mapping[str, str]):
-        self.flow = flow
-        self.data = data
-        self.form_set = form_set
-        self.fields = fields
+    flow: Flow
+    data: FormData
+    form_set: FormSet
+    fields: Mapping[str, str]
 
 
 def _reprint_mark(flow: Flow) -> None:
@@ -76,8 +77,16 @@ def _reprint_mark(flow: Flow) -> None:
 def _agency(ctx: _SlipContext, item: FormItem) -> None:
     flow, header = ctx.flow, ctx.data.header
     for text in (header.parent_authority, header.unit_name):
-        if text:
-            flow.paragraph([(text, BOLD)], size=8, leading=9.5, align="center")
+        flow.y = block(
+            flow.region.ops,
+            [(text, BOLD)],
+            x=flow.left,
+            y=flow.y,
+            width=flow.width,
+            size=8,
+            leading=9.5,
+            balanced=True,
+        )
     middle = flow.left + flow.width / 2
     flow.y += 2
     flow.rule(middle - 15 * mm, middle + 15 * mm, flow.y)

@@ -160,7 +160,7 @@ def test_decomposed_input_draws_the_same_pixels_as_composed(tmp_path: Path) -> N
 def test_only_the_shipped_fonts_are_used_and_embedded(tmp_path: Path) -> None:
     out = subprocess.run(["pdffonts", str(write_pdf(tmp_path, sample_form()))], capture_output=True)
     rows = out.stdout.decode().splitlines()[2:]
-    assert len(rows) == 4  # regular, bold, italic, bold italic
+    assert len(rows) == 3  # regular, bold, italic: each face used adds its subset
     assert all("LiberationSerif" in row and " yes yes yes " in row for row in rows), rows
 
 
@@ -308,6 +308,21 @@ def test_every_form_on_every_paper_keeps_long_text_inside_the_margins(
             high = word.page_width / 2 - right
         assert low - TOLERANCE <= word.x_min and word.x_max <= high + TOLERANCE, word
         assert word.y_min >= 0 and word.y_max <= word.page_height, word
+    assert overlapping(words(path)) == []
+
+
+def overlapping(found: list[Word]) -> list[tuple[str, str]]:
+    """Pairs of words on one page whose boxes overlap (beyond rounding): text drawn on text."""
+    pairs = []
+    for index, one in enumerate(found):
+        for two in found[index + 1 :]:
+            if one.page != two.page:
+                continue
+            wide = min(one.x_max, two.x_max) - max(one.x_min, two.x_min)
+            high = min(one.y_max, two.y_max) - max(one.y_min, two.y_min)
+            if wide > TOLERANCE and high > TOLERANCE:
+                pairs.append((one.text, two.text))
+    return pairs
 
 
 def test_a_long_documents_table_goes_on_onto_another_page(tmp_path: Path) -> None:
@@ -323,3 +338,18 @@ def test_a_long_documents_table_goes_on_onto_another_page(tmp_path: Path) -> Non
     assert all(f"Giấy tờ số {n}:" in " ".join(texts) for n in range(1, 31))
     for word in words(path):
         assert word.y_max <= word.page_height - 10 * mm * 0.5, word  # nothing in the bottom edge
+
+
+@pytest.mark.parametrize(("kind", "layout"), ALL_KIND_LAYOUTS)
+def test_a_form_with_nothing_optional_filled_in_still_prints(
+    tmp_path: Path, kind: FormKind, layout: Layout
+) -> None:
+    bare = dataclasses.replace(
+        sample_form(kind), code="", qr_payload="", due_at=None, processing_days=None,
+        documents=(), items=(), reason="", clerk="", applicant=Party(full_name=""),
+    )  # fmt: skip
+    path = write_pdf(tmp_path, bare, layout=layout)
+    text = " ".join(pages_text(path))
+    assert "……" in text  # blanks to fill in by hand
+    assert "QRCode" not in decoded(path, tmp_path)
+    assert overlapping(words(path)) == []

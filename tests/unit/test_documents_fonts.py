@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFontFile
 
+from counter_app.documents import fonts as fonts_module
+from counter_app.documents.errors import FontsMissingError
 from counter_app.documents.fonts import FONT_FILES, LICENCE_FILE, register_fonts, text_width
 from counter_app.resources import resource_path
 
@@ -52,3 +55,13 @@ def test_fonts_register_once_and_measure_vietnamese() -> None:
         pdfmetrics.stringWidth("Nguyễn", name, 10)
     )
     assert text_width("Nguyễn", name, 20) == pytest.approx(2 * text_width("Nguyễn", name, 10))
+
+
+def test_a_missing_font_file_is_an_environment_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fonts_module, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
+    with pytest.raises(FontsMissingError) as raised:
+        register_fonts.__wrapped__()  # the uncached body: the process's fonts stay registered
+    assert raised.value.code == "FONTS_NOT_SHIPPED" and raised.value.exit_status == 3
+    assert str(raised.value) == FONT_FILES[next(iter(FONT_FILES))]
