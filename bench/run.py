@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bench import bench_decode, bench_parse, bench_receipt, bench_store, machine
+from bench import bench_decode, bench_parse, bench_print, bench_receipt, bench_store, machine
 
 OUTPUT = Path(__file__).resolve().parent.parent / "docs" / "BENCHMARKS.md"
 SECTIONS: dict[str, Callable[[], str]] = {
@@ -20,6 +20,7 @@ SECTIONS: dict[str, Callable[[], str]] = {
     "decode": bench_decode.run,
     "store": bench_store.run,
     "receipt": bench_receipt.run,
+    "print": bench_print.run,
 }
 
 
