@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
+
 from counter_app.documents import Copy, FormKind, Layout, render_document
 from counter_app.documents.samples import sample_form
 from ui.print_job import print_on, rasterise_for
