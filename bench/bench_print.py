@@ -1,10 +1,11 @@
 """Printing benchmark: rasterise a receipt PDF and paint it on a QPrinter writing PDF.
 
-The sample receipt (``counter_app/documents/samples.py``) in each layout: the median time of ``print_on`` (page sizes, rasterising with PDFium at the
-printer's capped resolution, painting, Qt writing the file), and of rasterising alone. Qt's PDF
-output stands in for a printer: a real driver adds its own spooling time on top.
+The sample receipt (``counter_app/documents/samples.py``) in each layout: the median time of
+``print_on`` (page sizes, rasterising with PDFium at the printer's capped resolution,
+painting, Qt writing the file), and of rasterising alone. Qt's PDF output stands in for a
+printer: a real driver adds its own spooling time on top.
 
-Run: ``QT_QPA_PLATFORM=offscreen python -m bench.bench_print``.
+Run: ``python -m bench.bench_print`` (offscreen; no display needed).
 """
 
 from __future__ import annotations
