@@ -119,7 +119,7 @@ def issue_document(
         dossier = _apply(store, request, dossier, plan, params, actor=actor, now=now)
         printing = _printing(store, request, dossier, plan, actor=actor, now=now)
         procedure = get_procedure(store, dossier.procedure_code, dossier.catalogue_version)
-        data = build_form_data(dossier, procedure, settings, printing, params)
+        data = build_form_data(_as_printed(dossier, plan), procedure, settings, printing, params)
         pdf = render_document(data, layout=layout, copies=request.copies)
         deliver(pdf)
         _record(store, request, dossier, plan, printing, params, layout, actor=actor, now=now)
@@ -173,9 +173,7 @@ def _plan(
     kind, status = request.kind, dossier.status
     key = _register_kind(kind, layout)
     if kind == FormKind.RECEIPT:
-        if status in (Status.SUBMITTED_ONLINE, Status.REFUSED, Status.SUPPLEMENT_REQUESTED):
-            raise FormNotAllowedError("receipt")
-        return _Plan(original=_same_receipt(previous, key, dossier.due_at))
+        return _receipt_plan(dossier, previous, key)
     if kind == FormKind.APOLOGY:
         if request.new_due_at is not None:
             if status not in (Status.RECEIVED, Status.IN_PROCESS, Status.PAYMENT_REQUESTED):
@@ -195,6 +193,23 @@ def _plan(
     raise FormNotAllowedError(kind.value)
 
 
+def _receipt_plan(dossier: Dossier, previous: list[register.IssuedRow], key: str) -> _Plan:
+    """A new receipt while the dossier is received or in process; later, reprints only.
+
+    A receipt already printed for the current appointment makes this print a reprint; a new
+    appointment (after a supplement or an apology) makes the next receipt a new one.
+    """
+    original = _same_receipt(previous, key, dossier.due_at)
+    if original is None and dossier.status in _RECEIPT_STATUSES:
+        return _Plan()
+    original = original or _latest(previous, key)
+    if original is None:
+        raise FormNotAllowedError("receipt")
+    return _Plan(original=original)
+
+
+_RECEIPT_STATUSES = (Status.RECEIVED, Status.IN_PROCESS)
+
 # Form → (the status it stands for, the statuses it moves a dossier from); dossier.md §4.
 _MOVES: dict[FormKind, tuple[Status, tuple[Status, ...]]] = {
     FormKind.SUPPLEMENT: (Status.SUPPLEMENT_REQUESTED, (Status.RECEIVED, Status.IN_PROCESS)),
@@ -205,6 +220,13 @@ _MOVES: dict[FormKind, tuple[Status, tuple[Status, ...]]] = {
     ),
     FormKind.CONTROL: (Status.IN_PROCESS, (Status.RECEIVED,)),
 }
+
+
+def _as_printed(dossier: Dossier, plan: _Plan) -> Dossier:
+    """A reprinted receipt shows the appointment the original showed, not a later one."""
+    if plan.original is None or "due_at" not in plan.original.params:
+        return dossier
+    return replace(dossier, due_at=plan.original.params["due_at"])
 
 
 def _register_kind(kind: FormKind, layout: Layout) -> str:

@@ -192,3 +192,28 @@ def test_the_thermal_slip_is_off_until_it_is_enabled(store: Store, tmp_path: Pat
     receipt = issue(store, FormKind.RECEIPT, code, copies=(Copy.CITIZEN,))
     assert not slip.reprint and not receipt.reprint  # the slip is not the Mẫu 01
     assert code in pdf_text(slip.pdf, tmp_path)
+
+
+def test_after_processing_stopped_a_receipt_is_only_reprinted_with_its_original_date(
+    store: Store, tmp_path: Path
+) -> None:
+    code = receive(store)
+    original = issue(store, FormKind.RECEIPT, code)
+    issue(store, FormKind.CONTROL, code)
+    issue(
+        store,
+        FormKind.APOLOGY,
+        code,
+        new_due_at=vn(2026, 12, 10, 15, 0),
+        params=FormParams(reason="Cần xác minh"),
+    )
+    issue(store, FormKind.STOP, code, params=FormParams(reason="Người nộp đề nghị dừng"))
+    again = issue(store, FormKind.RECEIPT, code, minutes=50)
+    assert again.reprint and not original.reprint
+    text = pdf_text(again.pdf, tmp_path)
+    assert "ngày 27 tháng 11 năm 2026" in text and "ngày 10 tháng 12" not in text
+    never_printed = receive(store)
+    issue(store, FormKind.CONTROL, never_printed)
+    issue(store, FormKind.STOP, never_printed, params=FormParams(reason="Dừng"))
+    with pytest.raises(FormNotAllowedError):
+        issue(store, FormKind.RECEIPT, never_printed)
