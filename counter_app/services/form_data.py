@@ -28,6 +28,7 @@ class FormParams:
     items: tuple[str, ...] = ()
     legal_basis: str = ""
     new_due_at: str | None = None  # ISO, Vietnam time (apology)
+    promised_at: str | None = None  # the appointment shown: a receipt's, or the one missed
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -35,6 +36,7 @@ class FormParams:
             "items": list(self.items),
             "legal_basis": self.legal_basis,
             "new_due_at": self.new_due_at,
+            "promised_at": self.promised_at,
         }
 
     @classmethod
@@ -44,6 +46,7 @@ class FormParams:
             items=tuple(str(i) for i in data.get("items", ())),
             legal_basis=str(data.get("legal_basis", "")),
             new_due_at=data.get("new_due_at"),
+            promised_at=data.get("promised_at"),
         )
 
 

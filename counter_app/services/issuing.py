@@ -116,10 +116,11 @@ def issue_document(
         from_status = dossier.status
         plan = _plan(store, request, dossier, previous, layout)
         params = _params(store, request, dossier, plan)
+        params = _with_promised_date(request, dossier, plan, params)
         dossier = _apply(store, request, dossier, plan, params, actor=actor, now=now)
         printing = _printing(store, request, dossier, plan, actor=actor, now=now)
         procedure = get_procedure(store, dossier.procedure_code, dossier.catalogue_version)
-        data = build_form_data(_as_printed(dossier, plan), procedure, settings, printing, params)
+        data = build_form_data(_as_printed(dossier, params), procedure, settings, printing, params)
         pdf = render_document(data, layout=layout, copies=request.copies)
         deliver(pdf)
         _record(store, request, dossier, plan, printing, params, layout, actor=actor, now=now)
@@ -222,11 +223,21 @@ _MOVES: dict[FormKind, tuple[Status, tuple[Status, ...]]] = {
 }
 
 
-def _as_printed(dossier: Dossier, plan: _Plan) -> Dossier:
-    """A reprinted receipt shows the appointment the original showed, not a later one."""
-    if plan.original is None or "due_at" not in plan.original.params:
+def _as_printed(dossier: Dossier, params: FormParams) -> Dossier:
+    """The appointment the document shows: for an apology the one that was missed, for a
+    reprinted receipt the one its original showed, never a later one."""
+    if params.promised_at is None:
         return dossier
-    return replace(dossier, due_at=plan.original.params["due_at"])
+    return replace(dossier, due_at=params.promised_at)
+
+
+def _with_promised_date(
+    request: IssueRequest, dossier: Dossier, plan: _Plan, params: FormParams
+) -> FormParams:
+    """A new apology keeps the appointment it apologises for (the dossier's, before it)."""
+    if request.kind == FormKind.APOLOGY and plan.new_due:
+        return replace(params, promised_at=dossier.due_at)
+    return params
 
 
 def _register_kind(kind: FormKind, layout: Layout) -> str:
@@ -242,7 +253,7 @@ def _same_receipt(
     A new appointment (after a supplement) makes the next receipt a new one.
     """
     for row in reversed(previous):
-        if row.kind == key and row.params.get("due_at") == due_at:
+        if row.kind == key and row.params.get("promised_at") == due_at:
             return _original_of(previous, row)
     return None
 
@@ -277,6 +288,9 @@ def _params(store: Store, request: IssueRequest, dossier: Dossier, plan: _Plan) 
         params = replace(params, items=missing_documents(dossier, procedure))
     if not params.reason and dossier.outcome_reason and plan.target is None:
         params = replace(params, reason=dossier.outcome_reason)
+    if request.kind in (FormKind.REFUSAL, FormKind.STOP) and not params.items and params.reason:
+        # The forms list their reasons; a single reason is the list, not a line after it.
+        params = replace(params, items=(params.reason,), reason="")
     if request.new_due_at is not None:
         params = replace(params, new_due_at=iso_vn(request.new_due_at.astimezone(VN_TZ)))
     return params
@@ -378,8 +392,8 @@ def _record(
     key = _register_kind(request.kind, layout)
     seq = int(printing.number.split("/")[0]) if printing.number and not printing.reprint else None
     stored = params.to_json()
-    if request.kind == FormKind.RECEIPT:
-        stored["due_at"] = dossier.due_at
+    if request.kind == FormKind.RECEIPT and not printing.reprint:
+        stored["promised_at"] = dossier.due_at
     register.insert_issued(
         store.db,
         {

@@ -140,13 +140,17 @@ def test_a_supplement_request_moves_the_dossier_and_lists_the_papers_not_receive
     assert other.number == "02/PYCBS"
 
 
-def test_the_intake_time_supplement_and_refusal_print_without_a_move(store: Store) -> None:
+def test_the_intake_time_supplement_and_refusal_print_without_a_move(
+    store: Store, tmp_path: Path
+) -> None:
     guided = receive(store, Outcome.SUPPLEMENT, reason="Thiếu giấy chứng sinh")
     issued = issue(store, FormKind.SUPPLEMENT, guided)
     assert not issued.reprint and issued.from_status == issued.status == Status.SUPPLEMENT_REQUESTED
     refused = receive(store, Outcome.REFUSED, reason="Không thuộc thẩm quyền")
     letter = issue(store, FormKind.REFUSAL, refused)
     assert not letter.reprint and letter.status == Status.REFUSED
+    text = pdf_text(letter.pdf, tmp_path)
+    assert text.count("Không thuộc thẩm quyền") == text.count("Mẫu số 03") == 2  # once a copy
     with pytest.raises(FormNotAllowedError):
         issue(store, FormKind.REFUSAL, receive(store))
 
@@ -167,7 +171,9 @@ def test_an_apology_sets_a_later_appointment_and_keeps_it_for_reprints(
         params=FormParams(reason="Chờ xác minh"),
     )
     assert get_dossier(store, code).due_at == "2026-12-02T14:30:00+07:00"
-    assert "ngày 02 tháng 12 năm 2026" in pdf_text(issued.pdf, tmp_path)
+    text = pdf_text(issued.pdf, tmp_path)
+    missed, proposed = text.index("ngày 27 tháng 11 năm 2026"), text.index("ngày 02 tháng 12")
+    assert missed < proposed  # the appointment missed, then the new one
     again = issue(store, FormKind.APOLOGY, code, minutes=30)
     assert again.reprint and "ngày 02 tháng 12 năm 2026" in pdf_text(again.pdf, tmp_path)
 
