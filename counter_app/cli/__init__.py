@@ -22,6 +22,7 @@ from counter_app.cli import (
     dossier_commands,
     id_commands,
     store_commands,
+    sync_commands,
 )
 from counter_app.cli.output import emit
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, CounterAppError
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     calendar_commands.register(commands)
     backup_commands.register(commands)
     demo_commands.register(commands)
+    sync_commands.register(commands)
     return parser
 
 
