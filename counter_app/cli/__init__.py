@@ -18,6 +18,7 @@ from counter_app.cli import (
     backup_commands,
     calendar_commands,
     catalogue_commands,
+    city_sim_commands,
     demo_commands,
     dossier_commands,
     id_commands,
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     calendar_commands.register(commands)
     backup_commands.register(commands)
     demo_commands.register(commands)
+    city_sim_commands.register(commands)
     return parser
 
 
