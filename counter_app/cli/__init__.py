@@ -18,6 +18,7 @@ from counter_app.cli import (
     backup_commands,
     calendar_commands,
     catalogue_commands,
+    city_sim_commands,
     demo_commands,
     dossier_commands,
     id_commands,
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup_commands.register(commands)
     demo_commands.register(commands)
     sync_commands.register(commands)
+    city_sim_commands.register(commands)
     return parser
 
 

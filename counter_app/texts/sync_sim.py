@@ -84,6 +84,76 @@ _FIELD_TEXTS: Mapping[str, Mapping[str, str]] = {
     },
 }
 
-_ERROR_TEXTS: Mapping[str, Mapping[str, str]] = {}
+_ERROR_TEXTS: Mapping[str, Mapping[str, str]] = {
+    "CITY_SIM_HOST_NOT_LOOPBACK": {
+        "vi": "Máy chủ mô phỏng chỉ chạy trên địa chỉ nội bộ của máy (127.0.0.1, ::1 hoặc "
+        "localhost). Hãy chọn một địa chỉ như vậy.",
+        "en": "The simulator only runs on this computer's loopback address (127.0.0.1, ::1 or "
+        "localhost). Choose such an address.",
+    },
+    "CITY_SIM_OPTION_INVALID": {
+        "vi": "Một tùy chọn của máy chủ mô phỏng không hợp lệ (tỉ lệ lỗi từ 0 đến 1, thời gian "
+        "không âm, tên lỗi đúng danh sách). Hãy sửa lại lệnh.",
+        "en": "A simulator option is not valid (a fail rate within 0-1, no negative times, "
+        "fault names from the list). Correct the command.",
+    },
+    "CITY_SIM_PORT_UNAVAILABLE": {
+        "vi": "Không mở được cổng mạng đã chọn (đang có chương trình khác dùng). Hãy chọn cổng "
+        "khác hoặc dùng cổng 0 để tự chọn.",
+        "en": "The chosen port cannot be opened (another program uses it). Choose another "
+        "port, or 0 to pick a free one.",
+    },
+    "CITY_SIM_DB_UNUSABLE": {
+        "vi": "Không mở hoặc không ghi được tệp dữ liệu của máy chủ mô phỏng. Hãy kiểm tra "
+        "đường dẫn và quyền ghi.",
+        "en": "The simulator's data file cannot be opened or written. Check the path and the "
+        "permissions.",
+    },
+    "CITY_SIM_CATALOGUE_INVALID": {
+        "vi": "Không đọc được danh mục thủ tục cho máy chủ mô phỏng (thiếu tệp hoặc tệp có dòng "
+        "sai). Hãy kiểm tra tệp bằng lệnh nhập danh mục.",
+        "en": "The simulator's procedure catalogue cannot be read (a missing file or bad rows). "
+        "Check the file with the catalogue import command.",
+    },
+    "CITY_SIM_NO_CITY_KEY": {
+        "vi": "Máy chủ mô phỏng chưa có khóa của thành phố. Hãy tạo khóa bằng lệnh keygen "
+        "trước khi nhập tệp.",
+        "en": "The simulator has no city key yet. Make one with the keygen command before "
+        "importing a file.",
+    },
+    "CITY_SIM_FILE_UNREADABLE": {
+        "vi": "Không đọc được tệp đã chọn (không tồn tại hoặc không có quyền). Hãy kiểm tra "
+        "đường dẫn.",
+        "en": "The chosen file cannot be read (missing, or no permission). Check the path.",
+    },
+    "OFFLINE_FILE_FORMAT": {
+        "vi": "Tệp này không phải tệp đồng bộ ngoại tuyến, hoặc thuộc phiên bản khác. Hãy "
+        "xuất lại tệp từ quầy.",
+        "en": "This is not an offline sync file, or one of another version. Export the file "
+        "from the counter again.",
+    },
+    "OFFLINE_FILE_WRONG_KEY": {
+        "vi": "Tệp được mã hóa cho một khóa thành phố khác. Hãy kiểm tra khóa công khai đã cài "
+        "ở quầy rồi xuất lại tệp.",
+        "en": "The file is encrypted to another city key. Check the public key installed at "
+        "the counter and export the file again.",
+    },
+    "OFFLINE_FILE_TAMPERED": {
+        "vi": "Tệp đã bị thay đổi hoặc hư hỏng nên không được nhập. Hãy xuất lại tệp từ quầy.",
+        "en": "The file was changed or damaged, so it was not imported. Export it from the "
+        "counter again.",
+    },
+    "OFFLINE_SIGNER_UNKNOWN": {
+        "vi": "Tệp được ký bằng một khóa chưa đăng ký cho quầy này nên không được nhập. Hãy "
+        "đăng ký khóa công khai của quầy trước.",
+        "en": "The file is signed with a key not registered for this counter, so it was not "
+        "imported. Register the counter's public key first.",
+    },
+    "OFFLINE_KEY_INVALID": {
+        "vi": "Tệp khóa không hợp lệ hoặc không đúng loại khóa. Hãy chọn đúng tệp khóa.",
+        "en": "The key file is not valid or holds the wrong kind of key. Choose the right key "
+        "file.",
+    },
+}
 
 TEXTS: Mapping[str, Mapping[str, str]] = {**_FIELD_TEXTS, **_ERROR_TEXTS}
