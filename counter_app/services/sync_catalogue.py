@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -20,11 +21,14 @@ from counter_app.domain.catalogue import (
     CatalogueVersion,
     catalogue_sha256,
     parse_catalogue,
+    parse_search,
 )
+from counter_app.domain.procedure import Procedure
 from counter_app.domain.vn_time import iso_vn
 from counter_app.services.store import Store
 from counter_app.storage import catalogue as rows
 from counter_app.storage.audit import append_audit
+from counter_app.storage.engine import Database
 from counter_app.storage.sync_state import get_state, set_state
 
 ETAG_KEY = "catalogue.etag"
@@ -64,7 +68,7 @@ def install_city_catalogue(
         set_state(db, ETAG_KEY, etag, at=stamp)
         set_state(db, CHECKED_KEY, stamp, at=stamp)
         current = rows.current_version(db)
-        if current is not None and current.sha256 == catalogue_sha256(raw):
+        if current is not None and _same_procedures(db, current.version, parsed):
             return None
         number = rows.insert_catalogue_version(
             db, parsed, imported_at=stamp, source=f"city {city_version}"[:200],
@@ -79,6 +83,16 @@ def install_city_catalogue(
                      "procedures": version.procedure_count, "sha256": version.sha256},
         )  # fmt: skip
     return version
+
+
+def _same_procedures(db: Database, version: int, incoming: Sequence[Procedure]) -> bool:
+    """The city's list equals the version in force (the file's bytes may differ)."""
+    stored = rows.list_procedures(db, version, parse_search(None), include_inactive=True)
+    return _comparable(stored) == _comparable(incoming)
+
+
+def _comparable(procedures: Sequence[Procedure]) -> list[Procedure]:
+    return sorted((replace(p, catalogue_version=0) for p in procedures), key=lambda p: p.code)
 
 
 def as_csv(procedures: Sequence[Mapping[str, Any]]) -> str:

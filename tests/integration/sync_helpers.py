@@ -7,6 +7,10 @@ wherever the city's real behaviour matters.
 
 from __future__ import annotations
 
+import json
+import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -15,12 +19,20 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 from counter_app.domain.dossier import Dossier
+from counter_app.services import dossiers
+from counter_app.services.catalogue import get_procedure
+from counter_app.services.clock import now_vn
+from counter_app.services.counter_config import load_config
 from counter_app.services.intake import receive_dossier
 from counter_app.services.store import Store
 from counter_app.services.sync_settings import SyncSettings
+from sync.client import ClientConfig, SyncClient
+from sync.engine import SyncReport, run_sync_once
+from sync.records import build_record
 from tests.dossier_helpers import CLERK, citizen, intake, vn
 
 PER_DAY = 400  # well inside a counter's 999 numbers a day
@@ -98,3 +110,61 @@ def scripted_server() -> Iterator[tuple[Script, str]]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def counter_app_exe() -> str:
+    return str(Path(sys.executable).with_name("counter-app"))
+
+
+@contextmanager
+def city_sim(db_path: Path, *extra: str) -> Iterator[str]:
+    """The shipped simulator as its own process on a free loopback port; yields its URL."""
+    process = subprocess.Popen(
+        [counter_app_exe(), "city-sim", "--port", "0", "--db", str(db_path), "--json", *extra],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        ready = json.loads(process.stdout.readline() or "{}")
+        assert ready.get("event") == "ready", process.stderr.read() if process.stderr else ""
+        yield str(ready["url"])
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def city_dump(db_path: Path) -> list[dict[str, Any]]:
+    """What the simulated city stores (``city-sim dump``), one object per dossier."""
+    done = subprocess.run(
+        [counter_app_exe(), "city-sim", "dump", "--db", str(db_path)],
+        capture_output=True, text=True, encoding="utf-8", check=True,
+    )  # fmt: skip
+    return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+def drain(store: Store, url: str, settings: SyncSettings, *, max_s: float) -> list[SyncReport]:
+    """Passes until nothing is pending, waiting as each report says (the test is the timer)."""
+    client = SyncClient(ClientConfig(url=url, counter_id="1", app_version="test"))
+    reports: list[SyncReport] = []
+    deadline = time.monotonic() + max_s
+    try:
+        while time.monotonic() < deadline:
+            report = run_sync_once(store, client, now=now_vn(), settings=settings)
+            reports.append(report)
+            if report.retry_in_s is None:
+                break
+            time.sleep(report.retry_in_s)
+    finally:
+        client.close()
+    return reports
+
+
+def local_record(store: Store, dossier: Dossier) -> dict[str, Any]:
+    """The record the counter would send for the dossier as it is stored now."""
+    current = dossiers.get_dossier(store, dossier.code)
+    procedure = get_procedure(store, current.procedure_code, current.catalogue_version)
+    return build_record(current, procedure, agency_name=load_config(store.db).agency_name)
