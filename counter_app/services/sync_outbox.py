@@ -106,9 +106,12 @@ def _settle_one(store: Store, result: RecordOutcome, counts: SettleCounts, stamp
     dossier = result.item.dossier
     if result.outcome in SYNCED_OUTCOMES:
         outbox.settle_entry(
-            store.db, dossier_id=dossier.id, version=dossier.version, state=outbox.ACKED, at=stamp
+            store.db, uuid=dossier.uuid, version=dossier.version, state=outbox.ACKED, at=stamp
         )
-        _mark_synced(store, dossier, result.official_code, stamp)
+        outbox.mark_dossier_synced(
+            store.db, dossier_id=dossier.id, version=dossier.version, at=stamp,
+            official_code=result.official_code,
+        )  # fmt: skip
         counts.acknowledged += 1
         if result.outcome == STALE:
             counts.stale += 1
@@ -116,7 +119,7 @@ def _settle_one(store: Store, result: RecordOutcome, counts: SettleCounts, stamp
     elif result.outcome == REJECTED:
         reason = json.dumps({"errors": list(result.errors)}, ensure_ascii=False)
         outbox.settle_entry(
-            store.db, dossier_id=dossier.id, version=dossier.version, state=outbox.REJECTED,
+            store.db, uuid=dossier.uuid, version=dossier.version, state=outbox.REJECTED,
             at=stamp, rejection=reason,
         )  # fmt: skip
         counts.rejected += 1
@@ -125,17 +128,6 @@ def _settle_one(store: Store, result: RecordOutcome, counts: SettleCounts, stamp
     else:
         counts.retry_later += 1
         counts.retry_ids.append(result.item.outbox_id)
-
-
-def _mark_synced(store: Store, dossier: Dossier, official_code: str, stamp: str) -> None:
-    current = rows.get_dossier_by_uuid(store.db, dossier.uuid)
-    assert current is not None  # the dossier of a pending entry: never deleted
-    changes: dict[str, Any] = {"synced_version": max(current.synced_version, dossier.version)}
-    if current.first_synced_at is None:
-        changes["first_synced_at"] = stamp
-    if official_code and official_code not in (current.code, current.official_code):
-        changes["official_code"] = official_code
-    rows.update_dossier(store.db, dossier.id, changes)
 
 
 def _event(store: Store, dossier: Dossier, kind: str, at: str, details: dict[str, Any]) -> None:

@@ -68,18 +68,33 @@ def pending_heads(db: Database, *, after_id: int, limit: int) -> list[tuple[int,
 
 
 def settle_entry(
-    db: Database, *, dossier_id: int, version: int, state: str, at: str, rejection: str = ""
+    db: Database, *, uuid: str, version: int, state: str, at: str, rejection: str = ""
 ) -> None:
-    """Close a sent version (acked or rejected) and supersede the older pending ones."""
+    """Close a sent version (acked or rejected) and supersede the older pending ones.
+
+    Rows are found by their unique key (``<uuid>:<version>``), never by a scan of the outbox.
+    """
     db.conn.execute(
         "UPDATE outbox SET state = ?, done_at = ?, rejection = ?, attempts = attempts + 1 "
-        "WHERE dossier_id = ? AND version = ? AND state = ?",
-        (state, at, rejection, dossier_id, version, PENDING),
+        "WHERE idempotency_key = ? AND state = ?",
+        (state, at, rejection, f"{uuid}:{version}", PENDING),
     )
+    db.conn.executemany(
+        "UPDATE outbox SET state = ?, done_at = ? WHERE idempotency_key = ? AND state = ?",
+        ((SUPERSEDED, at, f"{uuid}:{older}", PENDING) for older in range(1, version)),
+    )
+
+
+def mark_dossier_synced(
+    db: Database, *, dossier_id: int, version: int, at: str, official_code: str
+) -> None:
+    """The dossier's sync markers: highest version the city holds, first sync, official code."""
     db.conn.execute(
-        "UPDATE outbox SET state = ?, done_at = ? WHERE dossier_id = ? AND version < ? "
-        "AND state = ?",
-        (SUPERSEDED, at, dossier_id, version, PENDING),
+        "UPDATE dossiers SET synced_version = max(synced_version, ?), "
+        "first_synced_at = coalesce(first_synced_at, ?), "
+        "official_code = CASE WHEN ? = '' OR ? = code THEN official_code ELSE ? END "
+        "WHERE id = ?",
+        (version, at, official_code, official_code, official_code, dossier_id),
     )
 
 
