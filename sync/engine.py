@@ -55,6 +55,7 @@ from sync.client import (
     SyncClient,
     SyncEnvelopeRejectedError,
     SyncReplyInvalidError,
+    SyncServerBusyError,
     SyncTransientError,
 )
 from sync.records import build_record, parse_change
@@ -125,11 +126,11 @@ def run_sync_once(
         _pull(run)
         _catalogue(run)
     except SyncTransientError as error:
-        delay = backoff.delay(run.journal.failures, retry_after_s=error.retry_after_s, rng=rng)
+        delay = backoff.delay(_attempt(run), retry_after_s=error.retry_after_s, rng=rng)
         return _failed(run, error, delay)
     except CounterAppError as error:  # 401, 403, another 4xx, a parked envelope
         if isinstance(error, SyncEnvelopeRejectedError):
-            return _failed(run, error, backoff.delay(run.journal.failures, rng=rng))
+            return _failed(run, error, backoff.delay(_attempt(run), rng=rng))
         run.report.paused = True
         return _failed(run, error, None)
     return _succeeded(run, backoff, budget_left=budget_left, rng=rng)
@@ -146,12 +147,26 @@ def _succeeded(
     else:  # only records the city asked to send later are left
         report.retry_in_s = backoff.delay(0, rng=rng)
     if report.retry_later and not report.acknowledged and not report.rejected:
-        return _failed(run, None, backoff.delay(run.journal.failures, rng=rng))
+        # Every record came back "later": the city is busy, so back off as for a 503.
+        return _failed(run, None, backoff.delay(_attempt(run), rng=rng))
     report.next_attempt_at = _after(run.now, report.retry_in_s)
     record_success(
         run.store, now=run.now, skew_s=run.client.last_skew_s, next_at=report.next_attempt_at
     )
     return report
+
+
+def _attempt(run: _Pass) -> int:
+    """Failures in a row before this one; a pass that got batches through resets the count.
+
+    A success resets the backoff (sync.md B3): with a flaky line, a pass that failed at its
+    tenth request still moved nine batches, and must not wait as if the city were down.
+    """
+    return 0 if _made_progress(run.report) else run.journal.failures
+
+
+def _made_progress(report: SyncReport) -> bool:
+    return bool(report.acknowledged or report.rejected or report.statuses_updated)
 
 
 def _failed(run: _Pass, error: CounterAppError | None, delay: float | None) -> SyncReport:
@@ -160,8 +175,8 @@ def _failed(run: _Pass, error: CounterAppError | None, delay: float | None) -> S
     report.retry_in_s = delay
     report.next_attempt_at = _after(run.now, delay)
     record_failure(
-        run.store, error_code=error.code if error else RETRY_LATER,
-        failures=run.journal.failures + 1, now=run.now, skew_s=run.client.last_skew_s,
+        run.store, error_code=error.code if error else SyncServerBusyError.code,
+        failures=_attempt(run) + 1, now=run.now, skew_s=run.client.last_skew_s,
         next_at=report.next_attempt_at,
     )  # fmt: skip
     return report

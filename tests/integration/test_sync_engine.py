@@ -179,6 +179,20 @@ def test_retry_later_stays_pending_and_goes_out_again(
     assert batches(script)[-1]["records"][0]["idempotency_key"] == f"{later}:1"
 
 
+def test_a_pass_where_every_record_comes_back_later_backs_off(
+    store: Store, served: tuple[Script, str]
+) -> None:
+    script, url = served
+    receive_many(store, 2)
+    city(script, lambda r: result(r, "retry_later"))
+    first, second = one_pass(store, url), one_pass(store, url)
+    assert first.retry_later == second.retry_later == 2 and second.pending == 2
+    journal = read_journal(store)
+    assert journal.failures == 2 and journal.last_error == "SYNC_SERVER_BUSY"
+    city(script)
+    assert one_pass(store, url).pending == 0 and read_journal(store).failures == 0
+
+
 def test_a_too_large_batch_is_halved(store: Store, served: tuple[Script, str]) -> None:
     script, url = served
     receive_many(store, 30)
@@ -238,6 +252,31 @@ def test_busy_server_backs_off_at_least_retry_after_then_resets(
     assert one_pass(store, url).pending == 0
     journal = read_journal(store)
     assert journal.failures == 0 and journal.last_error is None
+
+
+def test_a_pass_that_moved_batches_before_failing_resets_the_backoff(
+    store: Store, served: tuple[Script, str]
+) -> None:
+    script, url = served
+    receive_many(store, 4)
+    script.status, script.body = 503, b"{}"
+    for _ in range(3):
+        one_pass(store, url)
+    assert read_journal(store).failures == 3
+    city(script)
+    accepting = script.respond
+    assert accepting is not None
+
+    def first_batch_only(method: str, path: str, body: bytes) -> tuple[int, dict[str, str], bytes]:
+        if sum(s["path"].endswith("/batch") for s in script.seen) > 4:
+            return 503, {}, b"{}"
+        return accepting(method, path, body)
+
+    script.respond = first_batch_only
+    report = one_pass(store, url, replace(FAST, batch_size=2))
+    assert report.acknowledged == 2 and report.error_code == "SYNC_SERVER_BUSY"
+    assert report.retry_in_s is not None and report.retry_in_s <= FAST.backoff_base_s
+    assert read_journal(store).failures == 1
 
 
 def test_nobody_listening_is_a_transient_failure(store: Store) -> None:

@@ -50,10 +50,13 @@ def assert_city_holds_exactly(store: Store, city_db: Path, saved: list[Dossier])
 
 def test_dossiers_reach_the_city_once_and_as_stored(store: Store, tmp_path: Path) -> None:
     saved = receive_many(store, 120)
+    catalogue = current_catalogue(store)
     city_db = tmp_path / "city.db"
     with city_sim(city_db, *STILL) as url:
         reports = drain(store, url, FAST, max_s=60)
     assert reports[-1].pending == 0 and reports[-1].error is None
+    # The city serves the shipped catalogue: the same procedures make no new version.
+    assert current_catalogue(store) == catalogue and not reports[0].catalogue_updated
     assert sum(r.acknowledged for r in reports) == 120
     assert_city_holds_exactly(store, city_db, saved)
 
