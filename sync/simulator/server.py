@@ -249,8 +249,12 @@ class CityHandler(BaseHTTPRequestHandler):
         if length > DRAIN_LIMIT_BYTES:
             self.close_connection = True
             return b"", True
-        for _ in range(0, length, 65536):
-            self.rfile.read(min(65536, length))
+        remaining = length
+        while remaining > 0:
+            chunk = self.rfile.read(min(65536, remaining))
+            if not chunk:
+                break
+            remaining -= len(chunk)
         return b"", True
 
     def _authorised(self) -> bool:
