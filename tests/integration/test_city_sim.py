@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,8 @@ from typing import Any
 import pytest
 import requests
 
+from counter_app.domain.vn_time import VN_TZ
+from sync.offline_file import new_counter_key, public_key_pem, seal
 from sync.protocol import BATCH_PATH, CATALOGUE_PATH, CHANGES_PATH, MAX_BODY_BYTES
 from tests.city_sim_process import (
     COUNTER_ID,
@@ -367,3 +370,36 @@ def test_bad_options_are_refused_before_binding(db: Path, args: list[str], code:
     done = city_sim("--port", "0", "--db", str(db), *args)
     assert done.returncode == 2
     assert code in done.stderr
+
+
+def test_an_offline_file_after_a_network_sync_changes_nothing(tmp_path: Path, db: Path) -> None:
+    counter_key = new_counter_key()
+    counter_public = tmp_path / "counter.pub"
+    counter_public.write_bytes(public_key_pem(counter_key))
+    city_public = city_sim("keygen", "--db", str(db)).stdout.encode()
+    assert (
+        city_sim(
+            "trust", "--db", str(db), "--counter-id", COUNTER_ID, str(counter_public)
+        ).returncode
+        == 0
+    )
+    records = [sample_record(number=1001), sample_record(number=1002)]
+    with running_city_sim(db) as url:
+        assert outcomes(post(url, sample_envelope(records))) == ["accepted", "accepted"]
+        before = dump(db)
+        offline = tmp_path / "outbox.sync"
+        offline.write_bytes(
+            seal(
+                sample_envelope(records), signing_key=counter_key, city_public_key=city_public,
+                created_at=datetime.now(VN_TZ),
+            )
+        )  # fmt: skip
+        imported = city_sim("import", "--db", str(db), str(offline), "--json")
+    assert imported.returncode == 0, imported.stderr
+    assert [json.loads(line)["outcome"] for line in imported.stdout.splitlines()] == [
+        "duplicate", "duplicate",
+    ]  # fmt: skip
+    after = dump(db)
+    assert [(d["MaHoSo"], d["version"], d["payload"]) for d in after] == [
+        (d["MaHoSo"], d["version"], d["payload"]) for d in before
+    ]
