@@ -9,6 +9,7 @@ never a body, a header value or a query, so no citizen's data or token reaches t
 from __future__ import annotations
 
 import hmac
+import os
 import socket
 import sqlite3
 import struct
@@ -48,6 +49,8 @@ from sync.simulator.faults import Fault, FaultPlan, SimConfig
 # A body above the protocol's limit is still read (so the client gets its 413 rather than a
 # reset mid-upload), up to this much; beyond it the connection is closed after the 413.
 DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES
+# SO_LINGER on, zero seconds: close() sends a TCP reset. Windows' struct linger has two shorts.
+_LINGER_OFF_NOW = struct.pack("HH" if os.name == "nt" else "ii", 1, 0)
 
 
 class Reply:
@@ -113,6 +116,9 @@ class CityServer(ThreadingHTTPServer):
 class CityHandler(BaseHTTPRequestHandler):
     server: CityServer
     protocol_version = "HTTP/1.1"
+    # Headers and body leave in two writes; with Nagle on, a kept-alive connection waits for
+    # the client's delayed ACK (about 40 ms) between them on every reply.
+    disable_nagle_algorithm = True
 
     def do_GET(self) -> None:
         self._handle("GET")
@@ -269,7 +275,7 @@ class CityHandler(BaseHTTPRequestHandler):
         self.log_request("reset")
         self.close_connection = True
         self.rfile.close()  # the makefile reference would otherwise delay the real close
-        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, _LINGER_OFF_NOW)
         self.connection.close()
 
     def _send(self, reply: Reply) -> None:
