@@ -156,7 +156,11 @@ class CityHandler(BaseHTTPRequestHandler):
             retry = str(config.retry_after_s)
             self._send(error_reply(429, RequestError.RATE_LIMITED, headers={"Retry-After": retry}))
             return
-        reply = self._route(method, body, too_large)
+        try:
+            reply = self._route(method, body, too_large)
+        except Exception as error:  # a broken catalogue or file: answer, as a city server would
+            print(f"city-sim: {type(error).__name__} while answering", file=sys.stderr)
+            reply = error_reply(500, RequestError.SERVER_ERROR)
         self._send(self._spoil(reply, fault))
 
     def _spoil(self, reply: Reply, fault: Fault | None) -> Reply:

@@ -279,6 +279,21 @@ def test_catalogue_etag_and_304(tmp_path: Path, db: Path) -> None:
     assert len(changed.json()["procedures"]) == len(lines) - 2
 
 
+def test_a_failure_inside_the_city_is_a_500_and_the_server_goes_on(
+    tmp_path: Path, db: Path
+) -> None:
+    served = tmp_path / "procedures.csv"
+    shipped = Path(__file__).resolve().parents[2] / "resources" / "catalogue" / "procedures.csv"
+    served.write_bytes(shipped.read_bytes())
+    with running_city_sim(db, "--catalogue", str(served)) as url:
+        served.unlink()
+        broken = requests.get(url + CATALOGUE_PATH, timeout=TIMEOUT)
+        served.write_bytes(shipped.read_bytes())
+        mended = requests.get(url + CATALOGUE_PATH, timeout=TIMEOUT)
+    assert (broken.status_code, broken.json()["error"]) == (500, "SERVER_ERROR")
+    assert mended.status_code == 200
+
+
 def test_skewed_server_clock_shows_in_the_date_header(db: Path) -> None:
     with running_city_sim(db, "--clock-skew-s", "3600") as url:
         response = requests.get(url + CATALOGUE_PATH, timeout=TIMEOUT)
