@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -106,6 +107,15 @@ def test_a_batch_is_accepted_and_resending_it_stores_nothing_new(db: Path, sim: 
     assert [d["times_received"] for d in after] == [2, 2]
     for before, now in zip(stored, after, strict=True):
         assert (now["version"], now["payload"]) == (before["version"], before["payload"])
+
+
+def test_the_same_batch_sent_at_once_from_four_threads_is_stored_once(db: Path, sim: str) -> None:
+    envelope = sample_envelope([sample_record(number=1001 + i) for i in range(10)])
+    with ThreadPoolExecutor(4) as pool:
+        replies = list(pool.map(lambda _: outcomes(post(sim, envelope)), range(4)))
+    for index in range(10):
+        assert sorted(reply[index] for reply in replies) == ["accepted"] + ["duplicate"] * 3
+    assert {d["times_received"] for d in dump(db)} == {4}
 
 
 def test_the_same_key_with_other_content_is_rejected_and_changes_nothing(
