@@ -70,7 +70,7 @@ def _serve_options(parser: argparse.ArgumentParser) -> None:
     add("--host", default="127.0.0.1", help="loopback address to bind (127.0.0.1)")
     add("--token", default=os.environ.get(TOKEN_ENV), help=f"require this bearer ({TOKEN_ENV})")
     add("--fail-rate", type=float, default=0.0, metavar="F", help="fault probability, 0-1")
-    add("--faults", type=parse_faults, default=frozenset(Fault), metavar="LIST",
+    add("--faults", default="all", metavar="LIST",
         help="faults to draw from: " + ",".join(f.value for f in Fault) + " (all)")  # fmt: skip
     add("--seed", type=int, help="seed of the fault draws, for repeatable runs")
     add("--latency-ms", type=int, default=0, metavar="N", help="delay before every reply")
@@ -170,8 +170,8 @@ def run_serve(args: argparse.Namespace) -> int:
         raise BadInputError("city-sim needs --port and --db")
     config = SimConfig(
         host=args.host, port=args.port, token=args.token, fail_rate=args.fail_rate,
-        faults=args.faults, seed=args.seed, latency_ms=args.latency_ms, slow_ms=args.slow_ms,
-        retry_after_s=args.retry_after, clock_skew_s=args.clock_skew_s,
+        faults=parse_faults(args.faults), seed=args.seed, latency_ms=args.latency_ms,
+        slow_ms=args.slow_ms, retry_after_s=args.retry_after, clock_skew_s=args.clock_skew_s,
         advance_after_s=args.advance_after_s, codes=CodePolicy(args.codes),
         catalogue=args.catalogue,
     )  # fmt: skip

@@ -9,6 +9,7 @@ never a body, a header value or a query, so no citizen's data or token reaches t
 from __future__ import annotations
 
 import hmac
+import os
 import socket
 import sqlite3
 import struct
@@ -48,6 +49,8 @@ from sync.simulator.faults import Fault, FaultPlan, SimConfig
 # A body above the protocol's limit is still read (so the client gets its 413 rather than a
 # reset mid-upload), up to this much; beyond it the connection is closed after the 413.
 DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES
+# SO_LINGER on, zero seconds: close() sends a TCP reset. Windows' struct linger has two shorts.
+_LINGER_OFF_NOW = struct.pack("HH" if os.name == "nt" else "ii", 1, 0)
 
 
 class Reply:
@@ -113,6 +116,9 @@ class CityServer(ThreadingHTTPServer):
 class CityHandler(BaseHTTPRequestHandler):
     server: CityServer
     protocol_version = "HTTP/1.1"
+    # Headers and body leave in two writes; with Nagle on, a kept-alive connection waits for
+    # the client's delayed ACK (about 40 ms) between them on every reply.
+    disable_nagle_algorithm = True
 
     def do_GET(self) -> None:
         self._handle("GET")
@@ -150,7 +156,11 @@ class CityHandler(BaseHTTPRequestHandler):
             retry = str(config.retry_after_s)
             self._send(error_reply(429, RequestError.RATE_LIMITED, headers={"Retry-After": retry}))
             return
-        reply = self._route(method, body, too_large)
+        try:
+            reply = self._route(method, body, too_large)
+        except Exception as error:  # a broken catalogue or file: answer, as a city server would
+            print(f"city-sim: {type(error).__name__} while answering", file=sys.stderr)
+            reply = error_reply(500, RequestError.SERVER_ERROR)
         self._send(self._spoil(reply, fault))
 
     def _spoil(self, reply: Reply, fault: Fault | None) -> Reply:
@@ -249,8 +259,12 @@ class CityHandler(BaseHTTPRequestHandler):
         if length > DRAIN_LIMIT_BYTES:
             self.close_connection = True
             return b"", True
-        for _ in range(0, length, 65536):
-            self.rfile.read(min(65536, length))
+        remaining = length
+        while remaining > 0:
+            chunk = self.rfile.read(min(65536, remaining))
+            if not chunk:
+                break
+            remaining -= len(chunk)
         return b"", True
 
     def _authorised(self) -> bool:
@@ -265,7 +279,7 @@ class CityHandler(BaseHTTPRequestHandler):
         self.log_request("reset")
         self.close_connection = True
         self.rfile.close()  # the makefile reference would otherwise delay the real close
-        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, _LINGER_OFF_NOW)
         self.connection.close()
 
     def _send(self, reply: Reply) -> None:
