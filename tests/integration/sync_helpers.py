@@ -8,13 +8,12 @@ wherever the city's real behaviour matters.
 from __future__ import annotations
 
 import json
-import signal
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.utils import formatdate
@@ -33,6 +32,7 @@ from counter_app.services.sync_settings import SyncSettings
 from sync.client import ClientConfig, SyncClient
 from sync.engine import SyncReport, run_sync_once
 from sync.records import build_record
+from tests.city_sim_process import running_city_sim
 from tests.dossier_helpers import CLERK, citizen, intake, vn
 
 PER_DAY = 400  # well inside a counter's 999 numbers a day
@@ -116,25 +116,9 @@ def counter_app_exe() -> str:
     return str(Path(sys.executable).with_name("counter-app"))
 
 
-@contextmanager
-def city_sim(db_path: Path, *extra: str) -> Iterator[str]:
+def city_sim(db_path: Path, *extra: str) -> AbstractContextManager[str]:
     """The shipped simulator as its own process on a free loopback port; yields its URL."""
-    process = subprocess.Popen(
-        [counter_app_exe(), "city-sim", "--port", "0", "--db", str(db_path), "--json", *extra],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
-    )  # fmt: skip
-    try:
-        assert process.stdout is not None
-        ready = json.loads(process.stdout.readline() or "{}")
-        assert ready.get("event") == "ready", process.stderr.read() if process.stderr else ""
-        yield str(ready["url"])
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    return running_city_sim(db_path, *extra)
 
 
 def city_dump(db_path: Path) -> list[dict[str, Any]]:
