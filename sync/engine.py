@@ -202,9 +202,9 @@ def _push(run: _Pass) -> bool:
         items = next_pending(run.store, after_id=after_id, limit=limit)
         if not items:
             return True
-        batch, envelope = _fit(run, items)
+        batch, body = _fit(run, items)
         try:
-            _send(run, batch, envelope)
+            _send(run, batch, body)
         except SyncBatchTooLargeError:
             if len(batch) > 1:
                 limit = max(1, len(batch) // 2)
@@ -221,25 +221,34 @@ def _push(run: _Pass) -> bool:
     return not next_pending(run.store, after_id=after_id, limit=1)
 
 
-def _fit(run: _Pass, items: Sequence[PendingItem]) -> tuple[list[PendingItem], dict[str, Any]]:
-    """As many items as fit the byte limit (at least one), and their envelope."""
+def _fit(run: _Pass, items: Sequence[PendingItem]) -> tuple[list[PendingItem], _Body]:
+    """As many items as fit the byte limit (at least one), and the request body.
+
+    Each record is encoded once: its bytes are both measured and sent.
+    """
     limit = run.settings.max_batch_bytes - ENVELOPE_ALLOWANCE
-    records: list[dict[str, Any]] = []
+    encoded: list[bytes] = []
     size = 0
     for item in items:
         record = build_record(item.dossier, item.procedure, agency_name=run.config.agency_name)
-        grown = size + len(protocol.dumps(record)) + 1
-        if records and grown > limit:
+        raw = protocol.dumps(record)
+        if encoded and size + len(raw) + 1 > limit:
             break
-        records.append(record)
-        size = grown
-    batch = list(items[: len(records)])
-    return batch, _envelope(run, records)
+        encoded.append(raw)
+        size += len(raw) + 1
+    return list(items[: len(encoded)]), _body(run, encoded)
 
 
-def _envelope(run: _Pass, records: list[dict[str, Any]]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class _Body:
+    batch_id: str
+    raw: bytes
+
+
+def _body(run: _Pass, records: list[bytes]) -> _Body:
+    """The envelope (sync.md B2) with the already encoded records spliced in."""
     skew = run.client.last_skew_s or 0.0
-    return {
+    envelope = {
         "protocol": protocol.PROTOCOL,
         "batch_id": str(uuid.uuid4()),
         "counter_id": counter_id(run.config),
@@ -247,8 +256,10 @@ def _envelope(run: _Pass, records: list[dict[str, Any]]) -> dict[str, Any]:
         "sent_at": iso_vn(run.now),
         # sync.md B6: the server learns of a doubtful counter clock (0 while within limits).
         "clock_skew_s": round(skew) if abs(skew) > SKEW_WARNING_S else 0,
-        "records": records,
     }
+    head = protocol.dumps(envelope)[:-1]  # without the closing brace
+    raw = head + b',"records":[' + b",".join(records) + b"]}"
+    return _Body(str(envelope["batch_id"]), raw)
 
 
 def counter_id(config: CounterConfig) -> str:
@@ -256,14 +267,13 @@ def counter_id(config: CounterConfig) -> str:
     return str(config.counter)
 
 
-def _send(run: _Pass, batch: list[PendingItem], envelope: dict[str, Any]) -> None:
+def _send(run: _Pass, batch: list[PendingItem], body: _Body) -> None:
     run.report.requests += 1
     run.report.sent += len(batch)
-    reply = run.client.post_batch_bytes(protocol.dumps(envelope))
+    reply = run.client.post_batch_bytes(body.raw)
     outcomes = _outcomes(batch, reply.body)
     run.report.batches += 1
-    batch_id = str(envelope["batch_id"])
-    counts = settle_outcomes(run.store, outcomes, batch_id=batch_id, now=run.now)
+    counts = settle_outcomes(run.store, outcomes, batch_id=body.batch_id, now=run.now)
     run.report.acknowledged += counts.acknowledged
     run.report.rejected += counts.rejected
     run.report.retry_later += counts.retry_later

@@ -79,10 +79,11 @@ def settle_entry(
         "WHERE idempotency_key = ? AND state = ?",
         (state, at, rejection, f"{uuid}:{version}", PENDING),
     )
-    db.conn.executemany(
-        "UPDATE outbox SET state = ?, done_at = ? WHERE idempotency_key = ? AND state = ?",
-        ((SUPERSEDED, at, f"{uuid}:{older}", PENDING) for older in range(1, version)),
-    )
+    if version > 1:
+        db.conn.executemany(
+            "UPDATE outbox SET state = ?, done_at = ? WHERE idempotency_key = ? AND state = ?",
+            ((SUPERSEDED, at, f"{uuid}:{older}", PENDING) for older in range(1, version)),
+        )
 
 
 def mark_dossier_synced(
