@@ -127,7 +127,7 @@ class ClientConfig:
 class Reply:
     status: int
     body: Any  # the parsed JSON; None for 304
-    headers: Mapping[str, str]
+    headers: Mapping[str, str]  # case-insensitive (requests' own mapping)
 
 
 def check_url(url: str) -> str:
@@ -219,9 +219,9 @@ def _server_time(value: str | None) -> float | None:
 def _classify(response: requests.Response, path: str) -> Reply:
     status = response.status_code
     if status == 304:
-        return Reply(status, None, dict(response.headers))
+        return Reply(status, None, response.headers)
     if 200 <= status < 300:
-        return Reply(status, _json_body(response, path), dict(response.headers))
+        return Reply(status, _json_body(response, path), response.headers)
     raise _status_error(response, path)
 
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from counter_app import __version__
 from counter_app.domain.catalogue import CatalogueInvalidError
 from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import CounterAppError
@@ -342,9 +341,13 @@ def _catalogue(run: _Pass) -> None:
         note_catalogue_unchanged(run.store, now=run.now)
         return
     procedures = reply.body.get("procedures")
+    if not isinstance(procedures, list) or not procedures:  # never install an empty catalogue
+        run.report.catalogue_error = SyncReplyInvalidError.code
+        note_catalogue_unchanged(run.store, now=run.now)
+        return
     try:
         installed = install_city_catalogue(
-            run.store, procedures if isinstance(procedures, list) else [],
+            run.store, procedures,
             city_version=str(reply.body.get("version", "")),
             etag=reply.headers.get("ETag", ""), now=run.now,
         )  # fmt: skip
@@ -361,7 +364,3 @@ def _catalogue_due(run: _Pass) -> bool:
         return True
     age = (run.now - datetime.fromisoformat(checked)).total_seconds()
     return age >= run.settings.catalogue_interval_s or age < 0
-
-
-def client_app_version() -> str:
-    return __version__

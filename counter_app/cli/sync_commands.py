@@ -12,7 +12,6 @@ import argparse
 import sys
 import time
 from dataclasses import dataclass, replace
-from typing import Any
 
 from counter_app import __version__
 from counter_app.cli.demo_commands import ProgressBar
@@ -34,7 +33,7 @@ from counter_app.services.sync_settings import (
     save_token,
 )
 from sync.client import ClientConfig, SyncClient, check_url
-from sync.engine import SyncReport, counter_id, run_sync_once
+from sync.engine import Progress, SyncReport, counter_id, run_sync_once
 
 DEFAULT_MAX_WAIT_S = 600.0  # a drain from the command line gives up after ten minutes
 # ``sync configure`` options → setting names (sync.* keys)
@@ -235,7 +234,7 @@ def _drain(
             bar.finish()
 
 
-def _bar_updater(bar: ProgressBar, totals: Totals) -> Any:
+def _bar_updater(bar: ProgressBar, totals: Totals) -> Progress:
     def update(report: SyncReport) -> None:
         done = totals.acknowledged + totals.rejected + report.acknowledged + report.rejected
         bar.update(done, done + report.pending)

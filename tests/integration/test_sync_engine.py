@@ -365,3 +365,20 @@ def test_a_newer_city_catalogue_becomes_current_and_304_changes_nothing(
     assert not again.catalogue_updated and current_catalogue(store).version == after.version
     one_pass(store, url)  # within the hour: not asked
     assert sum(s["path"] == "/v1/catalogue" for s in script.seen) == 2
+
+
+def test_an_empty_city_catalogue_is_never_installed(
+    store: Store, served: tuple[Script, str]
+) -> None:
+    script, url = served
+    before = current_catalogue(store)
+
+    def respond(method: str, path: str, body: bytes) -> tuple[int, dict[str, str], bytes]:
+        if path == "/v1/catalogue":
+            return 200, {"ETag": '"v0"'}, b'{"version": "v0", "procedures": []}'
+        return 200, {}, b'{"items": [], "next_cursor": "", "has_more": false}'
+
+    script.respond = respond
+    report = one_pass(store, url, replace(FAST, catalogue_interval_s=0))
+    assert report.catalogue_error == "SYNC_REPLY_INVALID" and not report.catalogue_updated
+    assert current_catalogue(store) == before
