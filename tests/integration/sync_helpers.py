@@ -147,6 +147,14 @@ def drain(store: Store, url: str, settings: SyncSettings, *, max_s: float) -> li
     return reports
 
 
+def sync_once(store: Store, url: str, settings: SyncSettings) -> SyncReport:
+    client = SyncClient(ClientConfig(url=url, counter_id="1", app_version="test"))
+    try:
+        return run_sync_once(store, client, now=now_vn(), settings=settings)
+    finally:
+        client.close()
+
+
 def local_record(store: Store, dossier: Dossier) -> dict[str, Any]:
     """The record the counter would send for the dossier as it is stored now."""
     current = dossiers.get_dossier(store, dossier.code)
