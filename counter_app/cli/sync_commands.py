@@ -194,7 +194,8 @@ def run_sync(args: argparse.Namespace) -> int:
     _print_summary(totals, args, gave_up=gave_up)
     if gave_up:
         raise SyncGaveUpError(str(totals.pending))
-    return EXIT_ITEMS_FAILED if totals.rejected else EXIT_OK
+    unsent = totals.pending and totals.last_error  # --once after a failed pass
+    return EXIT_ITEMS_FAILED if totals.rejected or unsent else EXIT_OK
 
 
 def _client_config(store: Store, settings: SyncSettings) -> ClientConfig:
@@ -252,7 +253,8 @@ def _say_waiting(args: argparse.Namespace, report: SyncReport) -> None:
 
 def _print_summary(totals: Totals, args: argparse.Namespace, *, gave_up: bool) -> None:
     if args.json:
-        emit({"ok": not gave_up and not totals.rejected, "sent": totals.sent,
+        ok = not gave_up and not totals.rejected and not totals.last_error
+        emit({"ok": ok, "sent": totals.sent,
               "acknowledged": totals.acknowledged, "rejected": totals.rejected,
               "pending": totals.pending, "statuses_updated": totals.statuses_updated,
               "retry_later": totals.retry_later, "needs_attention": totals.needs_attention,

@@ -77,6 +77,14 @@ def test_gives_up_after_max_wait_with_exit_1(store: Store) -> None:
     assert status["pending"] == 2 and status["last_error"] == "SYNC_UNREACHABLE"
 
 
+def test_a_failed_single_pass_exits_1(store: Store) -> None:
+    receive_many(store, 1)
+    done = sync("--url", "http://127.0.0.1:9", "--once", "--json")
+    summary = json.loads(done.stdout)
+    assert done.returncode == 1 and not summary["ok"]
+    assert summary["last_error"] == "SYNC_UNREACHABLE" and summary["pending"] == 1
+
+
 @pytest.mark.parametrize(
     ("args", "code", "exit_status"),
     [
@@ -122,23 +130,25 @@ def test_configure_stores_settings_and_attention_lists_rejections(store: Store) 
 
 
 def test_sigkill_mid_batch_loses_and_duplicates_nothing(store: Store, tmp_path: Path) -> None:
-    saved = receive_many(store, 400)
+    saved = receive_many(store, 500)
     city_db = tmp_path / "city.db"
-    with city_sim(city_db, *STILL, "--latency-ms", "150") as url:
+    with city_sim(city_db, *STILL, "--latency-ms", "200") as url:
         save_sync_settings(store, {"url": url}, actor="it", now=now_vn())
         syncing = subprocess.Popen([counter_app_exe(), "sync", "--json"],
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
-        _wait_until(lambda: len(city_dump(city_db)) >= 100)
+        # Two batches settled: the third is on the wire (each reply takes 200 ms).
+        _wait_until(lambda: pending_count(store) <= 400)
+        time.sleep(0.1)
         syncing.send_signal(signal.SIGKILL)
         syncing.wait(timeout=10)
         assert syncing.returncode == -signal.SIGKILL
-        assert 0 < pending_count(store) < 400  # killed half-way
+        assert 0 < pending_count(store) < 500  # killed half-way
         done = sync("--json")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["pending"] == 0
     dumped = city_dump(city_db)
     by_uuid = {row["dossier_uuid"]: row for row in dumped}
-    assert len(dumped) == len(by_uuid) == 400
+    assert len(dumped) == len(by_uuid) == 500
     for dossier in saved:
         assert by_uuid[dossier.uuid]["payload"] == local_record(store, dossier)
         assert by_uuid[dossier.uuid]["version"] == 1
@@ -149,4 +159,4 @@ def _wait_until(condition: Callable[[], bool], timeout_s: float = 60.0) -> None:
     deadline = time.monotonic() + timeout_s
     while not condition():
         assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
+        time.sleep(0.01)
