@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 import pytest
 
+from counter_app.domain.dossier import Status
 from counter_app.services import dossiers
 from counter_app.services.catalogue import current_catalogue, list_procedures
 from counter_app.services.store import Store
@@ -382,3 +385,41 @@ def test_an_empty_city_catalogue_is_never_installed(
     report = one_pass(store, url, replace(FAST, catalogue_interval_s=0))
     assert report.catalogue_error == "SYNC_REPLY_INVALID" and not report.catalogue_updated
     assert current_catalogue(store) == before
+
+
+def test_a_local_hand_over_not_yet_sent_keeps_its_status(
+    store: Store, served: tuple[Script, str]
+) -> None:
+    script, url = served
+    (dossier,) = receive_many(store, 1)
+    city(script)
+    one_pass(store, url)
+    dossiers.transition_dossier(store, dossier.code, Status.RESULT_READY, actor="c", now=NOW)
+    dossiers.transition_dossier(store, dossier.code, Status.RETURNED, actor="c", now=NOW)
+    change = {"dossier_uuid": dossier.uuid, "TrangThaiHoSo": "9",
+              "changed_at": "2026-11-20T09:00:00+07:00"}  # fmt: skip
+    city(script, lambda r: result(r, "retry_later"), changes=[change])
+    report = one_pass(store, url)
+    assert report.statuses_updated == 0
+    assert dossiers.get_dossier(store, dossier.code).status == Status.RETURNED
+
+
+def test_a_record_too_large_alone_goes_to_attention(
+    store: Store, served: tuple[Script, str]
+) -> None:
+    script, url = served
+    receive_many(store, 3)
+    city(script, too_large_above=0)
+    report = one_pass(store, url)
+    assert report.rejected == 3 and report.pending == 0
+    assert [i.errors[0]["code"] for i in needs_attention(store)] == ["RECORD_TOO_LARGE"] * 3
+
+
+def test_the_engine_never_waits_itself(store: Store, served: tuple[Script, str]) -> None:
+    script, url = served
+    receive_many(store, 1)
+    script.status, script.headers, script.body = 429, {"Retry-After": "86400"}, b"{}"
+    started = time.monotonic()
+    report = one_pass(store, url)
+    assert time.monotonic() - started < 1.0  # it says when, and returns
+    assert report.retry_in_s == 3600.0 and report.next_attempt_at == NOW + timedelta(hours=1)
