@@ -57,6 +57,15 @@ class SyncForbiddenError(EnvironmentProblem):
     code = "SYNC_FORBIDDEN"
 
 
+class SyncCertificateError(EnvironmentProblem):
+    """The server's certificate did not verify (unknown CA, wrong name, expired): sync pauses.
+
+    Not retried: it does not fix itself, and it may be someone in the middle of the line.
+    """
+
+    code = "SYNC_CERTIFICATE"
+
+
 class SyncEnvelopeRejectedError(CounterAppError):
     """400/422 for a whole request: a malformed envelope (a bug); the batch is parked."""
 
@@ -172,6 +181,8 @@ class SyncClient:
             response = self.session.request(method, self.base_url + path, timeout=timeout, **kwargs)
         except requests.Timeout:
             raise SyncTimeoutError(path) from None
+        except requests.exceptions.SSLError:
+            raise SyncCertificateError(path) from None
         except requests.RequestException as error:
             raise SyncUnreachableError(type(error).__name__) from None
         self._measure_skew(response, started, time.time())

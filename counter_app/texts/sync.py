@@ -54,6 +54,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "The city server says this counter does not belong to the registered agency, so "
         "sync is paused. Call IT.",
     },
+    "SYNC_CERTIFICATE": {
+        "vi": "Không xác thực được chứng chỉ bảo mật của máy chủ thành phố nên đã tạm dừng đồng "
+        "bộ. Hãy báo bộ phận CNTT; hồ sơ vẫn được lưu trên máy.",
+        "en": "The city server's security certificate could not be verified, so sync is "
+        "paused. Call IT; dossiers stay saved on this computer.",
+    },
     "SYNC_ENVELOPE_REJECTED": {
         "vi": "Máy chủ thành phố từ chối cả gói gửi đi (lỗi của ứng dụng). Các hồ sơ trong gói "
         "đã chuyển vào danh sách Cần xử lý; hãy báo bộ phận CNTT.",

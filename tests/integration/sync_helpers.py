@@ -8,6 +8,7 @@ wherever the city's real behaviour matters.
 from __future__ import annotations
 
 import json
+import ssl
 import subprocess
 import sys
 import threading
@@ -100,13 +101,17 @@ def _handler(script: Script) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def scripted_server() -> Iterator[tuple[Script, str]]:
+def scripted_server(tls: ssl.SSLContext | None = None) -> Iterator[tuple[Script, str]]:
+    """The server on a free loopback port; with ``tls``, HTTPS with that context."""
     script = Script()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(script))
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
+    scheme = "https" if tls else "http"
     try:
-        yield script, f"http://127.0.0.1:{server.server_address[1]}"
+        yield script, f"{scheme}://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import ipaddress
+import ssl
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 
 from sync.client import (
     ClientConfig,
     SyncBatchTooLargeError,
+    SyncCertificateError,
     SyncClient,
     SyncEnvelopeRejectedError,
     SyncForbiddenError,
@@ -144,3 +153,47 @@ def test_clock_skew_is_measured_from_the_date_header(served: tuple[Script, str])
     sync_client.get_changes("", 200)
     assert sync_client.last_skew_s is not None and 598 <= sync_client.last_skew_s <= 602
     assert script.seen[0]["path"] == "/v1/dossiers/changes?since=&limit=200"
+
+
+def _self_signed(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 signed by itself (an unknown CA), and its key."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "city test")])
+    now = datetime.now(UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / "city.pem", folder / "city.key"
+    cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
+
+
+def test_https_is_verified_and_an_it_ca_bundle_is_honoured(tmp_path: Path) -> None:
+    cert, key = _self_signed(tmp_path)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    with scripted_server(context) as (script, url):
+        assert url.startswith("https://")
+        with pytest.raises(SyncCertificateError):
+            client(url).get_changes("", 1)
+        assert client(url, ca_bundle=str(cert)).get_changes("", 1).status == 200
+    assert len(script.seen) == 1  # the unverified attempt never sent its request
