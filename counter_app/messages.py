@@ -21,6 +21,8 @@ from counter_app.texts import (
     forms,
     printing,
     store,
+    sync,
+    sync_sim,
 )
 
 VI: Final = "vi"
@@ -223,6 +225,8 @@ _AREAS = (
     documents,
     forms,
     printing,
+    sync_sim,
+    sync,
 )
 MESSAGES: Mapping[str, Mapping[str, str]] = {
     **_ID_CARD_MESSAGES,

@@ -18,11 +18,13 @@ from counter_app.cli import (
     backup_commands,
     calendar_commands,
     catalogue_commands,
+    city_sim_commands,
     demo_commands,
     dossier_commands,
     form_commands,
     id_commands,
     store_commands,
+    sync_commands,
 )
 from counter_app.cli.output import emit
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, CounterAppError
@@ -66,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     calendar_commands.register(commands)
     backup_commands.register(commands)
     demo_commands.register(commands)
+    sync_commands.register(commands)
+    city_sim_commands.register(commands)
     return parser
 
 
