@@ -11,7 +11,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from counter_app.texts import backup, calendar, catalogue, demo, dossier, store, sync, sync_sim
+from counter_app.texts import (
+    backup,
+    calendar,
+    catalogue,
+    demo,
+    dossier,
+    store,
+    sync,
+    sync_offline,
+    sync_sim,
+)
 
 VI: Final = "vi"
 EN: Final = "en"
@@ -203,7 +213,7 @@ _ID_CARD_MESSAGES: Mapping[str, Mapping[str, str]] = {
 
 
 # Each capability keeps its words in its own module of counter_app.texts.
-_AREAS = (store, dossier, catalogue, calendar, backup, demo, sync_sim, sync)
+_AREAS = (store, dossier, catalogue, calendar, backup, demo, sync_sim, sync, sync_offline)
 MESSAGES: Mapping[str, Mapping[str, str]] = {
     **_ID_CARD_MESSAGES,
     **{code: texts for area in _AREAS for code, texts in area.TEXTS.items()},
