@@ -4,6 +4,8 @@ a later normal sync, all through the installed commands and the simulator proces
 from __future__ import annotations
 
 import json
+import os
+import socket
 import stat
 import subprocess
 from pathlib import Path
@@ -190,3 +192,29 @@ def test_sync_status_reports_a_skewed_city_clock(store: Store, tmp_path: Path) -
     assert 590 <= status["clock_skew_s"] <= 610 and status["clock_skew_warning"]
     text = app("sync", "status").stdout
     assert "clock is" in text and "Ask IT to set the clock" in text
+
+
+def run_demo(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    script = Path(__file__).resolve().parents[2] / "scripts" / "demo.sh"
+    return subprocess.run(
+        ["bash", str(script)], env=env, capture_output=True, text=True, encoding="utf-8",
+        timeout=120,
+    )  # fmt: skip
+
+
+def test_the_demo_sets_up_once_syncs_with_the_simulator_and_stops_it(tmp_path: Path) -> None:
+    """``make run``: scripts/demo.sh end to end, twice (the second run reuses the counter)."""
+    env = {**os.environ, "DEMO_DIR": str(tmp_path / "demo"), "COUNTER_APP": counter_app_exe(),
+           "DEMO_NEW_DOSSIERS": "3", "COUNTER_APP_LANG": "en",
+           "COUNTER_APP_NO_AUTO_BACKUP": "1"}  # fmt: skip
+    runs = [run_demo(env), run_demo(env)]
+    for done in runs:
+        assert done.returncode == 0, done.stderr
+        assert "Sent 3 records: 3 acknowledged, 0 rejected; 0 dossiers still pending" in done.stdout
+        assert "Pending: 0" in done.stdout and "usage: counter-app" in done.stdout
+    assert "A demo counter" in runs[0].stdout and "A demo counter" not in runs[1].stdout
+    url = (tmp_path / "demo" / "city-sim.out").read_text().split()[-1]
+    port = int(url.rsplit(":", 1)[1])
+    with pytest.raises(ConnectionRefusedError):  # the simulator was stopped on exit
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    assert len(city_dump(tmp_path / "demo" / "city-sim.db")) == 6
