@@ -162,7 +162,7 @@ def unsynced_fields(store: Store) -> dict[str, Any]:
         "oldest_pending_at": state.oldest_pending_at,
         "unsynced_warning": state.warning,
         "intake_blocked": state.intake_blocked,
-        "warn_unsynced_after_h": load_limits(store.db).warn_after_h,
+        "warn_unsynced_after_h": state.limits.warn_after_h,
         "last_export_at": export.at,
         "last_export_count": export.count,
     }

@@ -54,6 +54,7 @@ class UnsyncedState:
     age_h: float | None
     warning: bool
     intake_blocked: bool
+    limits: UnsyncedLimits
 
 
 def load_limits(db: Database) -> UnsyncedLimits:
@@ -105,7 +106,7 @@ def unsynced_state(store: Store, *, now: datetime) -> UnsyncedState:
 def _state(db: Database, limits: UnsyncedLimits, now: datetime) -> UnsyncedState:
     oldest = oldest_pending_created_at(db)
     if oldest is None:
-        return UnsyncedState(None, None, warning=False, intake_blocked=False)
+        return UnsyncedState(None, None, warning=False, intake_blocked=False, limits=limits)
     age_h = (now - datetime.fromisoformat(oldest)).total_seconds() / SECONDS_PER_HOUR
     block = limits.block_intake_after_h
     return UnsyncedState(
@@ -113,6 +114,7 @@ def _state(db: Database, limits: UnsyncedLimits, now: datetime) -> UnsyncedState
         age_h=round(age_h, 2),
         warning=age_h > limits.warn_after_h,
         intake_blocked=block is not None and age_h > block,
+        limits=limits,
     )
 
 
