@@ -148,6 +148,20 @@ def test_export_import_twice_then_sync_stores_everything_once(store: Store, tmp_
     assert dossiers.get_dossier(store, received[0].code).synced_version == 1
 
 
+def test_a_file_imported_after_the_same_records_synced_changes_nothing(
+    store: Store, tmp_path: Path
+) -> None:
+    receive_many(store, 5)
+    city_db, batch = tmp_path / "city.db", tmp_path / "b.offline"
+    exchange_keys(tmp_path, city_db)
+    app_json("sync", "export", "--out", str(batch))
+    with city_sim(city_db, *STILL) as url:
+        assert app_json("sync", "--url", url)["acknowledged"] == 5
+    held = stored(city_db)
+    assert [r["outcome"] for r in city_import(city_db, batch)] == ["duplicate"] * 5
+    assert stored(city_db) == held and pending_count(store) == 0
+
+
 def _network_outcomes(store: Store, url: str) -> set[str]:
     """The city's answer to the same records over the network, sent as the engine sends them."""
     config = load_config(store.db)
