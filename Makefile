@@ -1,4 +1,4 @@
-# `make run` opens the app, `make test` runs every check, `make bench` measures.
+# `make run` runs the demo (scripts/demo.sh: a demo counter, the city simulator, a sync), `make test` runs every check, `make bench` measures.
 # Each first runs scripts/setup.sh: system libraries if missing, then .venv if out of date.
 
 BIN := .venv/bin
@@ -9,7 +9,7 @@ setup:
 	@bash scripts/setup.sh
 
 run: setup
-	$(BIN)/counter-app
+	bash scripts/demo.sh
 
 lint: setup
 	$(BIN)/ruff check .

@@ -22,6 +22,7 @@ from counter_app.texts import (
     printing,
     store,
     sync,
+    sync_offline,
     sync_sim,
 )
 
@@ -227,6 +228,7 @@ _AREAS = (
     printing,
     sync_sim,
     sync,
+    sync_offline,
 )
 MESSAGES: Mapping[str, Mapping[str, str]] = {
     **_ID_CARD_MESSAGES,

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass, replace
 
 from counter_app import __version__
+from counter_app.cli import sync_offline_commands
 from counter_app.cli.demo_commands import ProgressBar
 from counter_app.cli.output import Subparsers, add_json_flag, emit
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError, CounterAppError
@@ -109,6 +110,7 @@ def register(commands: Subparsers) -> None:
     _register_attention(sub)
     _register_configure(sub)
     _register_set_token(sub)
+    sync_offline_commands.register(sub)
 
 
 def _register_status(sub: Subparsers) -> None:
@@ -286,6 +288,7 @@ def run_status(args: argparse.Namespace) -> int:
             "next_attempt_at": journal.next_attempt_at,
             "failures": journal.failures,
             "url": load_sync_settings(store).url or None,
+            **sync_offline_commands.unsynced_fields(store),
         }
     finally:
         store.close()
@@ -304,6 +307,7 @@ def run_status(args: argparse.Namespace) -> int:
     if journal.skew_warning:
         print(message_for("sync.skew_warning", args.lang,
                           {"skew": f"{journal.clock_skew_s:.0f}"}))  # fmt: skip
+    sync_offline_commands.print_unsynced_warning(status, args.lang)
     return EXIT_OK
 
 

@@ -26,6 +26,7 @@ from counter_app.services.calendar import due_date_for
 from counter_app.services.catalogue import lookup_procedure
 from counter_app.services.counter_config import CounterConfig, load_config
 from counter_app.services.store import Store
+from counter_app.services.sync_overdue import refuse_intake_if_overdue
 from counter_app.storage import dossiers as rows
 from counter_app.storage import sequences
 from counter_app.storage.applicants import upsert_applicant
@@ -80,6 +81,7 @@ def check_findings(findings: Iterable[Finding], acknowledged: Iterable[str]) -> 
 def receive_dossier(store: Store, intake: Intake, *, clerk: str, now: datetime) -> Dossier:
     """Save a new dossier with its code and due date; return it as stored."""
     _check_intake(intake)
+    refuse_intake_if_overdue(store, now=now)  # only when IT configured a block (docs/SYNC.md)
     procedure = lookup_procedure(intake.procedure_code, store)
     now = now.astimezone(VN_TZ)
     due_at = _first_due_at(store, procedure, intake, now)
