@@ -12,7 +12,15 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bench import bench_decode, bench_parse, bench_print, bench_receipt, bench_store, machine
+from bench import (
+    bench_decode,
+    bench_parse,
+    bench_print,
+    bench_receipt,
+    bench_store,
+    bench_sync,
+    machine,
+)
 
 OUTPUT = Path(__file__).resolve().parent.parent / "docs" / "BENCHMARKS.md"
 SECTIONS: dict[str, Callable[[], str]] = {
@@ -21,6 +29,7 @@ SECTIONS: dict[str, Callable[[], str]] = {
     "store": bench_store.run,
     "receipt": bench_receipt.run,
     "print": bench_print.run,
+    "sync": bench_sync.run,
 }
 
 

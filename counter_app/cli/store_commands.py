@@ -21,6 +21,7 @@ from counter_app.services.counter_config import build_config
 from counter_app.services.search import SearchFilters, search_dossiers
 from counter_app.services.setup import describe_store, set_up_counter
 from counter_app.services.store import create_store, open_store, store_exists
+from sync.export import counter_keys
 
 
 def register(commands: Subparsers) -> None:
@@ -78,6 +79,9 @@ def run_setup(args: argparse.Namespace) -> int:
     try:
         now, actor = now_vn(), cli_actor()
         changed = set_up_counter(store, config, actor=actor, now=now)
+        # The signing key of the offline batch file is made here, so IT can hand its public
+        # half to the city at installation (``sync keys`` prints it).
+        keys = counter_keys(store, now=now)
         result = {
             "ok": True,
             "created": created,
@@ -85,6 +89,7 @@ def run_setup(args: argparse.Namespace) -> int:
             "key_location": store.key_location or None,
             "changed": changed,
             "warnings": warnings,
+            "sync_key_fingerprint": keys.fingerprint,
             **{k.removeprefix("counter."): v for k, v in config.as_settings().items()},
         }
     finally:

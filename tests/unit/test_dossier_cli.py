@@ -188,3 +188,13 @@ def test_typed_identity_from_stdin(capsys: pytest.CaptureFixture[str]) -> None:
     status, lines, _ = run(capsys, *args, stdin=typed + "\n")
     assert status == 0 and lines[0]["applicant"]["full_name"] == "Đặng Thị Thuỷ"
     assert run(capsys, *args, stdin="not json\n")[0] == 2
+
+
+def test_setup_makes_the_counter_signing_key_once(capsys: pytest.CaptureFixture[str]) -> None:
+    status, lines, _ = run(capsys, *SETUP, "--json")
+    fingerprint = lines[0]["sync_key_fingerprint"]
+    assert status == 0 and len(fingerprint) == 64
+    status, again, _ = run(capsys, *SETUP, "--json")
+    assert again[0]["sync_key_fingerprint"] == fingerprint
+    status, keys, _ = run(capsys, "sync", "keys", "--json")
+    assert status == 0 and keys[0]["fingerprint"] == fingerprint
