@@ -68,3 +68,4 @@ install_python_packages() {
 install_system_packages
 check_python
 install_python_packages
+"$VENV/bin/python" scripts/build_translations.py

@@ -80,14 +80,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.data_dir:
         os.environ[DATA_DIR_ENV] = args.data_dir
     if args.handler is None:
-        return open_desktop_app(parser)
+        return open_desktop_app(args)
     return _run_handler(args)
 
 
-def open_desktop_app(parser: argparse.ArgumentParser) -> int:
-    """Open the main window; until the desktop app lands, show what the command can do."""
-    parser.print_help()
-    return EXIT_OK
+def open_desktop_app(args: argparse.Namespace) -> int:
+    """Open the main window (Qt is imported only here: the commands never load it)."""
+    from ui.app import run_app
+
+    return run_app(lang=args.lang)
 
 
 def _run_handler(args: argparse.Namespace) -> int:

@@ -1,0 +1,73 @@
+"""The main window: the screens as tabs (Tiếp nhận, Hồ sơ, Trả kết quả, …) and the status bar.
+
+Screens are plain widgets registered with ``add_screen``; Ctrl+1 … Ctrl+5 switch between
+them (ux.md). A screen that holds unsaved input answers ``can_leave()`` so switching, closing
+and locking can ask first.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+
+from ui.session import Session
+
+MAX_SCREEN_SHORTCUTS = 5
+
+
+class LeavableScreen(Protocol):
+    def can_leave(self) -> bool: ...
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.setWindowTitle(self.tr("One-stop counter"))
+        self.setMinimumSize(1024, 640)  # usable at 1366×768, the common counter screen
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self._screens: dict[str, QWidget] = {}
+        self.counter_label = QLabel(session.counter_label)
+        self.user_label = QLabel(session.user)
+        status = self.statusBar()
+        status.addPermanentWidget(self.counter_label)
+        status.addPermanentWidget(self.user_label)
+
+    def add_screen(self, key: str, title: str, widget: QWidget) -> None:
+        """Add a tab; the first five get Ctrl+1 … Ctrl+5."""
+        index = self.tabs.addTab(widget, title)
+        self._screens[key] = widget
+        if index < MAX_SCREEN_SHORTCUTS:
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda i=index: self.tabs.setCurrentIndex(i))
+
+    def screen_widget(self, key: str) -> QWidget:
+        return self._screens[key]
+
+    def show_screen(self, key: str) -> QWidget:
+        widget = self._screens[key]
+        self.tabs.setCurrentWidget(widget)
+        return widget
+
+    def set_user(self, user: str) -> None:
+        self.session.user = user
+        self.user_label.setText(user)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not all(_can_leave(w) for w in self._screens.values()):
+            event.ignore()
+            return
+        self.session.background.wait(10_000)
+        self.session.store.close()
+        event.accept()
+
+
+def _can_leave(widget: QWidget) -> bool:
+    check = getattr(widget, "can_leave", None)
+    return bool(check()) if callable(check) else True
