@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -23,6 +23,10 @@ class LeavableScreen(Protocol):
 
 
 class MainWindow(QMainWindow):
+    # A screen asks for a dossier to be shown (a scanned receipt QR, a search hit); the
+    # dossiers screen answers it. Screens never call each other directly.
+    dossier_requested = Signal(str)
+
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
@@ -54,6 +58,9 @@ class MainWindow(QMainWindow):
         widget = self._screens[key]
         self.tabs.setCurrentWidget(widget)
         return widget
+
+    def request_dossier(self, code: str) -> None:
+        self.dossier_requested.emit(code)
 
     def set_user(self, user: str) -> None:
         self.session.user = user
