@@ -1,9 +1,9 @@
-"""Changing and reading dossiers after intake: edit, void, transitions, apologies, city news.
+"""Changing and reading dossiers after intake: edit, void, transitions, apologies.
 
 Every local change is one transaction that raises the dossier's version, stores the new
 version, writes an event, an outbox entry and an audit row (sync.md B3b: the version is the
-counter's own edit counter). Changes pulled from the city are events "from the city": no
-outbox row, no new version, never refused by the local lifecycle.
+counter's own edit counter). Changes pulled from the city are applied by
+``services/sync_pull.py``: events "from the city", no outbox row, no new version.
 """
 
 from __future__ import annotations
@@ -278,49 +278,6 @@ def record_transition(
         version=version,
     )
     return version
-
-
-def apply_city_status(
-    store: Store,
-    dossier_uuid: str,
-    status: int,
-    *,
-    changed_at: str,
-    now: datetime,
-    details: Mapping[str, Any] | None = None,
-) -> Dossier | None:
-    """A status pulled from the city: applied as it is, never refused (sync.md B3b).
-
-    No outbox row and no new version: the city already knows. Moves the local lifecycle would
-    not allow are applied too and recorded with the event's origin "city".
-    """
-    with store.action() as db:
-        dossier = rows.get_dossier_by_uuid(db, dossier_uuid)
-        if dossier is None:
-            return None
-        if dossier.status != status:
-            rows.update_dossier(db, dossier.id, {"status": status, "updated_at": iso_vn(now)})
-        rows.insert_event(
-            db,
-            dossier_id=dossier.id,
-            at=changed_at,
-            actor="city",
-            kind="city_status",
-            from_status=dossier.status,
-            to_status=status,
-            details=dict(details or {}),
-            origin="city",
-        )
-        _audit(
-            db,
-            now,
-            "sync",
-            "sync.status",
-            dossier.code,
-            from_status=dossier.status,
-            to_status=status,
-        )
-    return rows.get_dossier_by_uuid(store.db, dossier_uuid)
 
 
 def _due_after(store: Store, dossier: Dossier, target: Status, now: datetime) -> datetime | None:

@@ -154,17 +154,6 @@ def test_void_only_before_the_first_sync_and_keeps_the_number(store: Store) -> N
     assert nxt.code.endswith("1002")  # the voided number is never reused
 
 
-def test_city_status_is_applied_without_outbox_or_version(store: Store) -> None:
-    d = receive_dossier(store, intake(), clerk=CLERK, now=vn(2026, 11, 2))
-    # 2 → 10 is not a local move, but the city is authoritative (sync.md B3b).
-    applied = dossiers.apply_city_status(
-        store, d.uuid, 10, changed_at="2026-11-05T10:00:00+07:00", now=vn(2026, 11, 5)
-    )
-    assert applied is not None and applied.status == 10 and applied.version == 1
-    detail = dossiers.dossier_detail(store, d.code)
-    assert detail.events[-1]["origin"] == "city" and len(detail.outbox) == 1
-
-
 def test_unknown_code(store: Store) -> None:
     with pytest.raises(dossiers.DossierNotFoundError):
         dossiers.get_dossier(store, "000.31.27.H26-261102-9999")
