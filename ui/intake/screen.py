@@ -361,7 +361,7 @@ class IntakeScreen(QWidget):
     def show_code(self, code: str) -> None:
         self.banner.setText(code)
         self.banner.setVisible(True)
-        QTimer.singleShot(CODE_BANNER_MS, lambda: self.banner.setVisible(False))
+        QTimer.singleShot(CODE_BANNER_MS, self.banner.hide)  # bound: safe once deleted
 
     # Printing
 
@@ -404,7 +404,7 @@ class IntakeScreen(QWidget):
         if self.has_unsaved_input() and not self._esc_armed:
             self._esc_armed = True
             self.say(self.tr("There is unsaved input. Press Esc again to discard it."))
-            QTimer.singleShot(ESC_CONFIRM_MS, self._disarm_esc)
+            QTimer.singleShot(ESC_CONFIRM_MS, self, self._disarm_esc)
             return
         self._esc_armed = False
         self.clear_form()
