@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from counter_app.services.store import Store, open_store
-from ui.intake.screen import IntakeScreen
 from ui.intake import install
+from ui.intake.screen import IntakeScreen
 from ui.main_window import MainWindow
 from ui.printing import PrintDesk
 from ui.session import Session

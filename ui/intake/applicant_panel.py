@@ -171,34 +171,36 @@ class ApplicantPanel(QWidget):
     def show_findings(
         self, findings: Iterable[Finding], *, keep: Collection[str] = frozenset()
     ) -> None:
-        """Each finding's sentence beside its field; a checkbox per CONFIRM code."""
+        """Each finding's sentence beside its field; a checkbox per CONFIRM code (a box that
+        stays keeps its tick)."""
         lines: dict[str, list[str]] = {key: [] for key in self.notes}
-        self._clear_confirms()
+        confirm: list[str] = []
         for finding in findings:
             if finding.severity is Severity.INFO:
                 continue
             slot = finding.field if finding.field in self.notes else GENERAL
             lines[slot].append("⚠ " + message_for(finding.code.value, self.lang, finding.params))
             if finding.severity is Severity.CONFIRM:
-                self._add_confirm(finding.code.value, ticked=finding.code.value in keep)
+                confirm.append(finding.code.value)
+        self._set_confirms(confirm, keep)
         for key, note in self.notes.items():
             note.setText("\n".join(lines[key]))
             note.setVisible(bool(lines[key]))
 
-    def _add_confirm(self, code: str, *, ticked: bool) -> None:
-        if code in self.confirms:
-            return
-        box = named(QCheckBox(self.tr("I have checked this against the card")), f"confirm_{code}")
-        box.setChecked(ticked)
-        box.toggled.connect(self.changed)
-        self.confirms[code] = box
-        self._confirm_box.addWidget(box)
-
-    def _clear_confirms(self) -> None:
-        for box in self.confirms.values():
+    def _set_confirms(self, codes: list[str], keep: Collection[str]) -> None:
+        for code in [c for c in self.confirms if c not in codes]:
+            box = self.confirms.pop(code)
             box.setParent(None)
             box.deleteLater()
-        self.confirms = {}
+        for code in codes:
+            if code not in self.confirms:
+                text = self.tr("I have checked this against the card")
+                box = named(QCheckBox(text), f"confirm_{code}")
+                box.setChecked(code in keep)
+                box.toggled.connect(self.changed)
+                self.confirms[code] = box
+                self._confirm_box.addWidget(box)
+                box.show()
 
     def _focus_field(self, field: str | None) -> None:
         if field == "sex":

@@ -2,9 +2,10 @@
 
 A USB-HID scanner types its payload a few milliseconds per key and ends with Enter or Tab
 (id-card.md §6). People type far slower. An application-wide event filter holds each
-printable key for one gap; keys that keep coming faster than the gap and end with the
-terminator are a scan: they are swallowed (so they never land in the focused field and the
-terminator never presses a button) and handed on whole. Anything else is replayed, in order,
+printable key for one gap; keys that keep coming faster than the gap (by the window
+system's key stamps) and end with the terminator are a scan: they are swallowed (so they
+never land in the focused field and the terminator never presses a button) and handed on
+whole. Anything else is replayed, in order,
 to the widget it was meant for, a gap later: unnoticeable when typing.
 """
 
@@ -72,8 +73,8 @@ class WedgeFilter(QObject):
         return self._key(watched, event)
 
     def _key(self, widget: QWidget, event: QKeyEvent) -> bool:
-        now = time.monotonic()
-        fast = bool(self._held) and (now - self._last) * 1000 <= self.gap_ms
+        now = _stamp_ms(event)
+        fast = bool(self._held) and now - self._last <= self.gap_ms
         if self._held and (not fast or widget is not self._target):
             self._flush()
         if event.key() in _TERMINATORS:
@@ -118,6 +119,12 @@ class WedgeFilter(QObject):
     def _reset(self) -> None:
         self._timer.stop()
         self._held, self._target = [], None
+
+
+def _stamp_ms(event: QKeyEvent) -> float:
+    """When the key was pressed: the window system's stamp, so a GUI thread busy for a moment
+    does not split a burst; simulated keys carry none and get the time they are handled."""
+    return float(event.timestamp()) or time.monotonic() * 1000
 
 
 def _printable(event: QKeyEvent) -> bool:
