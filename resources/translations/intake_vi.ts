@@ -104,6 +104,10 @@
         <translation>Không mở được máy quét cổng COM. Hãy kiểm tra tên cổng trong phần cài đặt; vẫn có thể quét bằng cách khác hoặc nhập tay.</translation>
     </message>
     <message>
+        <source>No camera was found; scan with the scanner or open a picture.</source>
+        <translation>Không tìm thấy camera. Hãy quét bằng máy quét hoặc mở ảnh chụp thẻ (Ctrl+O).</translation>
+    </message>
+    <message>
         <source>Open a picture of the card</source>
         <translation>Mở ảnh chụp thẻ</translation>
     </message>

@@ -6,6 +6,7 @@ import io
 import threading
 from datetime import timedelta
 from pathlib import Path
+from xml.etree import ElementTree
 
 import segno
 from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QTimer, QUrl, Signal
@@ -179,3 +180,35 @@ def test_the_screen_speaks_vietnamese_from_its_translation(
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+
+
+def test_every_intake_string_has_its_vietnamese() -> None:
+    source = Path(__file__).resolve().parents[2] / "resources/translations/intake_vi.ts"
+    root = ElementTree.parse(source).getroot()
+    messages = root.findall(".//message")
+    assert len(messages) > 40
+    for message in messages:
+        translation = message.find("translation")
+        assert translation is not None and translation.get("type") is None
+        assert "".join(translation.itertext()).strip(), message.findtext("source")
+
+
+def test_a_short_fast_flurry_and_a_typed_id_are_typing(
+    qtbot: QtBot, new_store: Store, tmp_path: Path
+) -> None:
+    configure(new_store)
+    folder = new_store.folder
+    new_store.close()
+    with opened(qtbot, folder, tmp_path / "pdf") as (_window, screen):
+        scans: list[str] = []
+        screen.wedge.min_length = 10
+        screen.router.scanned.connect(scans.append)
+        name = screen.applicant.edits["full_name"]
+        name.setFocus()
+        scanner_types("Hà Nội")  # fast, but six letters: below the minimum length
+        assert name.text() == "Hà Nội" and scans == []
+        screen.focus_scan_box()
+        person_types("001089004217")
+        press(Qt.Key.Key_Return)  # the scan box takes a typed ID number
+        assert screen.applicant.edits["id_number"].text() == "001089004217"
+        assert focused() is name

@@ -174,11 +174,27 @@ class IntakeScreen(QWidget):
             self.say(
                 self.tr("The COM-port scanner could not be opened; check the port in the settings.")
             )
+        if start.settings.camera:
+            self._open_camera()
         if start.draft:
             self.restore_draft(start.draft)
         self.is_ready = True
         self.focus_scan_box()
         self.ready.emit()
+
+    def _open_camera(self) -> None:
+        """The webcam preview beside the history, when the counter has a camera."""
+        from ui.scanner.camera import CameraPreview, camera_available  # QtMultimedia: on demand
+
+        if not camera_available():
+            self.say(self.tr("No camera was found; scan with the scanner or open a picture."))
+            return
+        preview = CameraPreview(self.frames)
+        preview.setMinimumHeight(160)
+        layout = self.history.layout()
+        if layout is not None:
+            layout.addWidget(preview)
+        preview.start()
 
     def focus_scan_box(self) -> None:
         self.applicant.scan_box.setFocus()
