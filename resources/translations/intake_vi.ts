@@ -120,18 +120,6 @@
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <source>Choose the procedure first (F3).</source>
-        <translation>Hãy chọn thủ tục trước (F3).</translation>
-    </message>
-    <message>
-        <source>Check the marked field of the applicant before saving.</source>
-        <translation>Hãy kiểm tra trường được đánh dấu của người nộp trước khi lưu.</translation>
-    </message>
-    <message>
-        <source>Type the reason first: it is printed on the form.</source>
-        <translation>Hãy nhập lý do trước: lý do được in trên phiếu.</translation>
-    </message>
-    <message>
         <source>No receipt was printed yet on this screen.</source>
         <translation>Chưa in giấy tiếp nhận nào trên màn hình này.</translation>
     </message>

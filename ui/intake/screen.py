@@ -9,13 +9,11 @@ run on ``session.background``; the GUI thread only moves values into widgets.
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -25,8 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.dossier import Intake, Outcome
-from counter_app.domain.due_date import DueDate
-from counter_app.domain.procedure import Procedure
 from counter_app.messages import message_for
 from counter_app.services.clock import now_vn, today_vn
 from counter_app.services.intake_settings import IntakeSettings
@@ -34,15 +30,16 @@ from counter_app.services.issuing import IssuedDocument
 from ui.intake import work
 from ui.intake.applicant_panel import ApplicantPanel
 from ui.intake.drafting import DraftKeeper
+from ui.intake.form import FormIncomplete, build_intake
 from ui.intake.history_panel import HistoryPanel
+from ui.intake.inputs import ScanInputs
+from ui.intake.lookups import Lookups
 from ui.intake.naming import named
 from ui.intake.procedure_panel import ProcedurePanel
 from ui.messages import error_with_code
 from ui.print_job import PrintOutcome
-from ui.scanner.images import IMAGE_FILTER, FrameDecoder, scan_image_file
-from ui.scanner.router import ScanKind, ScanRouter, route_scan
-from ui.scanner.serial import SerialScanner
-from ui.scanner.wedge import DEFAULT_GAP_MS, DEFAULT_MIN_LENGTH, install_wedge
+from ui.scanner.router import ScanKind, route_scan
+from ui.scanner.wedge import DEFAULT_GAP_MS, DEFAULT_MIN_LENGTH
 from ui.session import Session
 
 # How long the saved dossier's code stays large on screen: long enough to read it out to
@@ -74,11 +71,10 @@ class IntakeScreen(QWidget):
         self.is_ready = self.busy = False
         self.last_code = ""
         self._esc_armed = False
-        self.router = ScanRouter(self)
+        self.inputs = ScanInputs(session, self, gap_ms=gap_ms, min_length=min_length)
+        self.router, self.wedge = self.inputs.router, self.inputs.wedge
+        self.serial, self.frames = self.inputs.serial, self.inputs.frames
         self.router.scanned.connect(self.on_scan)
-        self.wedge = install_wedge(self.router.deliver, self, gap_ms=gap_ms, min_length=min_length)
-        self.serial = SerialScanner(self.router.deliver, parent=self)
-        self.frames = FrameDecoder(session.background, self.router.deliver, self)
         self.applicant = ApplicantPanel(self.lang)
         self.procedure = ProcedurePanel(self.lang)
         self.history = HistoryPanel(self.lang)
@@ -86,6 +82,8 @@ class IntakeScreen(QWidget):
         self.banner = named(QLabel(), "code_banner")
         self.buttons = self._buttons()
         self.drafts = DraftKeeper(session, self._draft_content, self)
+        panels = (self.applicant, self.procedure, self.history)
+        self.lookups = Lookups(session, panels, self._show_error, self)
         self._build()
         self._connect()
         self._shortcuts()
@@ -134,12 +132,11 @@ class IntakeScreen(QWidget):
 
     def _connect(self) -> None:
         self.applicant.scan_box.returnPressed.connect(self._scan_box_entered)
-        self.applicant.edits["id_number"].editingFinished.connect(self._id_typed)
         for edit in self.applicant.edits.values():
             edit.editingFinished.connect(lambda: self.applicant.check_typed(today=today_vn()))
         self.applicant.changed.connect(self._edited)
         self.procedure.changed.connect(self._edited)
-        self.procedure.chosen.connect(self._procedure_chosen)
+        self.procedure.chosen.connect(lambda _p: self.procedure.documents.setFocus())
         self.buttons["receive"].clicked.connect(self.receive)
         self.buttons["supplement"].clicked.connect(self.ask_for_more)
         self.buttons["refuse"].clicked.connect(self.refuse)
@@ -168,33 +165,17 @@ class IntakeScreen(QWidget):
     def _started(self, start: work.Startup) -> None:
         self.settings = start.settings
         self.procedure.set_catalogue(start.procedures, start.most_used)
-        if start.settings.scanner_port and not self.serial.open(
-            start.settings.scanner_port, start.settings.scanner_baud
-        ):
+        if not self.inputs.open_serial(start.settings):
             self.say(
                 self.tr("The COM-port scanner could not be opened; check the port in the settings.")
             )
-        if start.settings.camera:
-            self._open_camera()
+        if start.settings.camera and not self.inputs.open_camera(self.history.layout()):
+            self.say(self.tr("No camera was found; scan with the scanner or open a picture."))
         if start.draft:
             self.restore_draft(start.draft)
         self.is_ready = True
         self.focus_scan_box()
         self.ready.emit()
-
-    def _open_camera(self) -> None:
-        """The webcam preview beside the history, when the counter has a camera."""
-        from ui.scanner.camera import CameraPreview, camera_available  # QtMultimedia: on demand
-
-        if not camera_available():
-            self.say(self.tr("No camera was found; scan with the scanner or open a picture."))
-            return
-        preview = CameraPreview(self.frames)
-        preview.setMinimumHeight(160)
-        layout = self.history.layout()
-        if layout is not None:
-            layout.addWidget(preview)
-        preview.start()
 
     def focus_scan_box(self) -> None:
         self.applicant.scan_box.setFocus()
@@ -219,12 +200,12 @@ class IntakeScreen(QWidget):
         elif route.kind is ScanKind.CARD and route.reading is not None:
             self.say("")
             self.applicant.show_reading(route.reading)
-            self._look_up_applicant(route.text)
+            self.lookups.applicant_found(route.text)
             self.focus_procedure()
         elif route.kind is ScanKind.TYPED_ID:
             self.applicant.set_values({"id_number": route.text})
             self.applicant.check_typed(today=today_vn())
-            self._look_up_applicant(route.text)
+            self.lookups.applicant_found(route.text)
             self.applicant.edits["full_name"].setFocus()
             self._edited()
         else:
@@ -233,21 +214,11 @@ class IntakeScreen(QWidget):
             self.focus_scan_box()
 
     def open_image(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a picture of the card"), "", IMAGE_FILTER
-        )
-        if path:
-            self.scan_file(path)
+        self.inputs.choose_image(self.tr("Open a picture of the card"), self._show_error)
 
     def scan_file(self, path: str) -> None:
-        """Decode a picture off the GUI thread; its code goes through the router."""
-        today = today_vn()
         self.say(self.tr("Reading the picture…"))
-        self.session.background.run(
-            lambda: scan_image_file(Path(path), today=today),
-            on_done=self.router.deliver,
-            on_error=self._show_error,
-        )
+        self.inputs.scan_file(path, self._show_error)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -258,51 +229,6 @@ class IntakeScreen(QWidget):
         if urls:
             self.scan_file(urls[0].toLocalFile())
             event.acceptProposedAction()
-
-    # Lookups while typing
-
-    def _id_typed(self) -> None:
-        number = self.applicant.edits["id_number"].text().strip()
-        if len(number) == 12 and number.isdigit():
-            self._look_up_applicant(number)
-
-    def _look_up_applicant(self, id_number: str) -> None:
-        self.session.store.run(
-            lambda store: work.history(store, id_number),
-            on_done=self._show_history,
-            on_error=self._show_error,
-        )
-        self._check_duplicates()
-
-    def _show_history(self, dossiers: list[Any]) -> None:
-        names = {p.code: p.name_vi for p in self.procedure.procedures}
-        self.history.show_dossiers(dossiers, names)
-
-    def _procedure_chosen(self, procedure: Procedure) -> None:
-        code = procedure.code
-        self.session.store.run(
-            lambda store: work.due_preview(store, code),
-            on_done=self._show_due,
-            on_error=self._show_error,
-        )
-        self._check_duplicates()
-        self.procedure.documents.setFocus()
-
-    def _show_due(self, due: DueDate) -> None:
-        self.procedure.show_due(due)
-
-    def _check_duplicates(self) -> None:
-        number = self.applicant.edits["id_number"].text().strip()
-        current = self.procedure.current
-        if not number or current is None:
-            self.history.show_duplicates([])
-            return
-        code = current.code
-        self.session.store.run(
-            lambda store: work.duplicates(store, number, code),
-            on_done=self.history.show_duplicates,
-            on_error=self._show_error,
-        )
 
     # Outcomes
 
@@ -331,32 +257,13 @@ class IntakeScreen(QWidget):
 
     def _intake(self, outcome: Outcome) -> Intake | None:
         """The form as an Intake, or None with the field to fix focused and a sentence shown."""
-        procedure = self.procedure.current
-        if procedure is None:
-            self.say(self.tr("Choose the procedure first (F3)."))
-            self.focus_procedure()
+        try:
+            return build_intake(self.applicant, self.procedure, outcome, today=today_vn())
+        except FormIncomplete as incomplete:
+            self.say(incomplete.sentence)
+            if incomplete.field is not None:
+                incomplete.field.setFocus()
             return None
-        checked = self.applicant.checked_applicant(today=today_vn())
-        if checked is None:
-            self.say(self.tr("Check the marked field of the applicant before saving."))
-            return None
-        reason = self.procedure.reason.text().strip()
-        if outcome is not Outcome.RECEIVED and not reason:
-            self.say(self.tr("Type the reason first: it is printed on the form."))
-            self.procedure.reason.setFocus()
-            return None
-        applicant, acknowledged = checked
-        return Intake(
-            procedure_code=procedure.code,
-            applicant=applicant,
-            outcome=outcome,
-            outcome_reason=reason if outcome is not Outcome.RECEIVED else "",
-            notes=reason if outcome is Outcome.RECEIVED else "",
-            proxy=self.applicant.proxy(),
-            documents=self.procedure.received(),
-            queue_ticket=self.applicant.edits["queue_ticket"].text().strip(),
-            acknowledged=acknowledged,
-        )
 
     def _clerk(self) -> str:
         return self.session.user or "user:unknown"
