@@ -139,6 +139,18 @@
         <source>The unsaved intake was restored.</source>
         <translation>Đã khôi phục hồ sơ đang nhập dở.</translation>
     </message>
+    <message>
+        <source>Choose the procedure first (F3).</source>
+        <translation>Hãy chọn thủ tục trước (F3).</translation>
+    </message>
+    <message>
+        <source>Check the marked field of the applicant before saving.</source>
+        <translation>Hãy kiểm tra trường được đánh dấu của người nộp trước khi lưu.</translation>
+    </message>
+    <message>
+        <source>Type the reason first: it is printed on the form.</source>
+        <translation>Hãy nhập lý do trước: lý do được in trên phiếu.</translation>
+    </message>
 </context>
 <context>
     <name>ProcedurePanel</name>

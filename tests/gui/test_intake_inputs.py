@@ -18,7 +18,7 @@ from counter_app.services.clock import now_vn
 from counter_app.services.intake import receive_dossier
 from counter_app.services.store import Store
 from tests.dossier_helpers import CLERK, citizen, configure, intake
-from tests.gui.intake_helpers import focused, on_store, opened, person_types, press, scanner_types
+from tests.gui.intake_helpers import focused, opened, person_types, press, scanner_types
 from tests.payloads import T1, T2, T11, T13
 from ui.i18n import install_translations
 from ui.scanner import images
@@ -176,7 +176,9 @@ def test_the_screen_speaks_vietnamese_from_its_translation(
             assert window.tabs.tabText(0) == "Tiếp nhận"
             assert screen.buttons["supplement"].text() == "Yêu cầu bổ sung  Ctrl+B"
             assert screen.applicant.scan_box.placeholderText() == "Quét thẻ hoặc nhập số định danh"
-            on_store(qtbot, screen, lambda store: None)
+            screen.receive()  # nothing chosen yet: the sentence says what to do
+            assert screen.message.text() == "Hãy chọn thủ tục trước (F3)."
+            assert focused() is screen.procedure.search
     finally:
         for translator in translators:
             app.removeTranslator(translator)

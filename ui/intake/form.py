@@ -20,24 +20,31 @@ class FormIncomplete(Exception):
         self.sentence, self.field = sentence, field
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IntakeScreen", text)
-
-
 def build_intake(
     applicant: ApplicantPanel, procedure: ProcedurePanel, outcome: Outcome, *, today: date
 ) -> Intake:
     chosen = procedure.current
     if chosen is None:
-        raise FormIncomplete(_tr("Choose the procedure first (F3)."), procedure.search)
+        raise FormIncomplete(
+            QCoreApplication.translate("IntakeScreen", "Choose the procedure first (F3)."),
+            procedure.search,
+        )
     checked = applicant.checked_applicant(today=today)
     if checked is None:  # the panel focused the field to fix
-        raise FormIncomplete(_tr("Check the marked field of the applicant before saving."), None)
+        raise FormIncomplete(
+            QCoreApplication.translate(
+                "IntakeScreen", "Check the marked field of the applicant before saving."
+            ),
+            None,
+        )
     reason = procedure.reason.text().strip()
     received = outcome is Outcome.RECEIVED
     if not received and not reason:
         raise FormIncomplete(
-            _tr("Type the reason first: it is printed on the form."), procedure.reason
+            QCoreApplication.translate(
+                "IntakeScreen", "Type the reason first: it is printed on the form."
+            ),
+            procedure.reason,
         )
     person, acknowledged = checked
     return Intake(
