@@ -120,8 +120,8 @@
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <source>No receipt was printed yet on this screen.</source>
-        <translation>Chưa in giấy tiếp nhận nào trên màn hình này.</translation>
+        <source>Nothing was printed yet on this screen.</source>
+        <translation>Chưa in phiếu nào trên màn hình này.</translation>
     </message>
     <message>
         <source>There is unsaved input. Press Esc again to discard it.</source>

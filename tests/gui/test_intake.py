@@ -149,6 +149,8 @@ def test_asking_for_more_and_refusing_print_their_forms_with_the_reason(
         assert outcome.saved_to is not None
         text = pdf_text(outcome.saved_to)
         assert title in text.upper() and "Thiếu giấy chứng sinh" in text
+        again = printed(qtbot, screen, Qt.Key.Key_P)  # the same form again, marked
+        assert again.saved_to is not None and "IN LẠI" in pdf_text(again.saved_to).upper()
 
 
 def test_a_malformed_qr_shows_a_message_and_saves_nothing(
@@ -199,6 +201,7 @@ def test_the_draft_survives_a_crash_and_a_new_intake_deletes_it(
         # The crash: this screen never saves or clears; a new one starts on the same store.
         with opened(qtbot, folder, tmp_path / "pdf") as (_again, restored):
             assert restored.applicant.edits["full_name"].text() == "Trần Quốc Bảo"
+            assert restored.applicant.scanned_payload == T1  # still a scan, not typing
             assert restored.procedure.current is not None
             assert restored.procedure.current.code == BIRTH
             restored.new_intake()

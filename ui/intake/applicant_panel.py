@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.applicant import applicant_from_reading
 from counter_app.domain.dossier import Applicant, IdType, Proxy
-from counter_app.domain.findings import Finding, Severity
+from counter_app.domain.findings import Finding, FindingCode, Severity
 from counter_app.domain.id_card import IdCardReading
+from counter_app.domain.reading import Source
 from counter_app.messages import message_for
 from ui.intake.identity import IDENTITY_KEYS, reading_texts, typed_reading
 from ui.intake.naming import named
@@ -130,19 +131,27 @@ class ApplicantPanel(QWidget):
 
     def reading(self, *, today: date) -> IdCardReading:
         """The scan as read while the fields are untouched; else the typed values, checked."""
-        values = self.values()
-        if self._reading is not None and all(
-            values[key] == self._scanned[key] for key in IDENTITY_KEYS
-        ):
+        if self._reading is not None and self._untouched_scan():
             return self._reading
-        return typed_reading(values, today=today)
+        return typed_reading(self.values(), today=today)
+
+    def _untouched_scan(self) -> bool:
+        values = self.values()
+        return bool(self._scanned) and all(
+            values[key] == self._scanned[key] for key in IDENTITY_KEYS
+        )
+
+    @property
+    def scanned_payload(self) -> str:
+        """The card's QR text while the form still shows it as scanned (kept in the draft)."""
+        return self._reading.raw_payload if self._reading and self._untouched_scan() else ""
 
     def checked_applicant(self, *, today: date) -> tuple[Applicant, frozenset[str]] | None:
         """The applicant ready to save, with the acknowledged findings; None (and the first
         field to fix focused) while an ERROR stands or a CONFIRM is not ticked."""
         reading = self.reading(today=today)
         acknowledged = {code for code, box in self.confirms.items() if box.isChecked()}
-        self.show_findings(reading.findings, keep=acknowledged)
+        self.show_findings(_relevant(reading), keep=acknowledged)
         error = reading.first_error
         if error is not None:
             self._focus_field(error.field)
@@ -163,10 +172,13 @@ class ApplicantPanel(QWidget):
 
     def check_typed(self, *, today: date) -> None:
         """Findings for what was typed so far (empty fields are not reproached yet)."""
+        if self._untouched_scan():
+            return  # the scan's own findings stay as shown
         values = self.values()
         reading = typed_reading(values, today=today)
-        shown = [f for f in reading.findings if f.field is None or values.get(f.field, "x")]
-        self.show_findings(shown)
+        shown = [f for f in _relevant(reading) if values.get(f.field or "", "").strip()]
+        keep = {code for code, box in self.confirms.items() if box.isChecked()}
+        self.show_findings(shown, keep=keep)
 
     def show_findings(
         self, findings: Iterable[Finding], *, keep: Collection[str] = frozenset()
@@ -209,6 +221,12 @@ class ApplicantPanel(QWidget):
             self.edits[field].setFocus()
         else:
             self.scan_box.setFocus()
+
+
+def _relevant(reading: IdCardReading) -> list[Finding]:
+    """The findings worth a clerk's eye: a typed identity has no issue date to miss."""
+    typed = reading.source is Source.TYPED
+    return [f for f in reading.findings if not (typed and f.code is FindingCode.ISSUE_DATE_MISSING)]
 
 
 def _note(key: str) -> QLabel:

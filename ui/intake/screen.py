@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.documents.model import FormKind
 from counter_app.domain.dossier import Intake, Outcome
 from counter_app.messages import message_for
 from counter_app.services.clock import now_vn, today_vn
@@ -70,7 +71,9 @@ class IntakeScreen(QWidget):
         self.settings = IntakeSettings()
         self.is_ready = self.busy = False
         self.last_code = ""
+        self.last_kind = FormKind.RECEIPT
         self._esc_armed = False
+        self._pending_scan = ""
         self.inputs = ScanInputs(session, self, gap_ms=gap_ms, min_length=min_length)
         self.router, self.wedge = self.inputs.router, self.inputs.wedge
         self.serial, self.frames = self.inputs.serial, self.inputs.frames
@@ -193,6 +196,9 @@ class IntakeScreen(QWidget):
 
     def on_scan(self, payload: str) -> None:
         """Route a scan by its shape: a receipt opens its dossier, a card fills the form."""
+        if self.busy:  # the next card scanned while the last one saves: after the save
+            self._pending_scan = payload
+            return
         route = route_scan(payload, today=today_vn())
         if route.kind is ScanKind.DOSSIER:
             self.say("")
@@ -270,16 +276,23 @@ class IntakeScreen(QWidget):
 
     def _saved(self, saved: work.Saved) -> None:
         self.busy = False
-        self.last_code = saved.dossier.code
+        self.last_code, self.last_kind = saved.dossier.code, saved.document.kind
         self.clear_form()
         self.show_code(saved.dossier.code)
         self.saved.emit(saved)
         self.print_document(saved.document)
+        self._take_pending_scan()
 
     def _save_failed(self, error: BaseException) -> None:
         self.busy = False
         self.drafts.resume()
         self._show_error(error)
+        self._take_pending_scan()
+
+    def _take_pending_scan(self) -> None:
+        payload, self._pending_scan = self._pending_scan, ""
+        if payload:
+            self.on_scan(payload)
 
     def show_code(self, code: str) -> None:
         self.banner.setText(code)
@@ -290,11 +303,11 @@ class IntakeScreen(QWidget):
 
     def reprint(self) -> None:
         if not self.last_code:
-            self.say(self.tr("No receipt was printed yet on this screen."))
+            self.say(self.tr("Nothing was printed yet on this screen."))
             return
-        code, clerk = self.last_code, self._clerk()
+        code, kind, clerk = self.last_code, self.last_kind, self._clerk()
         self.session.store.run(
-            lambda store: work.reprint_receipt(store, code, clerk=clerk),
+            lambda store: work.reprint(store, code, kind, clerk=clerk),
             on_done=self.print_document,
             on_error=self._show_error,
         )
@@ -365,10 +378,14 @@ class IntakeScreen(QWidget):
         self.drafts.touch()
 
     def _draft_content(self) -> dict[str, Any]:
-        return {"applicant": self.applicant.values(), **self.procedure.values()}
+        payload = self.applicant.scanned_payload
+        return {"applicant": self.applicant.values(), "payload": payload, **self.procedure.values()}
 
     def restore_draft(self, draft: dict[str, Any]) -> None:
         self.drafts.pause()
+        route = route_scan(str(draft.get("payload", "")), today=today_vn())
+        if route.kind is ScanKind.CARD and route.reading is not None:
+            self.applicant.show_reading(route.reading)  # its findings and checkboxes again
         self.applicant.set_values(draft.get("applicant", {}))
         self.procedure.restore(draft)
         self.drafts.resume()

@@ -77,9 +77,10 @@ def save_and_issue(
     return Saved(dossier, document)
 
 
-def reprint_receipt(store: Store, code: str, *, clerk: str) -> IssuedDocument:
-    """The receipt again; the service marks it as a reprint in the register and on paper."""
-    request = IssueRequest(kind=FormKind.RECEIPT, code=code)
+def reprint(store: Store, code: str, kind: FormKind, *, clerk: str) -> IssuedDocument:
+    """The last form again (the receipt, or the supplement request or refusal); the service
+    marks it as a reprint in the register and on paper, with the original's wording."""
+    request = IssueRequest(kind=kind, code=code)
     return issue_document(store, request, actor=clerk, now=now_vn(), deliver=_keep)
 
 
