@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from counter_app.domain.dossier import Status
+from counter_app.domain.dossier import Dossier, Status
 from counter_app.messages import message_for
 from counter_app.services.dossier_queries import list_dossiers
 from counter_app.services.drafts import load_draft
@@ -55,7 +55,7 @@ def choose_birth_registration() -> None:
     press(Qt.Key.Key_Return)
 
 
-def dossiers(qtbot: QtBot, screen: IntakeScreen) -> list[object]:
+def dossiers(qtbot: QtBot, screen: IntakeScreen) -> list[Dossier]:
     return list(on_store(qtbot, screen, lambda store: list_dossiers(store)))
 
 
@@ -91,7 +91,7 @@ def test_a_full_intake_from_scanner_keystrokes_prints_the_receipt_without_a_mous
         text = pdf_text(outcome.saved_to)
         assert code in text and "Trần Quốc Bảo" in text and "Đăng ký khai sinh" in text
         [dossier] = dossiers(qtbot, screen)
-        assert dossier.code == code and dossier.status == Status.RECEIVED  # type: ignore[attr-defined]
+        assert dossier.code == code and dossier.status == Status.RECEIVED
         assert on_store(qtbot, screen, load_draft) is None
         again = printed(qtbot, screen, Qt.Key.Key_P)
         assert again.saved_to is not None and "IN LẠI" in pdf_text(again.saved_to).upper()
@@ -145,7 +145,9 @@ def test_asking_for_more_and_refusing_print_their_forms_with_the_reason(
         person_types("Thiếu giấy chứng sinh", gap_ms=40)
         outcome = printed(qtbot, screen, key)
         [dossier] = dossiers(qtbot, screen)
-        assert dossier.status == status  # type: ignore[attr-defined]
+        assert dossier.status == status
+        names = [d.name for d in dossier.documents]
+        assert len(names) == 3 and not any(n.startswith("Giấy chứng sinh") for n in names)
         assert outcome.saved_to is not None
         text = pdf_text(outcome.saved_to)
         assert title in text.upper() and "Thiếu giấy chứng sinh" in text

@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 from xml.etree import ElementTree
 
+import pytest
 import segno
 from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDropEvent, QImage
@@ -62,28 +63,28 @@ class FakeCamera(QObject):
         self.sent += 1
 
 
-def test_webcam_frames_decode_off_the_gui_thread_one_at_a_time(qtbot: QtBot) -> None:
+def test_webcam_frames_decode_off_the_gui_thread_one_at_a_time(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     scans: list[str] = []
     threads: list[threading.Thread] = []
     decode = images.scan_grey_frame
 
-    def spy(*args: object) -> list[str]:
-        threads.append(threading.current_thread())
-        return decode(*args)  # type: ignore[arg-type]
+    def recording(data: bytes, width: int, height: int, stride: int) -> list[str]:
+        threads.append(threading.current_thread())  # then the real decoder does the work
+        return decode(data, width, height, stride)
 
-    images.scan_grey_frame = spy  # records the thread; the real decoder does the work
-    try:
-        decoder = FrameDecoder(Background(), scans.append)
-        card = qr_image(T1)
-        camera = FakeCamera([blank_frame()] * 5 + [card] * 40)
-        camera.frame.connect(decoder.offer)
-        camera.timer.start()
-        qtbot.waitUntil(lambda: camera.sent == 45 and not decoder.busy, timeout=20_000)
-    finally:
-        images.scan_grey_frame = decode
+    monkeypatch.setattr(images, "scan_grey_frame", recording)
+    decoder = FrameDecoder(Background(), scans.append)
+    camera = FakeCamera([blank_frame()] * 5 + [qr_image(T1)] * 40)
+    camera.frame.connect(decoder.offer)
+    camera.timer.start()
+    qtbot.waitUntil(lambda: camera.sent == 45 and not decoder.busy, timeout=20_000)
     assert scans == [T1]  # the same card held up for a second is one scan
     assert decoder.decoded + decoder.dropped == 45 and decoder.decoded == len(threads)
     assert threading.main_thread() not in threads
+    assert decoder.offer(blank_frame()) and not decoder.offer(blank_frame())  # one in flight
+    qtbot.waitUntil(lambda: not decoder.busy)
 
 
 def test_an_image_file_and_a_dropped_image_fill_the_form(
