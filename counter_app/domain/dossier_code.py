@@ -85,3 +85,12 @@ def format_code(agency: str, day: date, number: int, pattern: str = DEFAULT_PATT
 
 def full_code_shape(agency: str) -> re.Pattern[str]:
     return re.compile(rf"^{re.escape(agency)}-\d{{6}}-\d{{4}}$")
+
+
+# Any agency's code (the receipt QR's first field, forms.md §4), for telling a scanned receipt
+# from an ID card by its shape alone (ux.md).
+ANY_CODE_SHAPE: Final = re.compile(AGENCY_SHAPE.pattern.strip("^$") + r"-\d{6}-\d{4}")
+
+
+def looks_like_dossier_code(text: str) -> bool:
+    return ANY_CODE_SHAPE.fullmatch(text.strip()) is not None

@@ -112,3 +112,16 @@ def _issued_documents(db: Database) -> None:
         "CREATE UNIQUE INDEX issued_documents_number ON issued_documents (kind, year, seq) "
         "WHERE seq IS NOT NULL"
     )
+
+
+@migration(5)
+def _drafts(db: Database) -> None:
+    """The intake form as the clerk types it, so a crash or power cut loses nothing.
+
+    Personal data: it lives in the encrypted store only, one row per form (``key``), and is
+    deleted once the dossier is saved or the clerk starts a new intake.
+    """
+    db.conn.execute(
+        "CREATE TABLE drafts ("
+        "key TEXT PRIMARY KEY, content TEXT NOT NULL, updated_at TEXT NOT NULL)"
+    )

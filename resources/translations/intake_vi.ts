@@ -1,0 +1,210 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>ApplicantPanel</name>
+    <message>
+        <source>Scan the card or type the ID number</source>
+        <translation>Quét thẻ hoặc nhập số định danh</translation>
+    </message>
+    <message>
+        <source>APPLICANT</source>
+        <translation>NGƯỜI NỘP</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Số định danh</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Permanent residence</source>
+        <translation>Thường trú</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Submitted by (proxy)</source>
+        <translation>Người nộp thay</translation>
+    </message>
+    <message>
+        <source>Proxy&apos;s ID number</source>
+        <translation>Số định danh người nộp thay</translation>
+    </message>
+    <message>
+        <source>Queue ticket</source>
+        <translation>Số thứ tự</translation>
+    </message>
+    <message>
+        <source>I have checked this against the card</source>
+        <translation>Đã đối chiếu với thẻ</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Only dossiers received at this counter are listed.</source>
+        <translation>Chỉ liệt kê hồ sơ đã nộp tại quầy này; hồ sơ ở quầy khác không có ở đây.</translation>
+    </message>
+    <message>
+        <source>EARLIER DOSSIERS</source>
+        <translation>ĐÃ TỪNG NỘP</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier dossier(s) of this ID</source>
+        <translation>
+            <numerusform>%n hồ sơ của số định danh này</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ Same person, same procedure on %1 (%2): is this a duplicate intake?</source>
+        <translation>⚠ Cùng người, cùng thủ tục ngày %1 (%2): có phải nộp trùng không?</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeScreen</name>
+    <message>
+        <source>Intake</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Receive &amp;&amp; print  Ctrl+Enter</source>
+        <translation>Tiếp nhận &amp;&amp; in  Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Ask for more  Ctrl+B</source>
+        <translation>Yêu cầu bổ sung  Ctrl+B</translation>
+    </message>
+    <message>
+        <source>Refuse  Ctrl+R</source>
+        <translation>Từ chối  Ctrl+R</translation>
+    </message>
+    <message>
+        <source>New intake  Esc</source>
+        <translation>Làm lại  Esc</translation>
+    </message>
+    <message>
+        <source>The COM-port scanner could not be opened; check the port in the settings.</source>
+        <translation>Không mở được máy quét cổng COM. Hãy kiểm tra tên cổng trong phần cài đặt; vẫn có thể quét bằng cách khác hoặc nhập tay.</translation>
+    </message>
+    <message>
+        <source>No camera was found; scan with the scanner or open a picture.</source>
+        <translation>Không tìm thấy camera. Hãy quét bằng máy quét hoặc mở ảnh chụp thẻ (Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>Open a picture of the card</source>
+        <translation>Mở ảnh chụp thẻ</translation>
+    </message>
+    <message>
+        <source>Reading the picture…</source>
+        <translation>Đang đọc ảnh…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>Nothing was printed yet on this screen.</source>
+        <translation>Chưa in phiếu nào trên màn hình này.</translation>
+    </message>
+    <message>
+        <source>There is unsaved input. Press Esc again to discard it.</source>
+        <translation>Có thông tin chưa lưu. Nhấn Esc lần nữa để bỏ và tiếp nhận mới.</translation>
+    </message>
+    <message>
+        <source>Unsaved input</source>
+        <translation>Thông tin chưa lưu</translation>
+    </message>
+    <message>
+        <source>The intake form is not saved. Leave it? It stays as a draft for later.</source>
+        <translation>Hồ sơ đang nhập chưa được lưu. Rời màn hình? Thông tin vẫn được giữ làm bản nháp.</translation>
+    </message>
+    <message>
+        <source>The unsaved intake was restored.</source>
+        <translation>Đã khôi phục hồ sơ đang nhập dở.</translation>
+    </message>
+    <message>
+        <source>Choose the procedure first (F3).</source>
+        <translation>Hãy chọn thủ tục trước (F3).</translation>
+    </message>
+    <message>
+        <source>Check the marked field of the applicant before saving.</source>
+        <translation>Hãy kiểm tra trường được đánh dấu của người nộp trước khi lưu.</translation>
+    </message>
+    <message>
+        <source>Type the reason first: it is printed on the form.</source>
+        <translation>Hãy nhập lý do trước: lý do được in trên phiếu.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedurePanel</name>
+    <message>
+        <source>Search: &quot;khai sinh&quot;, &quot;ks&quot;, 1.0011…</source>
+        <translation>Tìm: &quot;khai sinh&quot;, &quot;ks&quot;, 1.0011…</translation>
+    </message>
+    <message>
+        <source>Papers</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <source>Originals</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Bản sao</translation>
+    </message>
+    <message>
+        <source>Note, or the reason for a supplement or refusal</source>
+        <translation>Ghi chú, hoặc lý do yêu cầu bổ sung / từ chối</translation>
+    </message>
+    <message>
+        <source>PROCEDURE</source>
+        <translation>THỦ TỤC</translation>
+    </message>
+    <message>
+        <source>PAPERS (Space ticks)</source>
+        <translation>GIẤY TỜ (phím cách để đánh dấu)</translation>
+    </message>
+    <message>
+        <source>Note / reason</source>
+        <translation>Ghi chú / lý do</translation>
+    </message>
+    <message>
+        <source>Fee: %1 đ</source>
+        <translation>Phí: %1 đ</translation>
+    </message>
+    <message>
+        <source>Processing: same day</source>
+        <translation>Giải quyết: trong ngày</translation>
+    </message>
+    <message>
+        <source>Processing: %1 days</source>
+        <translation>Giải quyết: %1 ngày</translation>
+    </message>
+    <message>
+        <source>Processing: %1 working days</source>
+        <translation>Giải quyết: %1 ngày làm việc</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>Hạn trả: %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,76 @@
+"""The intake screen's store helpers: drafts, the duplicate check, the most used procedures."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from counter_app.services.dossier_queries import most_used_procedures, recent_same_procedure
+from counter_app.services.drafts import discard_draft, load_draft, save_draft
+from counter_app.services.intake import receive_dossier
+from counter_app.services.intake_settings import (
+    IntakeSettings,
+    change_intake_settings,
+    load_intake_settings,
+)
+from counter_app.services.store import Store, open_store
+from tests.dossier_helpers import CLERK, citizen, configure, intake, vn
+
+NOW = vn(2026, 11, 10, 9, 0)
+
+
+def test_a_draft_is_kept_across_a_reopen_and_gone_once_discarded(new_store: Store) -> None:
+    configure(new_store)
+    content = {"applicant": {"full_name": "Trần Quốc Bảo"}, "procedure": "1.001193"}
+    save_draft(new_store, content, now=NOW)
+    save_draft(new_store, {**content, "reason": "x"}, now=NOW)  # replaces, never adds
+    folder = new_store.folder
+    new_store.close()
+    reopened = open_store(folder)
+    try:
+        assert load_draft(reopened) == {**content, "reason": "x"}
+        discard_draft(reopened)
+        assert load_draft(reopened) is None
+    finally:
+        reopened.close()
+
+
+def test_the_same_person_and_procedure_within_the_window_is_a_possible_duplicate(
+    new_store: Store,
+) -> None:
+    configure(new_store)
+    first = receive_dossier(new_store, intake(procedure="1.001193"), clerk=CLERK, now=NOW)
+    receive_dossier(
+        new_store,
+        intake(citizen(id_number="001305009876"), procedure="1.001193"),
+        clerk=CLERK,
+        now=NOW,
+    )
+    id_number = citizen().id_number
+    later = NOW + timedelta(days=3)
+    assert recent_same_procedure(new_store, id_number, "1.001193", now=later) == [
+        (first.code, first.received_at)
+    ]
+    assert recent_same_procedure(new_store, id_number, "1.000894", now=later) == []
+    assert (
+        recent_same_procedure(new_store, id_number, "1.001193", now=NOW + timedelta(days=8)) == []
+    )
+
+
+def test_the_counters_most_used_procedures_come_first(new_store: Store) -> None:
+    configure(new_store)
+    for minute, code in enumerate(["1.000894", "1.001193", "1.001193", "2.000815", "1.001193"]):
+        receive_dossier(
+            new_store, intake(procedure=code), clerk=CLERK, now=NOW.replace(minute=minute)
+        )
+    codes = [p.code for p in most_used_procedures(new_store, 2)]
+    assert codes == ["1.001193", "1.000894"]
+
+
+def test_intake_settings_default_and_change_with_an_audit_row(new_store: Store) -> None:
+    configure(new_store)
+    assert load_intake_settings(new_store) == IntakeSettings()
+    wanted = IntakeSettings(scanner_port="COM3", print_preview=True)
+    change_intake_settings(new_store, wanted, actor="it", now=NOW)
+    assert load_intake_settings(new_store) == wanted
+    actions = [r[0] for r in new_store.db.conn.execute("SELECT action FROM audit_log")]
+    assert actions[-1] == "settings.intake"

@@ -1,0 +1,58 @@
+"""ĐÃ TỪNG NỘP: a returning citizen's earlier dossiers at this counter, and the duplicate
+warning when the same person came for the same procedure in the last days."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+
+from counter_app.domain.dossier import Dossier, status_name
+from ui.intake.naming import named
+
+
+def _day(iso: str) -> str:
+    return datetime.fromisoformat(iso).strftime("%d/%m/%Y")
+
+
+class HistoryPanel(QWidget):
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.summary = named(QLabel(), "history_summary")
+        self.dossiers = named(QListWidget(), "history_list")
+        self.scope = QLabel(self.tr("Only dossiers received at this counter are listed."))
+        self.scope.setObjectName("history_scope")
+        self.scope.setWordWrap(True)
+        self.duplicate = named(QLabel(), "duplicate_warning")
+        self.duplicate.setWordWrap(True)
+        self.duplicate.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("EARLIER DOSSIERS"))
+        title.setObjectName("section_title")
+        for widget in (title, self.summary, self.dossiers, self.duplicate, self.scope):
+            layout.addWidget(widget)
+        self.clear()
+
+    def show_dossiers(self, dossiers: list[Dossier], names: dict[str, str]) -> None:
+        self.dossiers.clear()
+        self.summary.setText(self.tr("%n earlier dossier(s) of this ID", "", len(dossiers)))
+        for dossier in dossiers:
+            name = names.get(dossier.procedure_code, dossier.procedure_code)
+            status = status_name(dossier.status, self.lang)
+            self.dossiers.addItem(f"{_day(dossier.received_at)} · {name} · {status}")
+
+    def show_duplicates(self, found: list[tuple[str, str]]) -> None:
+        if not found:
+            self.duplicate.clear()
+            self.duplicate.setVisible(False)
+            return
+        code, received_at = found[0]
+        text = self.tr("⚠ Same person, same procedure on %1 (%2): is this a duplicate intake?")
+        self.duplicate.setText(text.replace("%1", _day(received_at)).replace("%2", code))
+        self.duplicate.setVisible(True)
+
+    def clear(self) -> None:
+        self.dossiers.clear()
+        self.summary.setText("")
+        self.show_duplicates([])

@@ -1,0 +1,202 @@
+"""THỦ TỤC: the procedure search (F3), its suggestions, the papers checklist, fee and due date.
+
+Enter in the search takes the highlighted suggestion (the first one unless the arrows moved
+it), so the counter's most used procedure costs one key. Space ticks the focused paper.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.dossier import DocumentReceived
+from counter_app.domain.due_date import DueDate
+from counter_app.domain.procedure import Procedure
+from counter_app.messages import message_for
+from ui.intake.naming import named
+from ui.intake.procedure_search import suggestions
+
+NAME, ORIGINALS, COPIES = range(3)
+_CODE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ProcedurePanel(QWidget):
+    """``chosen`` fires with the Procedure the clerk picked; ``changed`` on any edit."""
+
+    chosen = Signal(object)
+    changed = Signal()
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.procedures: list[Procedure] = []
+        self.usage: dict[str, int] = {}
+        self.current: Procedure | None = None
+        self.search = named(QLineEdit(), "procedure_search")
+        self.search.setPlaceholderText(self.tr('Search: "khai sinh", "ks", 1.0011…'))
+        self.list = named(QListWidget(), "procedure_list")
+        self.list.setMaximumHeight(160)
+        self.title = named(QLabel(), "procedure_title")
+        self.facts = named(QLabel(), "procedure_facts")
+        self.due = named(QLabel(), "due_date")
+        self.calendar_warning = named(QLabel(), "calendar_warning")
+        self.calendar_warning.setWordWrap(True)
+        self.documents = named(QTableWidget(0, 3), "documents")
+        self.documents.setHorizontalHeaderLabels(
+            [self.tr("Papers"), self.tr("Originals"), self.tr("Copies")]
+        )
+        header = self.documents.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        self.reason = named(QLineEdit(), "reason")
+        self.reason.setPlaceholderText(self.tr("Note, or the reason for a supplement or refusal"))
+        self._build()
+        self.search.textEdited.connect(self._refresh)
+        self.search.returnPressed.connect(self.choose_highlighted)
+        self.search.installEventFilter(self)
+        self.list.itemActivated.connect(lambda _item: self.choose_highlighted())
+        self.documents.itemChanged.connect(lambda _item: self.changed.emit())
+        self.reason.textEdited.connect(self.changed)
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("PROCEDURE"))
+        title.setObjectName("section_title")
+        for widget in (title, self.search, self.list, self.title, self.facts, self.due):
+            layout.addWidget(widget)
+        layout.addWidget(self.calendar_warning)
+        layout.addWidget(QLabel(self.tr("PAPERS (Space ticks)")))
+        layout.addWidget(self.documents, 1)
+        layout.addWidget(QLabel(self.tr("Note / reason")))
+        layout.addWidget(self.reason)
+
+    def set_catalogue(self, procedures: Sequence[Procedure], most_used: Sequence[str]) -> None:
+        self.procedures = list(procedures)
+        self.usage = {code: rank for rank, code in enumerate(most_used)}
+        self._refresh(self.search.text())
+
+    def _refresh(self, text: str) -> None:
+        self.list.clear()
+        for procedure in suggestions(self.procedures, text, self.usage):
+            self.list.addItem(f"{procedure.name_vi} · {procedure.code}")
+            self.list.item(self.list.count() - 1).setData(_CODE_ROLE, procedure.code)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up and Down in the search move the highlight in the suggestions."""
+        if watched is self.search and isinstance(event, QKeyEvent):
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
+            if step and event.type() == QEvent.Type.KeyPress and self.list.count():
+                row = min(max(self.list.currentRow() + step, 0), self.list.count() - 1)
+                self.list.setCurrentRow(row)
+                return True
+        return False
+
+    def choose_highlighted(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.choose(str(item.data(_CODE_ROLE)))
+
+    def choose(self, code: str) -> None:
+        procedure = next((p for p in self.procedures if p.code == code), None)
+        if procedure is None:
+            return
+        self.current = procedure
+        self.title.setText(f"{procedure.name_vi} · {procedure.code}")
+        self.facts.setText(self._facts(procedure))
+        self._fill_documents([(name, True, 1, 0) for name in procedure.documents])
+        self.chosen.emit(procedure)
+        self.changed.emit()
+
+    def _facts(self, procedure: Procedure) -> str:
+        fee = self.tr("Fee: %1 đ").replace("%1", f"{procedure.fee_vnd:,}".replace(",", "."))
+        if procedure.same_day:
+            period = self.tr("Processing: same day")
+        elif procedure.calendar_days:
+            period = self.tr("Processing: %1 days").replace("%1", str(procedure.calendar_days))
+        else:
+            period = self.tr("Processing: %1 working days").replace(
+                "%1", str(procedure.processing_days)
+            )
+        return f"{period} · {fee}"
+
+    def show_due(self, due: DueDate) -> None:
+        self.due.setText(self.tr("Due: %1").replace("%1", due.due_at.strftime("%H:%M %d/%m/%Y")))
+        warnings = [message_for(w.code, self.lang, w.params) for w in due.warnings]
+        self.calendar_warning.setText("\n".join("⚠ " + w for w in warnings))
+        self.calendar_warning.setVisible(bool(warnings))
+
+    def _fill_documents(self, rows: Sequence[tuple[str, bool, int, int]]) -> None:
+        self.documents.blockSignals(True)
+        self.documents.setRowCount(len(rows))
+        for row, (name, ticked, originals, copies) in enumerate(rows):
+            item = QTableWidgetItem(name)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsSelectable
+            )
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            self.documents.setItem(row, NAME, item)
+            self.documents.setItem(row, ORIGINALS, QTableWidgetItem(str(originals)))
+            self.documents.setItem(row, COPIES, QTableWidgetItem(str(copies)))
+        self.documents.blockSignals(False)
+        if rows:
+            self.documents.setCurrentCell(0, NAME)
+
+    def _rows(self) -> list[tuple[str, bool, int, int]]:
+        rows = []
+        for row in range(self.documents.rowCount()):
+            name = self.documents.item(row, NAME)
+            if name is None:
+                continue
+            ticked = name.checkState() == Qt.CheckState.Checked
+            rows.append(
+                (name.text(), ticked, _count(self, row, ORIGINALS), _count(self, row, COPIES))
+            )
+        return rows
+
+    def received(self) -> tuple[DocumentReceived, ...]:
+        return tuple(DocumentReceived(n, o, c) for n, ticked, o, c in self._rows() if ticked)
+
+    def missing(self) -> tuple[str, ...]:
+        return tuple(name for name, ticked, _o, _c in self._rows() if not ticked)
+
+    def values(self) -> dict[str, Any]:
+        code = self.current.code if self.current else ""
+        return {"procedure": code, "documents": self._rows(), "reason": self.reason.text()}
+
+    def restore(self, values: dict[str, Any]) -> None:
+        if values.get("procedure"):
+            self.choose(str(values["procedure"]))
+            self._fill_documents([tuple(row) for row in values.get("documents", [])])
+        self.reason.setText(str(values.get("reason", "")))
+
+    def clear(self) -> None:
+        self.current = None
+        self.search.clear()
+        self._refresh("")
+        for label in (self.title, self.facts, self.due, self.calendar_warning):
+            label.clear()
+        self.documents.setRowCount(0)
+        self.reason.clear()
+
+
+def _count(panel: ProcedurePanel, row: int, column: int) -> int:
+    """A count typed in the table; anything that is no number counts as 0."""
+    item = panel.documents.item(row, column)
+    text = item.text().strip() if item is not None else ""
+    return int(text) if text.isdigit() else 0

@@ -1,0 +1,403 @@
+"""The intake screen (Tiếp nhận): scan, pick the procedure, tick the papers, save and print.
+
+Keyboard first (ux.md): focus starts in the scan box; a scan fills the applicant and moves
+focus to the procedure search; Enter takes the highlighted procedure; Ctrl+Enter receives,
+saves and prints. Every store call goes through ``session.store.run``; decoding and printing
+run on ``session.background``; the GUI thread only moves values into widgets.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.documents.model import FormKind
+from counter_app.domain.dossier import Intake, Outcome
+from counter_app.messages import message_for
+from counter_app.services.clock import now_vn, today_vn
+from counter_app.services.intake_settings import IntakeSettings
+from counter_app.services.issuing import IssuedDocument
+from ui.intake import work
+from ui.intake.applicant_panel import ApplicantPanel
+from ui.intake.drafting import DraftKeeper
+from ui.intake.form import FormIncomplete, build_intake
+from ui.intake.history_panel import HistoryPanel
+from ui.intake.inputs import ScanInputs
+from ui.intake.lookups import Lookups
+from ui.intake.naming import named
+from ui.intake.procedure_panel import ProcedurePanel
+from ui.messages import error_with_code
+from ui.print_job import PrintOutcome
+from ui.scanner.router import ScanKind, route_scan
+from ui.scanner.wedge import DEFAULT_GAP_MS, DEFAULT_MIN_LENGTH
+from ui.session import Session
+
+# How long the saved dossier's code stays large on screen: long enough to read it out to
+# the citizen, short enough to be gone when the next one sits down.
+CODE_BANNER_MS = 6000
+# A second Esc within this time discards unsaved input (the first one asks).
+ESC_CONFIRM_MS = 4000
+
+
+class IntakeScreen(QWidget):
+    dossier_requested = Signal(str)  # a receipt QR was scanned: open that dossier
+    ready = Signal()  # catalogue, settings and draft loaded
+    saved = Signal(object)  # work.Saved
+    printed = Signal(object)  # PrintOutcome
+    failed = Signal(str)  # the sentence shown
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        gap_ms: int = DEFAULT_GAP_MS,
+        min_length: int = DEFAULT_MIN_LENGTH,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("intake_screen")
+        self.session, self.lang = session, session.lang
+        self.settings = IntakeSettings()
+        self.is_ready = self.busy = False
+        self.last_code = ""
+        self.last_kind = FormKind.RECEIPT
+        self._esc_armed = False
+        self._pending_scan = ""
+        self.inputs = ScanInputs(session, self, gap_ms=gap_ms, min_length=min_length)
+        self.router, self.wedge = self.inputs.router, self.inputs.wedge
+        self.serial, self.frames = self.inputs.serial, self.inputs.frames
+        self.router.scanned.connect(self.on_scan)
+        self.applicant = ApplicantPanel(self.lang)
+        self.procedure = ProcedurePanel(self.lang)
+        self.history = HistoryPanel(self.lang)
+        self.message = named(QLabel(), "intake_message")
+        self.banner = named(QLabel(), "code_banner")
+        self.buttons = self._buttons()
+        self.drafts = DraftKeeper(session, self._draft_content, self)
+        panels = (self.applicant, self.procedure, self.history)
+        self.lookups = Lookups(session, panels, self._show_error, self)
+        self._build()
+        self._connect()
+        self._shortcuts()
+        self.setAcceptDrops(True)
+        session.store.run(work.startup, on_done=self._started, on_error=self._show_error)
+
+    # Layout
+
+    def _buttons(self) -> dict[str, QPushButton]:
+        labels = {
+            "receive": self.tr("Receive && print  Ctrl+Enter"),
+            "supplement": self.tr("Ask for more  Ctrl+B"),
+            "refuse": self.tr("Refuse  Ctrl+R"),
+            "new": self.tr("New intake  Esc"),
+        }
+        buttons = {key: named(QPushButton(text), f"{key}_button") for key, text in labels.items()}
+        for button in buttons.values():
+            button.setAutoDefault(False)  # Enter in a field never presses a button
+        return buttons
+
+    def _build(self) -> None:
+        columns = QHBoxLayout()
+        columns.addWidget(self.applicant, 4)
+        columns.addWidget(self.procedure, 4)
+        columns.addWidget(self.history, 3)
+        actions = QHBoxLayout()
+        for button in self.buttons.values():
+            actions.addWidget(button)
+        big = QFont(self.font())
+        big.setPointSize(max(24, big.pointSize() * 2))
+        big.setBold(True)
+        self.banner.setFont(big)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setVisible(False)
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.message)
+        layout.addLayout(actions)
+        order = [self.applicant.scan_box, self.procedure.search, self.procedure.list]
+        order += [self.procedure.documents, self.procedure.reason]
+        order += [*self.applicant.edits.values(), *self.buttons.values()]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    def _connect(self) -> None:
+        self.applicant.scan_box.returnPressed.connect(self._scan_box_entered)
+        for edit in self.applicant.edits.values():
+            edit.editingFinished.connect(lambda: self.applicant.check_typed(today=today_vn()))
+        self.applicant.changed.connect(self._edited)
+        self.procedure.changed.connect(self._edited)
+        self.procedure.chosen.connect(lambda _p: self.procedure.documents.setFocus())
+        self.buttons["receive"].clicked.connect(self.receive)
+        self.buttons["supplement"].clicked.connect(self.ask_for_more)
+        self.buttons["refuse"].clicked.connect(self.refuse)
+        self.buttons["new"].clicked.connect(self.new_intake)
+
+    def _shortcuts(self) -> None:
+        keys = {
+            "F2": self.focus_scan_box,
+            "F3": self.focus_procedure,
+            "Ctrl+Return": self.receive,
+            "Ctrl+Enter": self.receive,
+            "Ctrl+S": self.receive,
+            "Ctrl+B": self.ask_for_more,
+            "Ctrl+R": self.refuse,
+            "Ctrl+P": self.reprint,
+            "Ctrl+O": self.open_image,
+            "Esc": self.new_intake,
+        }
+        for key, slot in keys.items():
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # Start
+
+    def _started(self, start: work.Startup) -> None:
+        self.settings = start.settings
+        self.procedure.set_catalogue(start.procedures, start.most_used)
+        if not self.inputs.open_serial(start.settings):
+            self.say(
+                self.tr("The COM-port scanner could not be opened; check the port in the settings.")
+            )
+        if start.settings.camera and not self.inputs.open_camera(self.history.layout()):
+            self.say(self.tr("No camera was found; scan with the scanner or open a picture."))
+        if start.draft:
+            self.restore_draft(start.draft)
+        self.is_ready = True
+        self.focus_scan_box()
+        self.ready.emit()
+
+    def focus_scan_box(self) -> None:
+        self.applicant.scan_box.setFocus()
+
+    def focus_procedure(self) -> None:
+        self.procedure.search.setFocus()
+        self.procedure.search.selectAll()
+
+    # Scans
+
+    def _scan_box_entered(self) -> None:
+        text = self.applicant.scan_box.text()
+        self.applicant.scan_box.clear()
+        self.router.deliver(text)
+
+    def on_scan(self, payload: str) -> None:
+        """Route a scan by its shape: a receipt opens its dossier, a card fills the form."""
+        if self.busy:  # the next card scanned while the last one saves: after the save
+            self._pending_scan = payload
+            return
+        route = route_scan(payload, today=today_vn())
+        if route.kind is ScanKind.DOSSIER:
+            self.say("")
+            self.dossier_requested.emit(route.text)
+        elif route.kind is ScanKind.CARD and route.reading is not None:
+            self.say("")
+            self.applicant.show_reading(route.reading)
+            self.lookups.applicant_found(route.text)
+            self.focus_procedure()
+        elif route.kind is ScanKind.TYPED_ID:
+            self.applicant.set_values({"id_number": route.text})
+            self.applicant.check_typed(today=today_vn())
+            self.lookups.applicant_found(route.text)
+            self.applicant.edits["full_name"].setFocus()
+            self._edited()
+        else:
+            code = route.rejection.code if route.rejection else "NOT_ID_QR"
+            self.say(message_for(code, self.lang))
+            self.focus_scan_box()
+
+    def open_image(self) -> None:
+        self.inputs.choose_image(self.tr("Open a picture of the card"), self._show_error)
+
+    def scan_file(self, path: str) -> None:
+        self.say(self.tr("Reading the picture…"))
+        self.inputs.scan_file(path, self._show_error)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            self.scan_file(urls[0].toLocalFile())
+            event.acceptProposedAction()
+
+    # Outcomes
+
+    def receive(self) -> None:
+        self._submit(Outcome.RECEIVED)
+
+    def ask_for_more(self) -> None:
+        self._submit(Outcome.SUPPLEMENT)
+
+    def refuse(self) -> None:
+        self._submit(Outcome.REFUSED)
+
+    def _submit(self, outcome: Outcome) -> None:
+        intake = self._intake(outcome)
+        if intake is None or self.busy:
+            return
+        self.busy = True
+        missing, clerk, now = self.procedure.missing(), self._clerk(), now_vn()
+        self.drafts.pause()
+        self.say(self.tr("Saving…"))
+        self.session.store.run(
+            lambda store: work.save_and_issue(store, intake, missing=missing, clerk=clerk, now=now),
+            on_done=self._saved,
+            on_error=self._save_failed,
+        )
+
+    def _intake(self, outcome: Outcome) -> Intake | None:
+        """The form as an Intake, or None with the field to fix focused and a sentence shown."""
+        try:
+            return build_intake(self.applicant, self.procedure, outcome, today=today_vn())
+        except FormIncomplete as incomplete:
+            self.say(incomplete.sentence)
+            if incomplete.field is not None:
+                incomplete.field.setFocus()
+            return None
+
+    def _clerk(self) -> str:
+        return self.session.user or "user:unknown"
+
+    def _saved(self, saved: work.Saved) -> None:
+        self.busy = False
+        self.last_code, self.last_kind = saved.dossier.code, saved.document.kind
+        self.clear_form()
+        self.show_code(saved.dossier.code)
+        self.saved.emit(saved)
+        self.print_document(saved.document)
+        self._take_pending_scan()
+
+    def _save_failed(self, error: BaseException) -> None:
+        self.busy = False
+        self.drafts.resume()
+        self._show_error(error)
+        self._take_pending_scan()
+
+    def _take_pending_scan(self) -> None:
+        payload, self._pending_scan = self._pending_scan, ""
+        if payload:
+            self.on_scan(payload)
+
+    def show_code(self, code: str) -> None:
+        self.banner.setText(code)
+        self.banner.setVisible(True)
+        QTimer.singleShot(CODE_BANNER_MS, self.banner.hide)  # bound: safe once deleted
+
+    # Printing
+
+    def reprint(self) -> None:
+        if not self.last_code:
+            self.say(self.tr("Nothing was printed yet on this screen."))
+            return
+        code, kind, clerk = self.last_code, self.last_kind, self._clerk()
+        self.session.store.run(
+            lambda store: work.reprint(store, code, kind, clerk=clerk),
+            on_done=self.print_document,
+            on_error=self._show_error,
+        )
+
+    def print_document(self, document: IssuedDocument) -> None:
+        """Direct print on the pool, or the preview when the setting asks for it."""
+        desk, pdf, layout, stem = (
+            self.session.print_desk,
+            document.pdf,
+            document.layout,
+            document.code,
+        )
+        if self.settings.print_preview:
+            desk.preview(pdf, layout=layout, stem=stem, parent=self, on_done=self._printed)
+            return
+        self.session.background.run(
+            lambda: desk.print_pdf(pdf, layout=layout, stem=stem),
+            on_done=self._printed,
+            on_error=self._show_error,
+        )
+
+    def _printed(self, outcome: PrintOutcome) -> None:
+        self.say(outcome.message(self.lang))
+        self.printed.emit(outcome)
+
+    # New intake, leaving, drafts
+
+    def new_intake(self) -> None:
+        """Esc: a fresh form; with unsaved input, the first Esc asks and a second one clears."""
+        if self.has_unsaved_input() and not self._esc_armed:
+            self._esc_armed = True
+            self.say(self.tr("There is unsaved input. Press Esc again to discard it."))
+            QTimer.singleShot(ESC_CONFIRM_MS, self, self._disarm_esc)
+            return
+        self._esc_armed = False
+        self.clear_form()
+        self.say("")
+
+    def _disarm_esc(self) -> None:
+        self._esc_armed = False
+
+    def clear_form(self) -> None:
+        """Empty every field, forget the draft, and wait for the next scan."""
+        self.drafts.pause()
+        self.applicant.clear()
+        self.procedure.clear()
+        self.history.clear()
+        self.drafts.discard()
+        self.drafts.resume()
+        self.focus_scan_box()
+
+    def has_unsaved_input(self) -> bool:
+        return self.applicant.has_input() or self.procedure.current is not None
+
+    def can_leave(self) -> bool:
+        """Closing or locking with a half-filled form asks (the draft is kept either way)."""
+        if not self.has_unsaved_input():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved input"),
+            self.tr("The intake form is not saved. Leave it? It stays as a draft for later."),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _edited(self) -> None:
+        self._esc_armed = False
+        self.drafts.touch()
+
+    def _draft_content(self) -> dict[str, Any]:
+        payload = self.applicant.scanned_payload
+        return {"applicant": self.applicant.values(), "payload": payload, **self.procedure.values()}
+
+    def restore_draft(self, draft: dict[str, Any]) -> None:
+        self.drafts.pause()
+        route = route_scan(str(draft.get("payload", "")), today=today_vn())
+        if route.kind is ScanKind.CARD and route.reading is not None:
+            self.applicant.show_reading(route.reading)  # its findings and checkboxes again
+        self.applicant.set_values(draft.get("applicant", {}))
+        self.procedure.restore(draft)
+        self.drafts.resume()
+        if self.has_unsaved_input():
+            self.say(self.tr("The unsaved intake was restored."))
+
+    # Messages
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _show_error(self, error: BaseException) -> None:
+        text = error_with_code(error, self.lang)
+        self.say(text)
+        self.failed.emit(text)
