@@ -9,7 +9,7 @@ from typing import Any
 
 from counter_app.domain.dossier import Applicant, Dossier
 from counter_app.domain.lifecycle import is_overdue
-from counter_app.services.dossiers import DossierDetail, dossier_detail
+from counter_app.services.dossiers import DossierDetail, dossier_detail, get_dossier
 from counter_app.services.issuing import issued_documents
 from counter_app.services.search import MAX_LIMIT as MAX_SEARCH_LIMIT
 from counter_app.services.search import SearchFilters, search_dossiers
@@ -201,6 +201,12 @@ def _listed(row: tuple[Any, ...], today: date) -> ListedDossier:
         voided=voided is not None,
         overdue=voided is None and is_overdue(int(status), _day(due_at), today.isoformat()),
     )
+
+
+def listed_dossier(store: Store, code: str, *, today: date) -> ListedDossier:
+    """One dossier as a row of the view (after an action changed it)."""
+    dossier = get_dossier(store, code)
+    return _listed(rows.listed_rows(store.db, [dossier.id])[0], today)
 
 
 def _day(stamp: str | None) -> str | None:
