@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -16,6 +18,7 @@ from counter_app.services.dossiers import transition_dossier
 from counter_app.services.intake import receive_dossier
 from counter_app.services.store import Store, open_store
 from tests.dossier_helpers import CLERK, citizen, configure, intake, vn
+from ui.i18n import install_translations
 from ui.main_window import MainWindow
 from ui.printing import PrintDesk
 from ui.session import Session
@@ -29,6 +32,15 @@ TODAY_PEOPLE = (
     ("Phạm Văn Dũng", "001089001004"),
     ("Nguyễn Văn Hải", "001089001005"),
 )
+
+
+@pytest.fixture
+def vietnamese(qapp: QApplication) -> Iterator[None]:
+    """The window in Vietnamese, as at the counter (the translations from the .ts files)."""
+    translators = install_translations(qapp, "vi")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
 
 
 def fill_store(store: Store) -> tuple[list[Dossier], list[Dossier]]:

@@ -12,18 +12,22 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.domain.dossier import Status
 from counter_app.messages import message_for
+from counter_app.services.clock import now_vn
 from counter_app.services.dossier_queries import ListFilters
-from counter_app.services.dossiers import get_dossier
+from counter_app.services.dossiers import get_dossier, transition_dossier
 from counter_app.services.issuing import issued_documents
 from counter_app.services.store import Store, open_store
-from tests.gui.dossier_screens import fill_store, make_window, press, show, type_text
+from tests.gui.dossier_screens import fill_store, make_window, press, show, type_text, vietnamese
 from ui import dossiers
+from ui.dossiers.actions import Action
 from ui.dossiers.model import STATUS, DossierTableModel, ListRequest
 from ui.dossiers.screen import DossiersScreen
 from ui.tasks import StoreRunner
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+pytestmark = pytest.mark.usefixtures(vietnamese.__name__)
 
 
 @pytest.fixture
@@ -100,11 +104,8 @@ def test_today_by_default_then_search_and_filters(
     screen.filters.scope.setCurrentIndex(screen.filters.scope.findData("all"))
     qtbot.waitUntil(lambda: screen.model.rowCount() == 8 and not screen.model.loading)
     code = _codes(screen)[0]
-    get = filled  # the test's own connection, beside the window's
-    from counter_app.services.dossiers import transition_dossier  # noqa: PLC0415
-    from counter_app.services.clock import now_vn  # noqa: PLC0415
-
-    transition_dossier(get, code, Status.IN_PROCESS, actor="clerk:test", now=now_vn())
+    # The test's own connection, beside the window's: the screen reads what is stored.
+    transition_dossier(filled, code, Status.IN_PROCESS, actor="clerk:test", now=now_vn())
     screen.filters.status.setCurrentIndex(screen.filters.status.findData(4))
     qtbot.waitUntil(lambda: _codes(screen) == [code] and not screen.model.loading)
     screen.filters.status.setCurrentIndex(0)
@@ -141,7 +142,7 @@ def test_a_transition_and_a_reprint_by_keyboard(
     press(qtbot, Qt.Key.Key_Down)
     assert QApplication.focusWidget() is screen.table
     qtbot.waitUntil(lambda: screen.detail.code.text() == code)
-    qtbot.waitUntil(lambda: screen.actions_bar.buttons[_action("transition")].isEnabled())
+    qtbot.waitUntil(lambda: screen.actions_bar.buttons[Action.TRANSITION].isEnabled())
     press(qtbot, Qt.Key.Key_T, CTRL)
     qtbot.waitUntil(lambda: screen.dossier_actions.dialog is not None)
     dialog = screen.dossier_actions.dialog
@@ -166,12 +167,6 @@ def test_a_transition_and_a_reprint_by_keyboard(
     qtbot.waitUntil(lambda: documents.count() == 2)
 
 
-def _action(name: str):  # type: ignore[no-untyped-def]
-    from ui.dossiers.actions import Action  # noqa: PLC0415
-
-    return Action(name)
-
-
 def test_a_clerk_is_refused_a_supervisor_action(
     qtbot: QtBot, filled: Store, tmp_path: Path
 ) -> None:
@@ -179,7 +174,7 @@ def test_a_clerk_is_refused_a_supervisor_action(
     code = _codes(screen)[0]
     screen.table.setFocus()
     screen.table.setCurrentIndex(screen.model.index(0, 0))
-    qtbot.waitUntil(lambda: screen.actions_bar.buttons[_action("void")].isEnabled())
+    qtbot.waitUntil(lambda: screen.actions_bar.buttons[Action.VOID].isEnabled())
     press(qtbot, Qt.Key.Key_V, CTRL_SHIFT)
     refusal = message_for("DOSSIER_SUPERVISOR_ONLY", "vi")
     qtbot.waitUntil(lambda: refusal in screen.message.text())
@@ -195,7 +190,7 @@ def test_a_supervisor_may_void_before_the_first_sync(
     code = _codes(screen)[0]
     screen.table.setFocus()
     screen.table.setCurrentIndex(screen.model.index(0, 0))
-    qtbot.waitUntil(lambda: screen.actions_bar.buttons[_action("void")].isEnabled())
+    qtbot.waitUntil(lambda: screen.actions_bar.buttons[Action.VOID].isEnabled())
     press(qtbot, Qt.Key.Key_V, CTRL_SHIFT)
     qtbot.waitUntil(lambda: screen.dossier_actions.dialog is not None)
     dialog = screen.dossier_actions.dialog
@@ -204,7 +199,7 @@ def test_a_supervisor_may_void_before_the_first_sync(
     type_text(dialog.reason, "Nhập nhầm")
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: get_dossier(filled, code).voided_at is not None)
-    qtbot.waitUntil(lambda: not screen.actions_bar.buttons[_action("void")].isEnabled())
+    qtbot.waitUntil(lambda: not screen.actions_bar.buttons[Action.VOID].isEnabled())
 
 
 def test_a_requested_dossier_opens_on_its_tab(qtbot: QtBot, filled: Store, tmp_path: Path) -> None:

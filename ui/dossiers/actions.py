@@ -241,7 +241,8 @@ class DossierActions(QObject):
 
     def _target_label(self, status: int, lang: str) -> str:
         name = f"{status} · {status_text(status, lang)}"
-        return name + (f" ({self.tr('reason required')})" if status in NEEDS_REASON else "")
+        required = self.tr("reason required")
+        return name + (f" ({required})" if status in NEEDS_REASON else "")
 
     @staticmethod
     def _proposed_date(dossier: Dossier) -> datetime:

@@ -152,7 +152,8 @@ class DetailPane(QWidget):
     def _document_line(self, document: dict[str, object]) -> str:
         name = form_name(str(document.get("kind", "")), self._lang)
         number = str(document.get("number") or "")
-        mark = f" · {self.tr('reprint')}" if document.get("reprint") else ""
+        reprint = self.tr("reprint")
+        mark = f" · {reprint}" if document.get("reprint") else ""
         head = f"{moment_text(str(document.get('issued_at', '')))} · {name}"
         return head + (f" ({number})" if number else "") + mark
 

@@ -141,12 +141,14 @@ class DossierTableModel(QAbstractTableModel):
             return self._status(row)
         if column == DUE:
             due = day_text(row.due_at)
-            return f"{due} · {self.tr('overdue')}" if row.overdue else due
+            overdue = self.tr("overdue")
+            return f"{due} · {overdue}" if row.overdue else due
         return ""
 
     def _status(self, row: ListedDossier) -> str:
         name = status_text(row.status, self._lang)
-        return f"{name} ({self.tr('voided')})" if row.voided else name
+        voided = self.tr("voided")
+        return f"{name} ({voided})" if row.voided else name
 
     def _foreground(self, row: ListedDossier) -> QBrush | None:
         if row.voided:

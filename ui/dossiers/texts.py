@@ -14,12 +14,6 @@ from PySide6.QtCore import QCoreApplication
 from counter_app.domain.dossier import status_name
 from counter_app.messages import MESSAGES, message_for
 
-CONTEXT = "DossierTexts"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def day_text(stamp: str | None) -> str:
     """An ISO time or day as dd/MM/yyyy; empty for none."""
@@ -45,7 +39,11 @@ def event_text(event: dict[str, Any], lang: str) -> str:
     """One line of the event history: when, who, what (and why)."""
     what = _event_what(event, lang)
     reason = str(event.get("reason") or "")
-    origin = tr("from the city") if event.get("origin") == "city" else str(event.get("actor", ""))
+    origin = (
+        QCoreApplication.translate("DossierTexts", "from the city")
+        if event.get("origin") == "city"
+        else str(event.get("actor", ""))
+    )
     line = f"{moment_text(event.get('at'))} · {origin} · {what}"
     return f"{line} — {reason}" if reason else line
 
@@ -68,19 +66,21 @@ def _event_what(event: dict[str, Any], lang: str) -> str:
 
 def _kind_name(kind: str) -> str:
     names = {
-        "created": tr("received at the counter"),
-        "transition": tr("status changed"),
-        "correction": tr("status corrected"),
-        "city_status": tr("status from the city"),
-        "edited": tr("details edited"),
-        "due_date_changed": tr("new appointment"),
-        "apology": tr("apology with a new appointment"),
-        "city_due_date_later": tr("later appointment from the city"),
-        "voided": tr("voided (entered in error)"),
-        "document_issued": tr("printed"),
-        "document_reprinted": tr("reprinted"),
-        "sync_rejected": tr("refused by the city"),
-        "sync_stale": tr("the city holds a newer version"),
+        "created": QCoreApplication.translate("DossierTexts", "received at the counter"),
+        "transition": QCoreApplication.translate("DossierTexts", "status changed"),
+        "correction": QCoreApplication.translate("DossierTexts", "status corrected"),
+        "city_status": QCoreApplication.translate("DossierTexts", "status from the city"),
+        "edited": QCoreApplication.translate("DossierTexts", "details edited"),
+        "due_date_changed": QCoreApplication.translate("DossierTexts", "new appointment"),
+        "apology": QCoreApplication.translate("DossierTexts", "apology with a new appointment"),
+        "city_due_date_later": QCoreApplication.translate(
+            "DossierTexts", "later appointment from the city"
+        ),
+        "voided": QCoreApplication.translate("DossierTexts", "voided (entered in error)"),
+        "document_issued": QCoreApplication.translate("DossierTexts", "printed"),
+        "document_reprinted": QCoreApplication.translate("DossierTexts", "reprinted"),
+        "sync_rejected": QCoreApplication.translate("DossierTexts", "refused by the city"),
+        "sync_stale": QCoreApplication.translate("DossierTexts", "the city holds a newer version"),
     }
     return names.get(kind, kind)
 
@@ -88,7 +88,7 @@ def _kind_name(kind: str) -> str:
 def form_name(kind: str, lang: str) -> str:
     """A printed form's name from the register kind ("receipt", "receipt_slip", …)."""
     if kind == "receipt_slip":
-        return tr("receipt slip (80 mm)")
+        return QCoreApplication.translate("DossierTexts", "receipt slip (80 mm)")
     return message_for(f"form.kind.{kind}", lang) if kind else ""
 
 

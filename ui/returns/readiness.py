@@ -15,30 +15,37 @@ from counter_app.domain.lifecycle import is_overdue
 from counter_app.services.dossier_queries import DossierOverview
 from ui.dossiers.texts import moment_text
 
-CONTEXT = "ReturnsReadiness"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def ready_line(overview: DossierOverview, today: date) -> tuple[str, bool]:
     """(the sentence, whether the result is ready to hand over)."""
     dossier = overview.detail.dossier
     if dossier.is_voided:
-        return tr("This dossier was voided (entered in error): there is no result."), False
+        return QCoreApplication.translate(
+            "ReturnsReadiness", "This dossier was voided (entered in error): there is no result."
+        ), False
     status = dossier.status
     if status == Status.RESULT_READY:
-        return tr("The result is ready: record the hand-over."), True
+        return QCoreApplication.translate(
+            "ReturnsReadiness", "The result is ready: record the hand-over."
+        ), True
     if status == Status.RETURNED:
         return _returned_line(overview), False
     if status in (Status.RECEIVED, Status.IN_PROCESS):
-        line = tr("Not ready yet: still being processed. Appointment: %1.")
+        line = QCoreApplication.translate(
+            "ReturnsReadiness", "Not ready yet: still being processed. Appointment: %1."
+        )
         line = line.replace("%1", moment_text(dossier.due_at))
         if is_overdue(status, dossier.due_at[:10] if dossier.due_at else None, today.isoformat()):
-            line += " " + tr("It is overdue: apologise and give a new date (Mẫu 04).")
+            line += " " + QCoreApplication.translate(
+                "ReturnsReadiness", "It is overdue: apologise and give a new date (Mẫu 04)."
+            )
         return line, False
-    return _WAITING.get(status, lambda: tr("Not ready: there is no result to hand over."))(), False
+    return _WAITING.get(
+        status,
+        lambda: QCoreApplication.translate(
+            "ReturnsReadiness", "Not ready: there is no result to hand over."
+        ),
+    )(), False
 
 
 def _returned_line(overview: DossierOverview) -> str:
@@ -46,19 +53,33 @@ def _returned_line(overview: DossierOverview) -> str:
     dossier = overview.detail.dossier
     handed = [e for e in overview.detail.events if e.get("to_status") == Status.RETURNED]
     recipient = str((handed[-1].get("details") or {}).get("recipient", "")) if handed else ""
-    line = tr("Already handed over on %1.").replace("%1", moment_text(dossier.returned_at))
+    line = QCoreApplication.translate("ReturnsReadiness", "Already handed over on %1.").replace(
+        "%1", moment_text(dossier.returned_at)
+    )
     if recipient:
-        line += " " + tr("Collected by %1.").replace("%1", recipient)
+        line += " " + QCoreApplication.translate("ReturnsReadiness", "Collected by %1.").replace(
+            "%1", recipient
+        )
     return line
 
 
 _WAITING: dict[int, Callable[[], str]] = {
-    Status.SUBMITTED_ONLINE: lambda: tr("Not ready: submitted online, not yet received."),
-    Status.SUPPLEMENT_REQUESTED: lambda: tr(
-        "Not ready: waiting for the applicant's missing papers."
+    Status.SUBMITTED_ONLINE: lambda: QCoreApplication.translate(
+        "ReturnsReadiness", "Not ready: submitted online, not yet received."
     ),
-    Status.PAYMENT_REQUESTED: lambda: tr("Not ready: waiting for the fee or tax to be paid."),
-    Status.REFUSED: lambda: tr("Refused: there is no result to hand over."),
-    Status.WITHDRAWN: lambda: tr("Withdrawn by the applicant: there is no result."),
-    Status.STOPPED: lambda: tr("Processing was stopped: there is no result."),
+    Status.SUPPLEMENT_REQUESTED: lambda: QCoreApplication.translate(
+        "ReturnsReadiness", "Not ready: waiting for the applicant's missing papers."
+    ),
+    Status.PAYMENT_REQUESTED: lambda: QCoreApplication.translate(
+        "ReturnsReadiness", "Not ready: waiting for the fee or tax to be paid."
+    ),
+    Status.REFUSED: lambda: QCoreApplication.translate(
+        "ReturnsReadiness", "Refused: there is no result to hand over."
+    ),
+    Status.WITHDRAWN: lambda: QCoreApplication.translate(
+        "ReturnsReadiness", "Withdrawn by the applicant: there is no result."
+    ),
+    Status.STOPPED: lambda: QCoreApplication.translate(
+        "ReturnsReadiness", "Processing was stopped: there is no result."
+    ),
 }
