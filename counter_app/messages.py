@@ -18,6 +18,7 @@ from counter_app.texts import (
     demo,
     documents,
     dossier,
+    dossier_screens,
     forms,
     printing,
     store,
@@ -229,6 +230,7 @@ _AREAS = (
     sync_sim,
     sync,
     sync_offline,
+    dossier_screens,
 )
 MESSAGES: Mapping[str, Mapping[str, str]] = {
     **_ID_CARD_MESSAGES,

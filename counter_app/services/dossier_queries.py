@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from counter_app.domain.dossier import Applicant, Dossier
+from counter_app.domain.lifecycle import is_overdue
 from counter_app.domain.procedure import Procedure
 from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import BadInputError
 from counter_app.services.catalogue import lookup_procedure
 from counter_app.services.counter_config import load_config
+from counter_app.services.dossiers import DossierDetail, dossier_detail, get_dossier
+from counter_app.services.issuing import issued_documents
+from counter_app.services.search import MAX_LIMIT as MAX_SEARCH_LIMIT
+from counter_app.services.search import SearchFilters, search_dossiers
 from counter_app.services.store import Store
 from counter_app.storage import dossiers as rows
 from counter_app.storage import intake_lookups as lookups
@@ -73,3 +81,268 @@ def most_used_procedures(store: Store, limit: int = 10) -> list[Procedure]:
         except BadInputError:  # withdrawn from the catalogue or switched off here
             continue
     return found
+
+
+# --- The dossiers view (Hồ sơ): pages of rows, newest first --------------------------------
+
+LIST_PAGE = 200  # rows a view asks for at a time: a few screens of the table
+# Rows one page call may walk on the receipt-time index, whatever the filters: about 20–40 ms
+# on an encrypted store. A filter matching little returns a short (even empty) page and a
+# cursor to go on from, rather than one call that reads the whole table.
+SCAN_BUDGET = 20_000
+# A status filter matching at most this many dossiers is served from the status index and
+# sorted (a few ms); more, and walking the time index finds a page sooner.
+SELECTIVE_STATUS_ROWS = 5_000
+
+
+@dataclass(frozen=True)
+class ListFilters:
+    """What the clerk narrowed the list to; None / False: not narrowed on that."""
+
+    day_from: date | None = None
+    day_to: date | None = None
+    status: int | None = None
+    procedure_code: str | None = None
+    overdue: bool = False
+
+
+@dataclass(frozen=True)
+class ListCursor:
+    """Where the next page starts: just after this row (newest first)."""
+
+    received_at: str
+    id: int
+
+
+@dataclass(frozen=True)
+class ListedDossier:
+    """One row of the dossiers view: the columns shown, no JSON to parse."""
+
+    id: int
+    code: str
+    received_at: str
+    due_at: str | None
+    status: int
+    full_name: str
+    id_number: str
+    procedure_code: str
+    procedure_name: str
+    voided: bool
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class DossierPage:
+    rows: list[ListedDossier]
+    next: ListCursor | None  # None: nothing older matches
+
+
+def dossier_page(
+    store: Store,
+    filters: ListFilters,
+    *,
+    today: date,
+    after: ListCursor | None = None,
+    limit: int = LIST_PAGE,
+) -> DossierPage:
+    """The next page of dossiers matching ``filters``, newest first, after ``after``.
+
+    Never counts the matches: a view learns there is more from ``next``. A page may hold
+    fewer than ``limit`` rows (even none) and still have a ``next``: the scan stopped at its
+    budget; ask again from there.
+    """
+    limit = max(1, min(limit, MAX_PAGE))
+    query = _ListQuery(filters, today, after)
+    if query.selective(store):
+        found = rows.page_by_status(store.db, **query.bounds(), **query.matches(), limit=limit)
+        ids = [i for i, _ in found]
+        more = len(found) == limit
+        last = found[-1] if found else None
+    else:
+        ids, last, more = _scan_page(store, query, limit)
+    listed = [_listed(row, today) for row in rows.listed_rows(store.db, ids)]
+    cursor = ListCursor(last[1], last[0]) if more and last is not None else None
+    return DossierPage(listed, cursor)
+
+
+def _scan_page(
+    store: Store, query: _ListQuery, limit: int
+) -> tuple[list[int], tuple[int, str] | None, bool]:
+    """Matching ids of one budgeted scan, the row to continue after, and whether to go on."""
+    budget = SCAN_BUDGET if query.narrowed else limit
+    scanned = rows.scan_newest(store.db, **query.bounds(), **query.matches(), budget=budget)
+    ids: list[int] = []
+    last: tuple[int, str] | None = None
+    for dossier_id, received_at, hit in scanned:
+        last = (dossier_id, received_at)
+        if hit:
+            ids.append(dossier_id)
+            if len(ids) == limit:
+                return ids, last, True
+    return ids, last, len(scanned) == budget
+
+
+class _ListQuery:
+    """``ListFilters`` in the store's terms: time bounds, match values, the keyset position."""
+
+    def __init__(self, filters: ListFilters, today: date, after: ListCursor | None) -> None:
+        self.filters, self.today, self.after = filters, today, after
+
+    @property
+    def narrowed(self) -> bool:
+        f = self.filters
+        return f.status is not None or f.procedure_code is not None or f.overdue
+
+    def bounds(self) -> dict[str, Any]:
+        f = self.filters
+        return {
+            "received_from": f.day_from.isoformat() if f.day_from else None,
+            "received_before": (f.day_to + timedelta(days=1)).isoformat() if f.day_to else None,
+            "after": (self.after.received_at, self.after.id) if self.after else None,
+        }
+
+    def matches(self) -> dict[str, Any]:
+        f = self.filters
+        return {
+            "status": f.status,
+            "procedure_code": f.procedure_code,
+            "overdue_before": self.today.isoformat() if f.overdue else None,
+        }
+
+    def selective(self, store: Store) -> bool:
+        f = self.filters
+        if f.status is None and not f.overdue:
+            return False
+        found = rows.count_by_status_up_to(
+            store.db,
+            status=f.status,
+            overdue_before=self.matches()["overdue_before"],
+            cap=SELECTIVE_STATUS_ROWS + 1,
+        )
+        return found <= SELECTIVE_STATUS_ROWS
+
+
+def _listed(row: tuple[Any, ...], today: date) -> ListedDossier:
+    dossier_id, code, received_at, due_at, status, name, id_number, proc, proc_name, voided = row
+    return ListedDossier(
+        id=int(dossier_id),
+        code=str(code),
+        received_at=str(received_at),
+        due_at=due_at,
+        status=int(status),
+        full_name=str(name),
+        id_number=str(id_number),
+        procedure_code=str(proc),
+        procedure_name=str(proc_name),
+        voided=voided is not None,
+        overdue=voided is None and is_overdue(int(status), _day(due_at), today.isoformat()),
+    )
+
+
+def listed_dossier(store: Store, code: str, *, today: date) -> ListedDossier:
+    """One dossier as a row of the view (after an action changed it)."""
+    dossier = get_dossier(store, code)
+    return _listed(rows.listed_rows(store.db, [dossier.id])[0], today)
+
+
+def _day(stamp: str | None) -> str | None:
+    return stamp[:10] if stamp else None
+
+
+def search_page(
+    store: Store,
+    query: str,
+    filters: ListFilters,
+    *,
+    today: date,
+    offset: int = 0,
+    limit: int = LIST_PAGE,
+) -> tuple[list[ListedDossier], int | None]:
+    """A page of the search box's matches (``search_dossiers``) as view rows; the next offset.
+
+    Search finds by ID number, code or accent-free name; the day range and status narrow it
+    in the index, procedure and overdue on the page found.
+    """
+    limit = max(1, min(limit, MAX_SEARCH_LIMIT))
+    found = search_dossiers(
+        store,
+        query,
+        filters=SearchFilters(day_from=filters.day_from, day_to=filters.day_to,
+                              status=filters.status),
+        limit=limit,
+        offset=offset,
+    )  # fmt: skip
+    listed = [_listed(row, today) for row in rows.listed_rows(store.db, [d.id for d in found])]
+    kept = [
+        d
+        for d in listed
+        if (filters.procedure_code is None or d.procedure_code == filters.procedure_code)
+        and (not filters.overdue or d.overdue)
+    ]
+    return kept, (offset + limit if len(found) == limit else None)
+
+
+# --- One dossier for the detail pane ---------------------------------------------------------
+
+SYNCED, PENDING, ATTENTION, NOT_SENT = "synced", "pending", "attention", "not_sent"
+
+
+@dataclass(frozen=True)
+class SyncState:
+    """Where the dossier's newest version stands with the city.
+
+    ``synced``: the city holds it; ``pending``: waiting to be sent; ``attention``: the city
+    refused it (``errors``: its field codes and paths, no personal data), a clerk must fix
+    it; ``not_sent``: voided before any sync, it never goes out.
+    """
+
+    state: str
+    errors: list[dict[str, str]] = field(default_factory=list)
+    rejected_at: str = ""
+
+
+@dataclass(frozen=True)
+class DossierOverview:
+    """Everything the detail pane shows, read in one go on the store's thread."""
+
+    detail: DossierDetail
+    procedure_name: str
+    documents: list[dict[str, Any]]
+    sync: SyncState
+
+
+def dossier_overview(store: Store, code: str) -> DossierOverview:
+    detail = dossier_detail(store, code)
+    dossier = detail.dossier
+    names = rows.listed_rows(store.db, [dossier.id])
+    return DossierOverview(
+        detail=detail,
+        procedure_name=str(names[0][8]) if names else "",
+        documents=issued_documents(store, dossier.code),
+        sync=sync_state(store, dossier, detail.outbox),
+    )
+
+
+def sync_state(store: Store, dossier: Dossier, outbox: list[tuple[int, str, str]]) -> SyncState:
+    """The sync state of ``dossier`` from its outbox entries (version, key, state)."""
+    newest = next((state for version, _, state in outbox if version == dossier.version), None)
+    if newest == "rejected":
+        stored = rows.rejection_of(store.db, dossier.id, dossier.version)
+        text, at = stored if stored else ("", "")
+        return SyncState(ATTENTION, _rejection_errors(text), at)
+    if newest == "pending":
+        return SyncState(PENDING)
+    if dossier.is_voided and dossier.synced_version == 0:
+        return SyncState(NOT_SENT)
+    if newest is None and dossier.synced_version == 0:
+        return SyncState(PENDING)
+    return SyncState(SYNCED)
+
+
+def _rejection_errors(text: str) -> list[dict[str, str]]:
+    try:
+        data = json.loads(text) if text else {}
+    except ValueError:
+        return []
+    found = data.get("errors", []) if isinstance(data, dict) else []
+    return [{str(k): str(v) for k, v in e.items()} for e in found if isinstance(e, dict)]

@@ -212,3 +212,159 @@ def open_dossiers_with_original_due(db: Database) -> list[tuple[str, str, int, s
         "ORDER BY x.id DESC LIMIT 1) = 'original' ORDER BY d.due_at"
     )
     return [(str(c), str(p), int(v), str(r), str(d)) for c, p, v, r, d in rows]
+
+
+# --- Pages of the dossiers view: newest first, keyset paging, never a full count --------------
+# Each page starts after the last row shown (its received_at and id), so page 5,000 costs what
+# page 1 costs; OFFSET would walk every earlier row again. Times are ISO text with one fixed
+# offset (+07:00), so text order is time order.
+
+_LISTED = (
+    "d.id, d.code, d.received_at, d.due_at, d.status, d.full_name, d.id_number, "
+    "d.procedure_code, coalesce(p.name_vi, ''), d.voided_at"
+)
+
+
+def listed_rows(db: Database, ids: list[int]) -> list[tuple[Any, ...]]:
+    """The view's columns for ``ids``, in the order given, with the procedure's name."""
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    rows = db.conn.execute(
+        f"SELECT {_LISTED} FROM dossiers d LEFT JOIN procedures p "
+        "ON p.catalogue_version = d.catalogue_version AND p.code = d.procedure_code "
+        f"WHERE d.id IN ({marks})",
+        ids,
+    )
+    by_id = {row[0]: tuple(row) for row in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _match_clause(
+    *, status: int | None, procedure_code: str | None, overdue_before: str | None
+) -> tuple[str, list[Any]]:
+    """The filters other than the receipt time, as one SQL condition ("1" when none).
+
+    Overdue (dossier.md §4): the clock is running (2, 4, 6), not voided, and the due day is
+    before ``overdue_before`` (today, ``YYYY-MM-DD``; a due time on that day is not late yet).
+    """
+    clauses: list[str] = []
+    params: list[Any] = []
+    if status is not None:
+        clauses.append("status = ?")
+        params.append(status)
+    if procedure_code is not None:
+        clauses.append("procedure_code = ?")
+        params.append(procedure_code)
+    if overdue_before is not None:
+        clauses.append("status IN (2, 4, 6) AND voided_at IS NULL AND due_at < ?")
+        params.append(overdue_before)
+    return (" AND ".join(clauses) or "1"), params
+
+
+def _time_clause(
+    *, received_from: str | None, received_before: str | None, after: tuple[str, int] | None
+) -> tuple[str, list[Any]]:
+    """Receipt-time bounds and the keyset position: rows strictly older than ``after``."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if received_from is not None:
+        clauses.append("received_at >= ?")
+        params.append(received_from)
+    if received_before is not None:
+        clauses.append("received_at < ?")
+        params.append(received_before)
+    if after is not None:
+        # The range on received_at uses the index; the second clause only sorts out ties.
+        clauses.append("received_at <= ? AND NOT (received_at = ? AND id >= ?)")
+        params.extend((after[0], after[0], after[1]))
+    return (" AND ".join(clauses) or "1"), params
+
+
+def scan_newest(
+    db: Database,
+    *,
+    received_from: str | None,
+    received_before: str | None,
+    after: tuple[str, int] | None,
+    status: int | None,
+    procedure_code: str | None,
+    overdue_before: str | None,
+    budget: int,
+) -> list[tuple[int, str, bool]]:
+    """(id, received_at, matches) of at most ``budget`` dossiers, newest first.
+
+    Walks the receipt-time index and stops after ``budget`` rows whatever the filters, so a
+    filter that matches little can never make one call read the whole table: the caller
+    continues from the last row scanned.
+    """
+    time_sql, time_params = _time_clause(
+        received_from=received_from, received_before=received_before, after=after
+    )
+    match_sql, match_params = _match_clause(
+        status=status, procedure_code=procedure_code, overdue_before=overdue_before
+    )
+    rows = db.conn.execute(
+        f"SELECT id, received_at, ({match_sql}) FROM dossiers INDEXED BY dossiers_received_at "
+        f"WHERE {time_sql} ORDER BY received_at DESC, id DESC LIMIT ?",
+        (*match_params, *time_params, budget),
+    )
+    return [(int(i), str(at), bool(hit)) for i, at, hit in rows]
+
+
+def count_by_status_up_to(
+    db: Database, *, status: int | None, overdue_before: str | None, cap: int
+) -> int:
+    """How many dossiers have ``status`` (or are overdue), counting no further than ``cap``.
+
+    Walks the status index only, at most ``cap`` entries: a cheap test of whether a status
+    filter is selective enough to be served by that index.
+    """
+    where, params = _match_clause(status=status, procedure_code=None, overdue_before=overdue_before)
+    row = db.conn.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM dossiers INDEXED BY dossiers_status "
+        f"WHERE {where} LIMIT ?)",
+        (*params, cap),
+    ).fetchone()
+    return int(row[0])
+
+
+def page_by_status(
+    db: Database,
+    *,
+    received_from: str | None,
+    received_before: str | None,
+    after: tuple[str, int] | None,
+    status: int | None,
+    procedure_code: str | None,
+    overdue_before: str | None,
+    limit: int,
+) -> list[tuple[int, str]]:
+    """(id, received_at) of the newest matching dossiers, found through the status index.
+
+    For a selective status filter (a few thousand rows at most, see
+    ``count_by_status_up_to``): sorting those is cheaper than walking the time index past
+    the many rows with other statuses.
+    """
+    match_sql, match_params = _match_clause(
+        status=status, procedure_code=procedure_code, overdue_before=overdue_before
+    )
+    time_sql, time_params = _time_clause(
+        received_from=received_from, received_before=received_before, after=after
+    )
+    rows = db.conn.execute(
+        f"SELECT id, received_at FROM dossiers INDEXED BY dossiers_status "
+        f"WHERE {match_sql} AND {time_sql} ORDER BY received_at DESC, id DESC LIMIT ?",
+        (*match_params, *time_params, limit),
+    )
+    return [(int(i), str(at)) for i, at in rows]
+
+
+def rejection_of(db: Database, dossier_id: int, version: int) -> tuple[str, str] | None:
+    """(the city's rejection JSON, when) of a rejected version, None when not rejected."""
+    row = db.conn.execute(
+        "SELECT rejection, coalesce(done_at, '') FROM outbox "
+        "WHERE dossier_id = ? AND version = ? AND state = 'rejected' ORDER BY id DESC LIMIT 1",
+        (dossier_id, version),
+    ).fetchone()
+    return None if row is None else (str(row[0]), str(row[1]))
