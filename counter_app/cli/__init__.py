@@ -27,7 +27,7 @@ from counter_app.cli import (
     sync_commands,
 )
 from counter_app.cli.output import emit
-from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, CounterAppError
+from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, CounterAppError, EnvironmentProblem
 from counter_app.messages import LANGUAGES, VI, message_for
 from counter_app.services.backup import start_daily_backup_if_due
 from counter_app.services.clock import now_vn
@@ -84,11 +84,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _run_handler(args)
 
 
+class NoDisplayError(EnvironmentProblem):
+    """The desktop app was asked for where no screen can show it (a server, SSH, CI)."""
+
+    code = "NO_DISPLAY"
+
+
 def open_desktop_app(args: argparse.Namespace) -> int:
     """Open the main window (Qt is imported only here: the commands never load it)."""
+    if not _display_available():
+        report_error(NoDisplayError.code, args)
+        return NoDisplayError.exit_status
     from ui.app import run_app
 
     return run_app(lang=args.lang)
+
+
+def _display_available() -> bool:
+    """On Linux a window needs X11 or Wayland (or a Qt platform chosen on purpose, e.g.
+    ``offscreen``); without one Qt would abort the process instead of saying why."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _run_handler(args: argparse.Namespace) -> int:

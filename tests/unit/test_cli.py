@@ -225,10 +225,19 @@ def test_installed_command_reads_stdin_and_exits_by_the_conventions() -> None:
     assert "Traceback" not in done.stderr
 
 
-def test_installed_command_without_arguments_prints_help() -> None:
-    done = run_installed()
+def test_installed_command_help_lists_the_commands() -> None:
+    done = run_installed("--help")
     assert done.returncode == 0
     assert "id" in done.stdout and "usage: counter-app" in done.stdout
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the X11/Wayland check is Linux's")
+def test_without_a_command_and_without_a_screen_it_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    done = run_installed()
+    assert done.returncode == 3 and "NO_DISPLAY" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize("args", [("bogus",), ("id", "decode"), ("id", "parse", "--nope")])
