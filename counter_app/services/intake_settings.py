@@ -23,6 +23,14 @@ class IntakeSettings:
     scanner_baud: int = 9600  # USB-CDC ignores it; real RS-232 scanners default to 9600
     print_preview: bool = False  # True: show the preview instead of printing directly
     camera: bool = False  # True: open the webcam with the screen
+    # Keyboard wedge: a USB-HID scanner sends a key every 1-15 ms (USB polling at 1-8 ms plus
+    # the scanner's own inter-character delay); a fast typist's keys come 60-150 ms apart and
+    # key rollover rarely goes below 30 ms more than twice in a row. IT raises the gap for a
+    # slow Bluetooth scanner.
+    wedge_gap_ms: int = 30
+    # The shortest burst taken for a scan: an ID card QR is 60+ characters, a receipt code 25,
+    # a bare ID 12; ten keeps short fast flurries (a double key press, "ok" + Enter) as typing.
+    wedge_min_length: int = 10
 
 
 def load_intake_settings(store: Store) -> IntakeSettings:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -70,7 +71,9 @@ def scanner_types(text: str, *, terminator: Qt.Key = Qt.Key.Key_Return) -> int:
     Returns the number of key events sent."""
     for char in text:
         type_char(char)
-        QTest.qWait(SCANNER_GAP_MS)
+        # The keys of a burst queue up faster than they are handled; sleeping (rather than
+        # running the event loop) keeps a loaded test machine from stretching the gaps.
+        time.sleep(SCANNER_GAP_MS / 1000)
     suffix = "\t" if terminator == Qt.Key.Key_Tab else "\r"
     QTest.sendKeyEvent(QTest.KeyAction.Click, focused(), terminator, suffix, NO_MOD)
     return len(text) + 1

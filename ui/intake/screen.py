@@ -61,8 +61,6 @@ class IntakeScreen(QWidget):
         self,
         session: Session,
         *,
-        gap_ms: int = DEFAULT_GAP_MS,
-        min_length: int = DEFAULT_MIN_LENGTH,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -74,7 +72,9 @@ class IntakeScreen(QWidget):
         self.last_kind = FormKind.RECEIPT
         self._esc_armed = False
         self._pending_scan = ""
-        self.inputs = ScanInputs(session, self, gap_ms=gap_ms, min_length=min_length)
+        self.inputs = ScanInputs(
+            session, self, gap_ms=DEFAULT_GAP_MS, min_length=DEFAULT_MIN_LENGTH
+        )
         self.router, self.wedge = self.inputs.router, self.inputs.wedge
         self.serial, self.frames = self.inputs.serial, self.inputs.frames
         self.router.scanned.connect(self.on_scan)
@@ -167,6 +167,8 @@ class IntakeScreen(QWidget):
 
     def _started(self, start: work.Startup) -> None:
         self.settings = start.settings
+        self.wedge.gap_ms = start.settings.wedge_gap_ms  # the defaults until the store answers
+        self.wedge.min_length = start.settings.wedge_min_length
         self.procedure.set_catalogue(start.procedures, start.most_used)
         if not self.inputs.open_serial(start.settings):
             self.say(

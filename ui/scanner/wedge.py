@@ -20,13 +20,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
-# A wedge scanner sends a key every 1-15 ms (USB polling at 1-8 ms, plus the scanner's own
-# inter-character delay); a fast typist's keys come 60-150 ms apart and key rollover rarely
-# below 30 ms more than twice in a row. 30 ms separates the two with room on both sides.
-DEFAULT_GAP_MS = 30
-# The shortest payload taken for a scan: an ID card QR is 60+ characters, a receipt code 25,
-# a bare ID 12. Ten keeps short fast flurries (a double key press, "ok" + Enter) as typing.
-DEFAULT_MIN_LENGTH = 10
+from counter_app.services.intake_settings import IntakeSettings
+
+# The thresholds' reasons are with the settings that let IT change them.
+DEFAULT_GAP_MS = IntakeSettings.wedge_gap_ms
+DEFAULT_MIN_LENGTH = IntakeSettings.wedge_min_length
 
 _TERMINATORS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
 _HELD_MODIFIERS = (
