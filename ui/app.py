@@ -16,9 +16,12 @@ from PySide6.QtWidgets import QApplication
 
 from counter_app import APP_NAME
 from counter_app.services.store import open_store
+from ui.dossiers import install as install_dossiers
 from ui.i18n import install_translations
+from ui.intake import install as install_intake
 from ui.main_window import MainWindow
 from ui.printing import PrintDesk
+from ui.returns import install as install_returns
 from ui.session import Session
 from ui.tasks import Background, StoreRunner
 
@@ -46,10 +49,18 @@ def build_window(*, data_dir: Path | None, lang: str) -> MainWindow:
     return MainWindow(session)
 
 
+def install_screens(window: MainWindow) -> None:
+    """The screens in their tab order (Ctrl+1 …): intake first, the home screen."""
+    for install in (install_intake, install_dossiers, install_returns):
+        install(window)
+    window.show_screen("intake")
+
+
 def run_app(*, data_dir: Path | None = None, lang: str = "vi") -> int:
     app = make_application(sys.argv[:1])
     translators = install_translations(app, lang)
     window = build_window(data_dir=data_dir, lang=lang)
+    install_screens(window)
     window.show()
     status = app.exec()
     del translators

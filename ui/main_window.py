@@ -60,6 +60,12 @@ class MainWindow(QMainWindow):
         return widget
 
     def request_dossier(self, code: str) -> None:
+        """A scanned receipt or a link: the screen in front takes it if it can (the returns
+        screen records a hand-over), else the dossiers screen shows it."""
+        handler = getattr(self.tabs.currentWidget(), "open_code", None)
+        if callable(handler):
+            handler(code)
+            return
         self.dossier_requested.emit(code)
 
     def set_user(self, user: str) -> None:

@@ -1,0 +1,33 @@
+"""The assembled window: every screen in its place, scans routed to the screen in front."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from counter_app.services.intake import receive_dossier
+from counter_app.services.store import Store
+from tests.dossier_helpers import CLERK, configure, intake, vn
+from ui.app import build_window, install_screens
+
+
+def test_the_window_opens_on_intake_with_dossiers_and_returns_behind_it(
+    qtbot: QtBot, new_store: Store
+) -> None:
+    configure(new_store)
+    code = receive_dossier(new_store, intake(), clerk=CLERK, now=vn(2026, 11, 23)).code
+    folder = new_store.folder
+    new_store.close()
+    window = build_window(data_dir=folder, lang="vi")
+    qtbot.addWidget(window)
+    install_screens(window)
+    window.show()
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert window.tabs.currentWidget() is window.screen_widget("intake")
+    assert titles == ["Intake", "Dossiers", "Returns"]  # English sources: no translator here
+    window.show_screen("returns")
+    window.request_dossier(code)  # a receipt scanned on the returns screen stays there
+    assert window.tabs.currentWidget() is window.screen_widget("returns")
+    window.show_screen("intake")
+    window.request_dossier(code)  # elsewhere the dossiers screen shows it
+    assert window.tabs.currentWidget() is window.screen_widget("dossiers")
+    window.session.store.close()
