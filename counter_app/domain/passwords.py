@@ -1,6 +1,6 @@
 """Password hashing with scrypt from the standard library (no extra dependency to ship).
 
-A hash is stored as ``scrypt$n=16384,r=8,p=1$<salt>$<key>`` (base64): its parameters travel
+A hash is stored as ``scrypt$n=32768,r=8,p=1$<salt>$<key>`` (base64): its parameters travel
 with it, so raising them later only needs ``needs_rehash`` at the next sign-in. Comparison
 is constant-time. Passwords are NFC-normalised first: two keyboards typing the same
 Vietnamese word must give the same password.
@@ -16,10 +16,10 @@ import unicodedata
 from dataclasses import dataclass
 
 SCHEME = "scrypt"
-# n=2**14, r=8: 16 MiB of memory and about 50–250 ms on a counter PC (docs/USERS.md has the
+# n=2**15, r=8: 32 MiB of memory and about 50–250 ms on a counter PC (docs/USERS.md has the
 # measurement): slow enough to make guessing a stolen store costly, quick enough for a
 # clerk signing in. p=1: one lane, the counter PC is small.
-DEFAULT_N = 2**14
+DEFAULT_N = 2**15
 DEFAULT_R = 8
 DEFAULT_P = 1
 SALT_BYTES = 16

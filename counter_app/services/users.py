@@ -148,7 +148,7 @@ def check_role(text: str) -> Role:
     return role
 
 
-def _check_full_name(text: str) -> str:
+def check_full_name(text: str) -> str:
     name = collapse_spaces(nfc(text))
     if not name or len(name) > MAX_FULL_NAME:
         raise FullNameInvalidError("")
@@ -183,7 +183,7 @@ def add_user(
 ) -> UserInfo:
     name = check_username(username)
     checked_role = check_role(role)
-    full = _check_full_name(full_name)
+    full = check_full_name(full_name)
     check_password(password, username=name)
     digest = hash_password(password)  # slow: outside the write transaction
     with store.action() as db:

@@ -21,11 +21,13 @@ T = TypeVar("T")
 
 def wait_for_store(session: Session, work: Callable[[Store], T]) -> T:
     """Run ``work`` on the store thread, return its result or raise its error here."""
-    return _wait(lambda done, failed: session.store.run(work, on_done=done, on_error=failed))
+    result: T = _wait(lambda done, failed: session.store.run(work, on_done=done, on_error=failed))
+    return result
 
 
 def wait_for_background(background: Background, work: Callable[[], T]) -> T:
-    return _wait(lambda done, failed: background.run(work, on_done=done, on_error=failed))
+    result: T = _wait(lambda done, failed: background.run(work, on_done=done, on_error=failed))
+    return result
 
 
 def _wait(start: Callable[[Callable[[Any], None], Callable[[BaseException], None]], None]) -> Any:
