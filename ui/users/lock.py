@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from counter_app.services.users import UserInfo, authenticate
 from ui.session import Session
@@ -125,6 +126,7 @@ class IdleLock(QObject):
         super().__init__(window)
         self._window, self.screen = window, screen
         self.idle_ms = idle_ms
+        self._stopped = False
         self._since_input = QElapsedTimer()
         self._since_input.start()
         self._timer = QTimer(self)
@@ -132,13 +134,14 @@ class IdleLock(QObject):
         self._timer.timeout.connect(self._check)
         self._timer.start()
         window.installEventFilter(self)
+        screen.destroyed.connect(self.stop)  # the window is going: stop watching the app
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
 
     @property
     def locked(self) -> bool:
-        return self.screen.isVisible()
+        return not self._stopped and isValid(self.screen) and self.screen.isVisible()
 
     def set_idle_ms(self, idle_ms: int) -> None:
         self.idle_ms = idle_ms
@@ -158,6 +161,8 @@ class IdleLock(QObject):
         return user.removeprefix("user:")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._stopped or not isValid(self.screen):  # the window is being torn down
+            return False
         kind = event.type()
         if watched is self._window and kind == QEvent.Type.Resize and self.locked:
             self.screen.setGeometry(self._window.rect())
@@ -178,6 +183,7 @@ class IdleLock(QObject):
         return kind != QEvent.Type.Shortcut
 
     def stop(self) -> None:
+        self._stopped = True
         self._timer.stop()
         app = QApplication.instance()
         if app is not None:
