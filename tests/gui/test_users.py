@@ -320,3 +320,38 @@ def test_an_administrator_adds_resets_and_disables_users_all_audited_under_their
         ("user.reset_password", "user:thu"),
         ("user.disable", "user:thu"),
     ]
+
+
+def test_a_counter_set_up_from_the_command_line_keeps_its_settings_in_the_wizard(
+    qtbot: QtBot, new_store: Store, tmp_path: Path
+) -> None:
+    configure(new_store, counter=3)
+    folder = new_store.folder
+    new_store.close()
+    session = make_session(folder, tmp_path)
+    seen: dict[str, str] = {}
+
+    def wizard(page: QWidget) -> None:
+        seen["agency"] = page.findChild(QLineEdit, "setup_agency_code").text()
+        page.findChild(QLineEdit, "setup_agency_code").setFocus()
+        press(Key.Key_Return)  # Next: the values IT set are kept
+        page.findChild(QLineEdit, "setup_username").setFocus()
+        for text in ("an", "Lê An", PASSWORD, PASSWORD):
+            type_text(focused(), text)
+            press(Key.Key_Tab)
+        page.findChild(QLineEdit, "setup_password_again").setFocus()
+        press(Key.Key_Return)
+        when_modal("sign_in", sign_in)
+
+    def sign_in(dialog: QWidget) -> None:
+        type_text(focused(), "an")
+        press(Key.Key_Tab)
+        type_text(focused(), PASSWORD)
+        press(Key.Key_Return)
+
+    when_modal("setup_wizard", wizard)
+    assert ensure_ready(session) and session.user == "user:an"
+    assert seen["agency"] == "000.31.27.H26"
+    assert session.store.close()
+    actions = [action for _, action in audit_actions(folder)]
+    assert "settings.change" not in actions and actions[-2:] == ["user.add", "user.sign_in"]

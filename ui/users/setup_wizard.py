@@ -9,13 +9,19 @@ services (store thread), so a refusal shows on the page and nothing is half set 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QSpinBox, QVBoxLayout, QWidget, QWizard, QWizardPage
 
-from counter_app.services.counter_config import CounterConfig, build_config
+from counter_app.services.counter_config import (
+    CounterConfig,
+    CounterNotConfiguredError,
+    build_config,
+    load_config,
+)
 from counter_app.services.setup import set_up_counter
 from counter_app.services.store import Store
-from counter_app.services.sync_settings import save_sync_settings
+from counter_app.services.sync_settings import load_sync_settings, save_sync_settings
 from counter_app.services.users import (
     UserInfo,
     actor_name,
@@ -63,7 +69,24 @@ class CounterPage(QWizardPage):
         outer.addLayout(form)
         outer.addWidget(self.message)
         self.config: CounterConfig | None = None
+        self._existing: CounterConfig | None = None
         self.checked_url = ""
+
+    def prefill(self, config: CounterConfig | None, url: str) -> None:
+        """IT ran ``counter-app setup`` already: show its values, so Next keeps them."""
+        self._existing = config
+        if config is not None:
+            self.agency_code.setText(config.agency_code)
+            self.agency_name.setText(config.agency_name)
+            self.counter.setValue(config.counter)
+        self.url.setText(url)
+
+    def _kept_numbering(self) -> dict[str, Any]:
+        """The code range and form set IT chose, kept while the counter number is the same."""
+        old = self._existing
+        if old is None or old.counter != self.counter.value():
+            return {}
+        return {"code_range": old.code_range, "form_set": old.form_set}
 
     def validatePage(self) -> bool:
         try:
@@ -71,6 +94,7 @@ class CounterPage(QWizardPage):
                 agency_code=self.agency_code.text(),
                 agency_name=self.agency_name.text(),
                 counter=self.counter.value(),
+                **self._kept_numbering(),
             )
             text = self.url.text().strip()
             self.checked_url = check_url(text) if text else ""
@@ -131,6 +155,7 @@ class SetupWizard(QWizard):
         self.addPage(self.admin_page)
         self.setMinimumWidth(560)
         self.created: UserInfo | None = None
+        self.counter_page.prefill(*wait_for_store(session, current_setup))
 
     def save(self) -> bool:
         config, url = self.counter_page.config, self.counter_page.checked_url
@@ -145,6 +170,15 @@ class SetupWizard(QWizard):
             show_error(self.admin_page.message, error, self._session.lang)
             return False
         return True
+
+
+def current_setup(store: Store) -> tuple[CounterConfig | None, str]:
+    """The counter's settings when the store was set up from the command line, else None."""
+    try:
+        config: CounterConfig | None = load_config(store.db)
+    except CounterNotConfiguredError:
+        config = None
+    return config, load_sync_settings(store).url
 
 
 def write_setup(store: Store, config: CounterConfig, url: str, admin: FirstAdmin) -> UserInfo:
