@@ -26,6 +26,7 @@ from counter_app.texts import (
     sync,
     sync_offline,
     sync_sim,
+    users,
 )
 
 VI: Final = "vi"
@@ -233,6 +234,7 @@ _AREAS = (
     sync,
     sync_offline,
     dossier_screens,
+    users,
 )
 MESSAGES: Mapping[str, Mapping[str, str]] = {
     **_ID_CARD_MESSAGES,

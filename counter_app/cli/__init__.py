@@ -25,6 +25,7 @@ from counter_app.cli import (
     id_commands,
     store_commands,
     sync_commands,
+    user_commands,
 )
 from counter_app.cli.output import emit
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, CounterAppError, EnvironmentProblem
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo_commands.register(commands)
     sync_commands.register(commands)
     city_sim_commands.register(commands)
+    user_commands.register(commands)
     return parser
 
 

@@ -114,6 +114,29 @@ def _issued_documents(db: Database) -> None:
     )
 
 
+@migration(4)
+def _users(db: Database) -> None:
+    """The people who sign in at the window, their role and their password hash.
+
+    ``username`` is stored lower-case (and compared without case); ``password_hash`` carries
+    its own algorithm and parameters so they can be raised later; ``failed_attempts`` and
+    ``locked_until`` throttle guessing.
+    """
+    db.conn.execute(
+        """CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            username TEXT NOT NULL COLLATE NOCASE UNIQUE,
+            full_name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('clerk', 'supervisor', 'administrator')),
+            password_hash TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+
+
 @migration(5)
 def _drafts(db: Database) -> None:
     """The intake form as the clerk types it, so a crash or power cut loses nothing.

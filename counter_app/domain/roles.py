@@ -1,0 +1,55 @@
+"""Who may do what at the counter: three roles, ranked, and the table of guarded actions.
+
+A higher role may do everything a lower one may. The action names are stable strings the
+window and the services share (docs/USERS.md lists them): a screen asks before a supervisor's
+action, and the refusal names no person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    CLERK = "clerk"
+    SUPERVISOR = "supervisor"
+    ADMINISTRATOR = "administrator"
+
+
+RANK: Mapping[Role, int] = {Role.CLERK: 1, Role.SUPERVISOR: 2, Role.ADMINISTRATOR: 3}
+
+# Action name → the lowest role allowed to do it.
+ACTIONS: Mapping[str, Role] = {
+    # The clerk's daily work.
+    "dossier.intake": Role.CLERK,
+    "dossier.form": Role.CLERK,  # supplement request, refusal and the other counter forms
+    "dossier.return": Role.CLERK,  # the hand-over of a result
+    "dossier.transition": Role.CLERK,  # a lifecycle move the lifecycle allows
+    "document.reprint": Role.CLERK,
+    # Changes a supervisor answers for.
+    "dossier.correct": Role.SUPERVISOR,  # correcting a terminal status
+    "dossier.void": Role.SUPERVISOR,
+    "calendar.import": Role.SUPERVISOR,
+    "catalogue.import": Role.SUPERVISOR,
+    "form.settings": Role.SUPERVISOR,
+    "sync.configure": Role.SUPERVISOR,
+    # The counter itself.
+    "users.manage": Role.ADMINISTRATOR,
+    "counter.settings": Role.ADMINISTRATOR,
+}
+
+
+def parse_role(text: str) -> Role | None:
+    try:
+        return Role(text.strip().lower())
+    except ValueError:
+        return None
+
+
+def allows(role: str, action: str) -> bool:
+    """Does ``role`` reach the minimum of ``action``? Unknown roles and actions: no."""
+    parsed, needed = parse_role(role), ACTIONS.get(action)
+    if parsed is None or needed is None:
+        return False
+    return RANK[parsed] >= RANK[needed]

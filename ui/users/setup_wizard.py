@@ -1,0 +1,197 @@
+"""The first-run wizard: the counter (agency, number), the city's address, the first
+administrator. Shown when the store is not set up or no user exists yet.
+
+Each page checks its fields with the same rules as ``counter-app setup`` and ``sync
+configure`` before it lets the clerk go on; the last page writes everything through the
+services (store thread), so a refusal shows on the page and nothing is half set up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QSpinBox, QVBoxLayout, QWidget, QWizard, QWizardPage
+
+from counter_app.services.counter_config import (
+    CounterConfig,
+    CounterNotConfiguredError,
+    build_config,
+    load_config,
+)
+from counter_app.services.setup import set_up_counter
+from counter_app.services.store import Store
+from counter_app.services.sync_settings import load_sync_settings, save_sync_settings
+from counter_app.services.users import (
+    UserInfo,
+    actor_name,
+    add_user,
+    check_full_name,
+    check_new_password,
+    check_role,
+    check_username,
+)
+from sync.client import check_url
+from ui.session import Session
+from ui.users.calls import wait_for_store
+from ui.users.widgets import error_line, now, password_box, show_error, text_box
+
+MAX_COUNTER = 99  # build_config's bound; counters past 9 need a code range (setup --code-range)
+
+
+@dataclass(frozen=True)
+class FirstAdmin:
+    username: str
+    full_name: str
+    password: str
+
+
+class CounterPage(QWizardPage):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self._session = session
+        self.setTitle(self.tr("The counter"))
+        self.setSubTitle(self.tr("Which agency receives dossiers here, and which counter this is."))
+        self.agency_code = text_box("setup_agency_code", self, max_chars=40)
+        self.agency_name = text_box("setup_agency_name", self)
+        self.counter = QSpinBox(self)
+        self.counter.setObjectName("setup_counter")
+        self.counter.setRange(1, MAX_COUNTER)
+        self.url = text_box("setup_url", self, max_chars=500)
+        self.url.setPlaceholderText("https://")
+        self.message = error_line("setup_counter_message", self)
+        form = QFormLayout()
+        form.addRow(self.tr("Agency code"), self.agency_code)
+        form.addRow(self.tr("Agency name"), self.agency_name)
+        form.addRow(self.tr("Counter number"), self.counter)
+        form.addRow(self.tr("City system address (optional)"), self.url)
+        outer = QVBoxLayout(self)
+        outer.addLayout(form)
+        outer.addWidget(self.message)
+        self.config: CounterConfig | None = None
+        self._existing: CounterConfig | None = None
+        self.checked_url = ""
+
+    def prefill(self, config: CounterConfig | None, url: str) -> None:
+        """IT ran ``counter-app setup`` already: show its values, so Next keeps them."""
+        self._existing = config
+        if config is not None:
+            self.agency_code.setText(config.agency_code)
+            self.agency_name.setText(config.agency_name)
+            self.counter.setValue(config.counter)
+        self.url.setText(url)
+
+    def _kept_numbering(self) -> dict[str, Any]:
+        """The code range and form set IT chose, kept while the counter number is the same."""
+        old = self._existing
+        if old is None or old.counter != self.counter.value():
+            return {}
+        return {"code_range": old.code_range, "form_set": old.form_set}
+
+    def validatePage(self) -> bool:
+        try:
+            self.config, _warnings = build_config(
+                agency_code=self.agency_code.text(),
+                agency_name=self.agency_name.text(),
+                counter=self.counter.value(),
+                **self._kept_numbering(),
+            )
+            text = self.url.text().strip()
+            self.checked_url = check_url(text) if text else ""
+        except Exception as error:  # a typed refusal, shown on the page
+            show_error(self.message, error, self._session.lang)
+            return False
+        self.message.clear()
+        return True
+
+
+class AdminPage(QWizardPage):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self._session = session
+        self.setTitle(self.tr("The first administrator"))
+        self.setSubTitle(self.tr("This person signs in first and adds the other users."))
+        self.username = text_box("setup_username", self, max_chars=32)
+        self.full_name = text_box("setup_full_name", self, max_chars=100)
+        self.password = password_box("setup_password", self)
+        self.again = password_box("setup_password_again", self)
+        self.message = error_line("setup_admin_message", self)
+        form = QFormLayout()
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Full name"), self.full_name)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Password again"), self.again)
+        outer = QVBoxLayout(self)
+        outer.addLayout(form)
+        outer.addWidget(self.message)
+        self.admin: FirstAdmin | None = None
+
+    def validatePage(self) -> bool:
+        try:
+            name = check_username(self.username.text())
+            full = check_full_name(self.full_name.text())
+            check_new_password(self.password.text(), self.again.text(), username=name)
+        except Exception as error:
+            show_error(self.message, error, self._session.lang)
+            return False
+        self.admin = FirstAdmin(name, full, self.password.text())
+        wizard = self.wizard()
+        if isinstance(wizard, SetupWizard):
+            return wizard.save()
+        return True
+
+
+class SetupWizard(QWizard):
+    """Two pages; ``created`` is the administrator once the last page has saved."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("setup_wizard")
+        self.setWindowTitle(self.tr("Set up this counter"))
+        self._session = session
+        self.counter_page = CounterPage(session)
+        self.admin_page = AdminPage(session)
+        self.addPage(self.counter_page)
+        self.addPage(self.admin_page)
+        self.setMinimumWidth(560)
+        self.created: UserInfo | None = None
+        self.counter_page.prefill(*wait_for_store(session, current_setup))
+
+    def save(self) -> bool:
+        config, url = self.counter_page.config, self.counter_page.checked_url
+        admin = self.admin_page.admin
+        if config is None or admin is None:
+            return False
+        try:
+            self.created = wait_for_store(
+                self._session, lambda store: write_setup(store, config, url, admin)
+            )
+        except Exception as error:
+            show_error(self.admin_page.message, error, self._session.lang)
+            return False
+        return True
+
+
+def current_setup(store: Store) -> tuple[CounterConfig | None, str]:
+    """The counter's settings when the store was set up from the command line, else None."""
+    try:
+        config: CounterConfig | None = load_config(store.db)
+    except CounterNotConfiguredError:
+        config = None
+    return config, load_sync_settings(store).url
+
+
+def write_setup(store: Store, config: CounterConfig, url: str, admin: FirstAdmin) -> UserInfo:
+    """The store thread's part: the counter and sync settings, then the administrator.
+
+    The audit rows carry the administrator's name ("user:NAME"), the person at the keyboard.
+    The user comes last: if a step fails, the wizard shows again at the next start (no user
+    yet) and saving the same settings again changes nothing.
+    """
+    actor, moment = actor_name(admin.username), now()
+    set_up_counter(store, config, actor=actor, now=moment)
+    if url:
+        save_sync_settings(store, {"url": url}, actor=actor, now=moment)
+    return add_user(store, username=admin.username, full_name=admin.full_name,
+                    role=check_role("administrator"), password=admin.password,
+                    actor=actor, now=moment)  # fmt: skip
