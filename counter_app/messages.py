@@ -24,6 +24,7 @@ from counter_app.texts import (
     sync,
     sync_offline,
     sync_sim,
+    ui_settings,
 )
 
 VI: Final = "vi"
@@ -229,6 +230,7 @@ _AREAS = (
     sync_sim,
     sync,
     sync_offline,
+    ui_settings,
 )
 MESSAGES: Mapping[str, Mapping[str, str]] = {
     **_ID_CARD_MESSAGES,
