@@ -7,6 +7,7 @@ record appears in the needs-attention list with its reason in Vietnamese and who
 
 from __future__ import annotations
 
+import itertools
 import socket
 import time
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from counter_app.domain.dossier import Dossier
@@ -74,13 +76,12 @@ def set_url(folder: Path, url: str) -> None:
 def receive(folder: Path, count: int, *, procedure: str = "1.004873") -> list[Dossier]:
     store = open_store(folder)
     try:
-        return [
-            receive_dossier(
-                store, intake(citizen(id_number=f"00119{n:07d}"), procedure=procedure),
-                clerk=CLERK, now=vn(2026, 11, 3, 9, n),
-            )  # fmt: skip
-            for n in range(count)
-        ]
+        people = [citizen(id_number=f"00119{n:07d}") for n in range(count)]
+        saved = []
+        for n, person in enumerate(people):
+            form = intake(person, procedure=procedure)
+            saved.append(receive_dossier(store, form, clerk=CLERK, now=vn(2026, 11, 3, 9, n)))
+        return saved
     finally:
         store.close()
 
@@ -197,12 +198,12 @@ def test_the_window_stays_responsive_while_a_slow_sync_runs(
         timer.stop()
     assert pass_s > 1.5  # the pass really waited on the slow city meanwhile
     assert saved and saved[0] < MAX_SAVE_S, saved
-    gaps = [later - earlier for earlier, later in zip(ticks, ticks[1:], strict=False)]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
     assert len(ticks) > pass_s / 0.05 and max(gaps) < MAX_GUI_GAP_S, max(gaps)
 
 
 def test_a_rejected_record_shows_in_the_attention_list_with_its_reason(
-    qtbot: QtBot, folder: Path, tmp_path: Path
+    qtbot: QtBot, qtmodeltester: ModelTester, folder: Path, tmp_path: Path
 ) -> None:
     shipped = resource_path("catalogue", "procedures.csv").read_text(encoding="utf-8")
     without = "".join(line for line in shipped.splitlines(keepends=True)
@@ -225,6 +226,7 @@ def test_a_rejected_record_shows_in_the_attention_list_with_its_reason(
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=5_000)
     model = dialog.model
+    qtmodeltester.check(model)
     assert model.index(0, 0).data() == odd.code
     assert model.index(0, CLERK_COLUMN).data() == "lan"
     assert model.index(0, FIELDS).data() == "Thủ tục"
