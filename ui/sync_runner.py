@@ -132,7 +132,11 @@ class _SyncThread:
 
     def _loop(self) -> None:
         while (request := self._requests.get()) is not None:
-            self._relay.finished.emit((request, self._serve(request)))
+            result = (request, self._serve(request))
+            try:
+                self._relay.finished.emit(result)
+            except RuntimeError:  # the window is gone while an abandoned pass ran
+                break
         self._close()
 
     def _serve(self, request: str) -> SyncStatus:
@@ -191,8 +195,7 @@ class SyncRunner(QObject):
     def __init__(self, open_store: Callable[[], Store], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._open = open_store
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._finished)
+        self._relay: _Relay | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)  # Qt timers run on the monotonic clock (sync.md B6)
         self._timer.timeout.connect(self.sync_now)
@@ -208,6 +211,10 @@ class SyncRunner(QObject):
     def start(self) -> None:
         """Start the thread: the stored counts first (no network), then a pass at once."""
         if self._worker is None:
+            # A relay per thread: an abandoned thread's late result reaches no one.
+            self._relay = _Relay(self)
+            self._relay.finished.connect(self._finished)
+            self._busy = self._again = False
             self._worker = _SyncThread(self._open, self._relay)
             self._worker.ask(_STATUS_ONLY)
         self.sync_now()
@@ -227,9 +234,12 @@ class SyncRunner(QObject):
 
     def nudge(self) -> None:
         """A dossier was saved: a pass soon, unless the backoff says the city needs a rest."""
-        if self._worker is None or self._busy:
+        if self._worker is None:
             return
         if self.status.state in (SyncState.ONLINE, SyncState.STARTING):
+            if self._busy:
+                self._again = True  # the running pass may have read the outbox already
+                return
             self._timer.start(int(NUDGE_DELAY_S * 1000))
         else:
             self._worker.ask(_STATUS_ONLY)  # counts only: the backoff timer stays as it is
@@ -238,6 +248,9 @@ class SyncRunner(QObject):
         """Stop timing passes; wait ``wait_s`` for a running one, else abandon it (idempotent)."""
         self._timer.stop()
         worker, self._worker = self._worker, None
+        if self._relay is not None:
+            self._relay.finished.disconnect(self._finished)
+            self._relay = None
         return worker.stop(wait_s) if worker is not None else True
 
     @Slot(object)

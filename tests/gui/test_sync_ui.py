@@ -130,7 +130,17 @@ def test_pending_dossiers_show_then_drain_to_zero(
         seen = record_statuses(area)
         window.show()
         qtbot.waitUntil(lambda: area.runner.status.state is SyncState.ONLINE, timeout=20_000)
-    assert any(s.pending == 3 for s in seen), seen
+        assert any(s.pending == 3 for s in seen), seen
+        saved: list[Dossier] = []
+        window.session.store.run(
+            lambda store: receive_dossier(store, intake(citizen(id_number="001199000097")),
+                                          clerk=CLERK, now=now_vn()),
+            on_done=saved.append, on_error=pytest.fail,
+        )  # fmt: skip
+        qtbot.waitUntil(lambda: bool(saved), timeout=5_000)
+        passes = len([s for s in seen if not s.running])
+        area.runner.nudge()  # a save asks for a pass soon, long before the idle one
+        qtbot.waitUntil(lambda: len([s for s in seen if not s.running]) > passes, timeout=10_000)
     status = area.runner.status
     assert (status.pending, status.rejected, status.last_error) == (0, 0, "")
     text = area.status_widget.state_label.text()
@@ -138,6 +148,10 @@ def test_pending_dossiers_show_then_drain_to_zero(
     assert window.counter_label.text() == "Quầy 1"
     assert not area.status_widget.attention_button.isVisible()
     assert area.runner.next_pass_in_ms() > 0  # an idle pass is planned, not a busy loop
+    window.hide()
+    assert not area.runner.running
+    window.show()  # shown again (after a lock, say): the sync resumes
+    assert area.runner.running
     window.close()
     assert not area.runner.running
 
@@ -157,7 +171,9 @@ def test_city_down_reads_as_plain_words_and_intake_goes_on(
     assert text == (
         "Mất kết nối — hồ sơ vẫn được lưu trên máy và sẽ tự gửi khi có mạng. · chờ gửi 2"
     )
-    assert area.runner.next_pass_in_ms() > 10_000  # the backoff, not a tight retry
+    retry_in_s = area.runner.status.retry_in_s  # the backoff, with full jitter (sync.md B3)
+    assert retry_in_s is not None and 0 <= retry_in_s <= FAST["backoff_cap_s"]
+    assert 0 <= area.runner.next_pass_in_ms() <= retry_in_s * 1050 + 50  # coarse: ±5 %
     saved: list[Dossier] = []
     window.session.store.run(
         lambda store: receive_dossier(store, intake(citizen(id_number="001199000099")),
