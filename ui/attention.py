@@ -43,6 +43,7 @@ from ui.messages import error_with_code
 from ui.status_bar import short_time
 
 CODE, CLERK, REJECTED_AT, FIELDS, REASONS = range(5)
+FIELDS_WIDTH = 160  # px: field names wrap here, leaving the reasons most of the width
 _CONTEXT = "AttentionFields"
 # The national field names of a record (sync.md A3) as the clerk knows them on the form.
 FIELD_LABELS: dict[str, str] = {
@@ -172,7 +173,7 @@ class AttentionDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("attentionDialog")
         self.setWindowTitle(self.tr("Needs attention"))
-        self.resize(1000, 420)
+        self.resize(1100, 460)  # fits a 1366×768 screen
         self._lang = lang
         self.model = AttentionModel(lang, self)
         self.table = self._table()
@@ -207,6 +208,8 @@ class AttentionDialog(QDialog):
         table.setWordWrap(True)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FIELDS, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(FIELDS, FIELDS_WIDTH)
         header.setSectionResizeMode(REASONS, QHeaderView.ResizeMode.Stretch)
         table.doubleClicked.connect(lambda _index: self.open_current())
         table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
