@@ -103,7 +103,7 @@ def install(window: MainWindow) -> None:
                       on_error=lambda _e: None)  # fmt: skip
     app = QApplication.instance()
     if app is not None:
-        app.aboutToQuit.connect(area.runner.stop)
+        app.aboutToQuit.connect(area.runner.finish)
     area.runner.start()
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -42,7 +43,7 @@ IDLE_INTERVAL_S = 60.0
 NUDGE_DELAY_S = 2.0
 # Something unexpected broke a pass (a bug, a full disk): try again, but not in a tight loop.
 UNEXPECTED_RETRY_S = 300.0
-# Closing the window waits this long for a running pass, then abandons it (it is idempotent).
+# Quitting waits this long for a running pass, then abandons it (a pass is idempotent).
 STOP_WAIT_S = 2.0
 _STATUS_ONLY, _PASS = "status", "pass"
 
@@ -125,9 +126,12 @@ class _SyncThread:
         self._requests.put(request)
 
     def stop(self, wait_s: float) -> bool:
-        """Let the running pass finish within ``wait_s``; True when the thread has ended."""
+        """No more requests; True when the thread has ended within ``wait_s``."""
         self._requests.put(None)
-        self._thread.join(wait_s)
+        return self.join(wait_s)
+
+    def join(self, wait_s: float) -> bool:
+        self._thread.join(max(wait_s, 0.0))
         return not self._thread.is_alive()
 
     def _loop(self) -> None:
@@ -200,6 +204,7 @@ class SyncRunner(QObject):
         self._timer.setSingleShot(True)  # Qt timers run on the monotonic clock (sync.md B6)
         self._timer.timeout.connect(self.sync_now)
         self._worker: _SyncThread | None = None
+        self._retired: list[_SyncThread] = []  # stopped, maybe still ending a pass
         self._busy = False
         self._again = False
         self.status = SyncStatus()
@@ -244,14 +249,29 @@ class SyncRunner(QObject):
         else:
             self._worker.ask(_STATUS_ONLY)  # counts only: the backoff timer stays as it is
 
-    def stop(self, wait_s: float = STOP_WAIT_S) -> bool:
-        """Stop timing passes; wait ``wait_s`` for a running one, else abandon it (idempotent)."""
+    def stop(self, wait_s: float = 0.0) -> bool:
+        """Stop timing passes; a running pass ends on its own thread, waited for ``wait_s``.
+
+        Hiding the window must not freeze it, so by default nothing is waited for; the
+        application's quit waits a moment through ``finish`` (a pass is idempotent, so one
+        cut off by the process's end is simply sent again next time).
+        """
         self._timer.stop()
         worker, self._worker = self._worker, None
         if self._relay is not None:
             self._relay.finished.disconnect(self._finished)
             self._relay = None
-        return worker.stop(wait_s) if worker is not None else True
+        if worker is None:
+            return True
+        self._retired.append(worker)
+        return worker.stop(wait_s)
+
+    def finish(self, wait_s: float = STOP_WAIT_S) -> bool:
+        """Stop, and wait up to ``wait_s`` in all for the threads still ending (at quit)."""
+        self.stop()
+        deadline = time.monotonic() + wait_s
+        self._retired = [w for w in self._retired if not w.join(deadline - time.monotonic())]
+        return not self._retired
 
     @Slot(object)
     def _finished(self, result: tuple[str, SyncStatus]) -> None:

@@ -276,3 +276,26 @@ def test_f5_asks_for_a_pass_and_a_missing_address_pauses(
         assert pending_count(store) == 0
     finally:
         store.close()
+
+
+def test_closing_during_a_slow_pass_returns_at_once_and_the_pass_ends_on_its_thread(
+    qtbot: QtBot, folder: Path, tmp_path: Path
+) -> None:
+    receive(folder, 2)
+    with running_city_sim(tmp_path / "city.db", *STILL, "--latency-ms", "1500") as url:
+        set_url(folder, url)
+        window = make_window(qtbot, folder, tmp_path)
+        install(window)
+        area = area_of(window)
+        window.show()
+        qtbot.waitUntil(lambda: area.runner.status.running, timeout=5_000)
+        started = time.monotonic()
+        assert window.close()
+        assert time.monotonic() - started < MAX_GUI_GAP_S  # the window never waits on the city
+        assert not area.runner.running
+        assert area.runner.finish(30.0)  # at quit: the pass finished on its own thread
+    store = open_store(folder)
+    try:
+        assert pending_count(store) == 0  # it went through, though nobody was listening
+    finally:
+        store.close()
