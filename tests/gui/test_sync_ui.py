@@ -276,6 +276,12 @@ def test_f5_asks_for_a_pass_and_a_missing_address_pauses(
         assert pending_count(store) == 0
     finally:
         store.close()
+    keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_A, keys)
+    dialog = area.attention
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(dialog.empty.isVisible, timeout=5_000)  # nothing rejected: said so
+    assert dialog.empty.text() == "Không có hồ sơ cần xử lý: thành phố đã nhận mọi hồ sơ."
 
 
 def test_closing_during_a_slow_pass_returns_at_once_and_the_pass_ends_on_its_thread(
