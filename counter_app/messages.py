@@ -26,6 +26,7 @@ from counter_app.texts import (
     sync,
     sync_offline,
     sync_sim,
+    ui_settings,
     users,
 )
 
@@ -235,6 +236,7 @@ _AREAS = (
     sync_offline,
     dossier_screens,
     users,
+    ui_settings,
 )
 MESSAGES: Mapping[str, Mapping[str, str]] = {
     **_ID_CARD_MESSAGES,

@@ -135,6 +135,7 @@ def _users(db: Database) -> None:
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL
         )"""
+    )
 
 
 @migration(5)

@@ -1,0 +1,67 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Cửa sổ</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>A new language applies at the next start.</source>
+        <translation>Ngôn ngữ mới có hiệu lực từ lần mở ứng dụng sau.</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Cỡ chữ</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <source>Lock the screen after</source>
+        <translation>Khóa màn hình sau</translation>
+    </message>
+    <message>
+        <source>Scanner port (COM)</source>
+        <translation>Cổng máy quét (COM)</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>In ấn</translation>
+    </message>
+    <message>
+        <source>Receipt paper</source>
+        <translation>Khổ giấy biên nhận</translation>
+    </message>
+    <message>
+        <source>Preview before printing</source>
+        <translation>Xem trước khi in</translation>
+    </message>
+    <message>
+        <source>Sending to the city</source>
+        <translation>Gửi hồ sơ lên thành phố</translation>
+    </message>
+    <message>
+        <source>City server address</source>
+        <translation>Địa chỉ máy chủ thành phố</translation>
+    </message>
+    <message>
+        <source>Dossiers per batch</source>
+        <translation>Số hồ sơ mỗi lần gửi</translation>
+    </message>
+    <message>
+        <source>Only an administrator changes these.</source>
+        <translation>Chỉ quản trị viên thay đổi được các mục này.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,141 @@
+"""The settings dialog: saved through the services and read back, larger text at once, roles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from counter_app.services.form_settings import load_form_settings
+from counter_app.services.store import Store, open_store
+from counter_app.services.sync_settings import load_sync_settings
+from counter_app.services.ui_settings import idle_lock_minutes, load_ui_settings
+from tests.dossier_helpers import configure
+from ui.i18n import install_translations
+from ui.main_window import MainWindow
+from ui.printing import PrintDesk
+from ui.session import Session
+from ui.settings_dialog import BASE_POINT_SIZE, SettingsDialog
+from ui.sync_area import SyncArea, install, sync_area
+from ui.tasks import Background, StoreRunner
+
+
+@pytest.fixture(autouse=True)
+def vietnamese_and_font() -> Iterator[None]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translations(app, "vi")
+    font = QFont(app.font())
+    yield
+    app.setFont(font)
+    for translator in translators:
+        app.removeTranslator(translator)
+
+
+@pytest.fixture
+def folder(new_store: Store) -> Iterator[Path]:
+    configure(new_store)
+    path = new_store.folder
+    new_store.close()
+    yield path
+
+
+def make_window(qtbot: QtBot, folder: Path, tmp_path: Path, role: str) -> MainWindow:
+    session = Session(
+        store=StoreRunner(lambda: open_store(folder)),
+        background=Background(),
+        print_desk=PrintDesk(save_folder=tmp_path),
+        data_dir=folder,
+        user="user:admin",
+        role=role,
+    )
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    install(window)
+    return window
+
+
+def area_of(window: MainWindow) -> SyncArea:
+    area = sync_area(window)
+    assert area is not None
+    return area
+
+
+def open_loaded(qtbot: QtBot, window: MainWindow) -> SettingsDialog:
+    dialog = area_of(window).open_settings()
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isEnabled, timeout=5_000)
+    return dialog
+
+
+def test_settings_are_saved_read_back_and_larger_text_applies_at_once(
+    qtbot: QtBot, folder: Path, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, folder, tmp_path, "administrator")
+    dialog = open_loaded(qtbot, window)
+    assert dialog.windowTitle() == "Cài đặt"
+    assert dialog.idle_lock.value() == 5 and dialog.sync_url.isEnabled()
+    notes = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "Ngôn ngữ mới có hiệu lực từ lần mở ứng dụng sau." in notes
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.font_scale.setCurrentIndex(dialog.font_scale.findData(130))
+    dialog.idle_lock.setValue(12)
+    dialog.scanner_port.setCurrentText("COM3")
+    dialog.print_preview.setChecked(True)
+    dialog.receipt_layout.setCurrentIndex(dialog.receipt_layout.findData("a4"))
+    dialog.sync_url.setText("http://127.0.0.1:8765")
+    dialog.batch_size.setValue(20)
+    with qtbot.waitSignal(dialog.saved, timeout=5_000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert QApplication.font().pointSizeF() == pytest.approx(BASE_POINT_SIZE * 1.3)
+    store = open_store(folder)
+    try:
+        ui = load_ui_settings(store)
+        assert (ui.language, ui.font_scale, ui.scanner_port, ui.print_preview) == (
+            "en", 130, "COM3", True,
+        )  # fmt: skip
+        assert idle_lock_minutes(store) == 12
+        assert load_form_settings(store).receipt_layout == "a4"
+        sync = load_sync_settings(store)
+        assert (sync.url, sync.batch_size) == ("http://127.0.0.1:8765", 20)
+    finally:
+        store.close()
+    again = open_loaded(qtbot, window)  # read back into a fresh dialog
+    assert again.language.currentData() == "en" and again.idle_lock.value() == 12
+    assert again.scanner_port.currentText() == "COM3" and again.print_preview.isChecked()
+    assert again.receipt_layout.currentData() == "a4" and again.batch_size.value() == 20
+
+
+def test_a_refused_address_keeps_the_dialog_open_with_the_reason(
+    qtbot: QtBot, folder: Path, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, folder, tmp_path, "administrator")
+    dialog = open_loaded(qtbot, window)
+    dialog.sync_url.setText("http://city.example.vn/sync")
+    dialog.idle_lock.setValue(9)
+    dialog.save()
+    qtbot.waitUntil(lambda: "SYNC_URL_INSECURE" in dialog.error_label.text(), timeout=5_000)
+    assert dialog.isVisible() and dialog.isEnabled()
+    store = open_store(folder)
+    try:
+        assert idle_lock_minutes(store) == 5  # the address is checked before anything is saved
+    finally:
+        store.close()
+
+
+def test_a_clerk_is_refused_and_a_supervisor_cannot_change_the_city_address(
+    qtbot: QtBot, folder: Path, tmp_path: Path
+) -> None:
+    clerk_window = make_window(qtbot, folder, tmp_path, "clerk")
+    assert area_of(clerk_window).open_settings() is None
+    assert clerk_window.statusBar().currentMessage() == (
+        "Chỉ tổ trưởng hoặc quản trị viên mới thay đổi được phần cài đặt."
+    )
+    supervisor = make_window(qtbot, folder, tmp_path, "supervisor")
+    dialog = open_loaded(qtbot, supervisor)
+    assert not dialog.sync_url.isEnabled() and dialog.idle_lock.isEnabled()
+    assert dialog.changes().sync == {}

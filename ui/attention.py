@@ -1,0 +1,249 @@
+"""The needs-attention list (Cần xử lý): dossiers the city rejected, what to fix, who took them.
+
+Each row is a dossier version the city refused, with the field it names in the clerk's words
+and the reason with its next step (the ``FIELD_*`` sentences of ``counter_app/texts``, or the
+city's own sentence for a code we do not know). The clerk who took the dossier is shown, and
+the signed-in clerk's own dossiers come first. Opening a row asks the window for the dossier;
+correcting it makes a new version that is sent, and the row leaves the list (docs/SYNC.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.messages import MESSAGES, message_for
+from counter_app.services.dossiers import get_dossier
+from counter_app.services.store import Store
+from counter_app.services.sync_outbox import needs_attention
+from ui.messages import error_with_code
+from ui.status_bar import short_time
+
+CODE, CLERK, REJECTED_AT, FIELDS, REASONS = range(5)
+FIELDS_WIDTH = 160  # px: field names wrap here, leaving the reasons most of the width
+_CONTEXT = "AttentionFields"
+# The national field names of a record (sync.md A3) as the clerk knows them on the form.
+FIELD_LABELS: dict[str, str] = {
+    "MaTTHC": str(QT_TRANSLATE_NOOP(_CONTEXT, "Procedure")),
+    "TenTTHC": str(QT_TRANSLATE_NOOP(_CONTEXT, "Procedure")),
+    "SoGiayToChuHoSo": str(QT_TRANSLATE_NOOP(_CONTEXT, "Applicant's ID number")),
+    "SoDinhDanh": str(QT_TRANSLATE_NOOP(_CONTEXT, "Applicant's ID number")),
+    "ChuHoSo": str(QT_TRANSLATE_NOOP(_CONTEXT, "Applicant's name")),
+    "SoDienThoai": str(QT_TRANSLATE_NOOP(_CONTEXT, "Phone")),
+    "Email": str(QT_TRANSLATE_NOOP(_CONTEXT, "Email")),
+    "NgayHenTra": str(QT_TRANSLATE_NOOP(_CONTEXT, "Due date")),
+    "NgayTiepNhan": str(QT_TRANSLATE_NOOP(_CONTEXT, "Time received")),
+    "TrichYeuHoSo": str(QT_TRANSLATE_NOOP(_CONTEXT, "Summary")),
+    "GhiChu": str(QT_TRANSLATE_NOOP(_CONTEXT, "Notes")),
+    "DanhSachTepDinhKemKhac": str(QT_TRANSLATE_NOOP(_CONTEXT, "Documents received")),
+    "MaHoSo": str(QT_TRANSLATE_NOOP(_CONTEXT, "Dossier code")),
+}
+_INDEX = re.compile(r"\[\d+\]")
+
+
+def field_label(path: str) -> str:
+    """ "hoSo.DinhDanhCHS[0].SoDinhDanh" → "Số định danh của người nộp"; unknown: the path."""
+    if not path:
+        return QCoreApplication.translate(_CONTEXT, "The whole dossier")
+    name = _INDEX.sub("", path).split(".")[-1]
+    label = FIELD_LABELS.get(name)
+    return QCoreApplication.translate(_CONTEXT, label) if label else path
+
+
+def reason_text(error: dict[str, str], lang: str) -> str:
+    """Our sentence for the city's code; the city's own sentence for a code we do not know."""
+    code = error.get("code", "")
+    if code in MESSAGES:
+        return message_for(code, lang)
+    return error.get("message") or message_for("UNEXPECTED", lang)
+
+
+@dataclass(frozen=True)
+class AttentionRow:
+    code: str
+    clerk: str
+    rejected_at: str
+    errors: tuple[dict[str, str], ...]
+    mine: bool
+
+
+def load_attention(store: Store, *, user: str) -> list[AttentionRow]:
+    """Store job: the list with each dossier's clerk; the signed-in clerk's own first."""
+    rows = []
+    for item in needs_attention(store):
+        clerk = get_dossier(store, item.code).clerk
+        rows.append(AttentionRow(item.code, clerk, item.rejected_at, tuple(item.errors),
+                                 mine=bool(user) and clerk == user))  # fmt: skip
+    rows.sort(key=lambda row: (not row.mine, row.rejected_at))
+    return rows
+
+
+def _clerk_name(actor: str) -> str:
+    return actor.split(":", 1)[-1]
+
+
+class AttentionModel(QAbstractTableModel):
+    """One row per rejected dossier version."""
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self._rows: list[AttentionRow] = []
+        self._headers = [self.tr("Dossier"), self.tr("Received by"), self.tr("Rejected at"),
+                         self.tr("To correct"), self.tr("Reason and what to do")]  # fmt: skip
+
+    def set_rows(self, rows: list[AttentionRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> AttentionRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return self._headers[section] if 0 <= section < len(self._headers) else None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.FontRole and row.mine:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        return self._cell(row, index.column())
+
+    def _cell(self, row: AttentionRow, column: int) -> str | None:
+        if column == CODE:
+            return row.code
+        if column == CLERK:
+            return _clerk_name(row.clerk)
+        if column == REJECTED_AT:
+            return short_time(row.rejected_at)
+        if column == FIELDS:
+            return ", ".join(dict.fromkeys(field_label(e.get("field", "")) for e in row.errors))
+        if column == REASONS:
+            return "\n".join(dict.fromkeys(reason_text(e, self._lang) for e in row.errors))
+        return None
+
+
+class AttentionDialog(QDialog):
+    """The list, a detail line for the chosen row, and "open the dossier"."""
+
+    open_requested = Signal(str)  # a dossier code
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("attentionDialog")
+        self.setWindowTitle(self.tr("Needs attention"))
+        self.resize(1100, 460)  # fits a 1366×768 screen
+        self._lang = lang
+        self.model = AttentionModel(lang, self)
+        self.table = self._table()
+        self.detail = QLabel()
+        self.detail.setObjectName("attentionDetail")
+        self.detail.setWordWrap(True)
+        self.empty = QLabel(self.tr("Nothing needs attention: the city accepted every dossier."))
+        self.empty.setObjectName("attentionEmpty")
+        self.open_button = QPushButton(self.tr("Open dossier (Enter)"))
+        self.open_button.setObjectName("attentionOpen")
+        self.open_button.setDefault(True)
+        self.open_button.clicked.connect(self.open_current)
+        close = QPushButton(self.tr("Close (Esc)"))
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        for widget in (self.empty, self.table, self.detail):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+        self.set_rows([])
+
+    def _table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("attentionTable")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FIELDS, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(FIELDS, FIELDS_WIDTH)
+        header.setSectionResizeMode(REASONS, QHeaderView.ResizeMode.Stretch)
+        table.doubleClicked.connect(lambda _index: self.open_current())
+        table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
+        return table
+
+    def set_rows(self, rows: list[AttentionRow]) -> None:
+        self.model.set_rows(rows)
+        self.empty.setVisible(not rows)
+        self.open_button.setEnabled(bool(rows))
+        if rows:
+            self.table.selectRow(0)
+            self.table.resizeRowsToContents()
+        self._show_detail()
+
+    def show_error(self, error: BaseException) -> None:
+        self.detail.setText(error_with_code(error, self._lang))
+
+    def current_row(self) -> AttentionRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _show_detail(self) -> None:
+        row = self.current_row()
+        if row is None:
+            self.detail.setText("")
+            return
+        lines = [f"{field_label(e.get('field', ''))}: {reason_text(e, self._lang)}"
+                 for e in row.errors]  # fmt: skip
+        lines.append(self.tr("Correct the dossier and save it: the new version is sent by "
+                             "itself, and it leaves this list."))  # fmt: skip
+        self.detail.setText("\n".join(lines))
+
+    def open_current(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.open_requested.emit(row.code)
+            self.accept()

@@ -1,0 +1,269 @@
+"""Settings (Cài đặt) for supervisors and administrators: language, text size, scanner, printing,
+the city's address and batch size, and the idle lock.
+
+Values are read and saved through the services (``ui_settings``, ``form_settings``,
+``sync_settings``), on the store thread, each change validated and audited there. Larger text
+applies at once; the language at the next start (said beside the choice). The city's address
+and batch size are IT's business: only an administrator edits them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.services.clock import now_vn
+from counter_app.services.form_settings import (
+    RECEIPT_LAYOUTS,
+    FormSettings,
+    change_form_settings,
+    load_form_settings,
+)
+from counter_app.services.store import Store
+from counter_app.services.sync_settings import (
+    SyncSettings,
+    load_sync_settings,
+    save_sync_settings,
+)
+from counter_app.services.ui_settings import (
+    FONT_SCALES,
+    IDLE_LOCK_RANGE,
+    LANGUAGES,
+    UiSettings,
+    load_ui_settings,
+    save_ui_settings,
+)
+from sync.client import check_url
+from ui.messages import error_with_code
+from ui.session import Session
+
+BASE_POINT_SIZE = 11  # ux.md: readable at arm's length; the larger-text steps scale this
+SETTINGS_ROLES = frozenset({"supervisor", "administrator"})
+SYNC_ROLES = frozenset({"administrator"})  # the city's address is IT's business
+MAX_BATCH_SIZE = 50  # sync.md B2
+
+
+def apply_font_scale(percent: int) -> None:
+    """The application font at ``percent`` of the base size; every widget follows at once."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    font = QFont(app.font())
+    font.setPointSizeF(BASE_POINT_SIZE * percent / 100)
+    app.setFont(font)
+
+
+@dataclass(frozen=True)
+class AllSettings:
+    ui: UiSettings
+    forms: FormSettings
+    sync: SyncSettings
+
+
+def load_all(store: Store) -> AllSettings:
+    return AllSettings(
+        load_ui_settings(store), load_form_settings(store), load_sync_settings(store)
+    )
+
+
+@dataclass(frozen=True)
+class Changes:
+    ui: dict[str, Any]
+    forms: dict[str, Any]
+    sync: dict[str, Any]
+
+
+def save_all(store: Store, changes: Changes, *, actor: str) -> AllSettings:
+    """Store job: each group through its service, only when something in it changed."""
+    now = now_vn()
+    sync = dict(changes.sync)
+    if sync.get("url"):
+        sync["url"] = check_url(sync["url"])
+    if changes.ui:
+        save_ui_settings(store, changes.ui, actor=actor, now=now)
+    if changes.forms:
+        change_form_settings(store, changes.forms, actor=actor, now=now)
+    if sync:
+        save_sync_settings(store, sync, actor=actor, now=now)
+    return load_all(store)
+
+
+class SettingsDialog(QDialog):
+    """Loads on open, saves on OK; stays open with the reason when a value is refused."""
+
+    saved = Signal(object)  # AllSettings
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self._session = session
+        self._loaded: AllSettings | None = None
+        self._build()
+        self.setEnabled(False)  # until the settings are read
+        session.store.run(load_all, on_done=self._fill, on_error=self._show_error)
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._window_group())
+        layout.addWidget(self._printing_group())
+        layout.addWidget(self._sync_group())
+        self.error_label = QLabel()
+        self.error_label.setObjectName("settingsError")
+        self.error_label.setWordWrap(True)
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout.addWidget(buttons)
+
+    def _window_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Window"))
+        form = QFormLayout(group)
+        self.language = _named(QComboBox(), "settingsLanguage")
+        for code, name in zip(LANGUAGES, ("Tiếng Việt", "English"), strict=True):
+            self.language.addItem(name, code)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow("", QLabel(self.tr("A new language applies at the next start.")))
+        self.font_scale = _named(QComboBox(), "settingsFontScale")
+        for percent in FONT_SCALES:
+            self.font_scale.addItem(f"{percent} %", percent)
+        form.addRow(self.tr("Text size"), self.font_scale)
+        self.idle_lock = _named(QSpinBox(), "settingsIdleLock")
+        self.idle_lock.setRange(*IDLE_LOCK_RANGE)
+        self.idle_lock.setSuffix(self.tr(" min"))
+        form.addRow(self.tr("Lock the screen after"), self.idle_lock)
+        self.scanner_port = _named(QComboBox(), "settingsScannerPort")
+        self.scanner_port.setEditable(True)
+        form.addRow(self.tr("Scanner port (COM)"), self.scanner_port)
+        return group
+
+    def _printing_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Printing"))
+        form = QFormLayout(group)
+        self.receipt_layout = _named(QComboBox(), "settingsReceiptLayout")
+        for layout in RECEIPT_LAYOUTS:
+            self.receipt_layout.addItem(layout.upper(), layout)
+        form.addRow(self.tr("Receipt paper"), self.receipt_layout)
+        self.print_preview = QCheckBox(self.tr("Preview before printing"))
+        self.print_preview.setObjectName("settingsPrintPreview")
+        form.addRow("", self.print_preview)
+        return group
+
+    def _sync_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Sending to the city"))
+        form = QFormLayout(group)
+        self.sync_url = _named(QLineEdit(), "settingsSyncUrl")
+        self.sync_url.setPlaceholderText("https://")
+        form.addRow(self.tr("City server address"), self.sync_url)
+        self.batch_size = _named(QSpinBox(), "settingsBatchSize")
+        self.batch_size.setRange(1, MAX_BATCH_SIZE)
+        form.addRow(self.tr("Dossiers per batch"), self.batch_size)
+        group.setEnabled(self._session.role in SYNC_ROLES)
+        if not group.isEnabled():
+            form.addRow("", QLabel(self.tr("Only an administrator changes these.")))
+        return group
+
+    def _fill(self, loaded: AllSettings) -> None:
+        self._loaded = loaded
+        _select(self.language, loaded.ui.language)
+        _select(self.font_scale, loaded.ui.font_scale)
+        self.idle_lock.setValue(loaded.ui.idle_lock_minutes)
+        self._fill_ports(loaded.ui.scanner_port)
+        _select(self.receipt_layout, loaded.forms.receipt_layout)
+        self.print_preview.setChecked(loaded.ui.print_preview)
+        self.sync_url.setText(loaded.sync.url)
+        self.batch_size.setValue(loaded.sync.batch_size)
+        self.setEnabled(True)
+
+    def _fill_ports(self, current: str) -> None:
+        self.scanner_port.clear()
+        self.scanner_port.addItem("")
+        for name in _serial_ports():
+            self.scanner_port.addItem(name)
+        self.scanner_port.setCurrentText(current)
+
+    def changes(self) -> Changes:
+        """What differs from the loaded settings, by group."""
+        assert self._loaded is not None, "save is enabled only once loaded"
+        old = self._loaded
+        ui = {
+            "language": self.language.currentData(),
+            "font_scale": self.font_scale.currentData(),
+            "idle_lock_minutes": self.idle_lock.value(),
+            "scanner_port": self.scanner_port.currentText().strip(),
+            "print_preview": self.print_preview.isChecked(),
+        }
+        forms = {"receipt_layout": self.receipt_layout.currentData()}
+        sync: dict[str, Any] = {}
+        if self._session.role in SYNC_ROLES:
+            sync = {"url": self.sync_url.text().strip(), "batch_size": self.batch_size.value()}
+        return Changes(
+            ui={k: v for k, v in ui.items() if getattr(old.ui, k) != v},
+            forms={k: v for k, v in forms.items() if getattr(old.forms, k) != v},
+            sync={k: v for k, v in sync.items() if getattr(old.sync, k) != v},
+        )
+
+    def save(self) -> None:
+        if self._loaded is None:
+            return
+        changes, actor = self.changes(), self._session.user or "app"
+        self.setEnabled(False)
+        self._session.store.run(
+            lambda store: save_all(store, changes, actor=actor),
+            on_done=self._saved,
+            on_error=self._show_error,
+        )
+
+    def _saved(self, loaded: AllSettings) -> None:
+        self._loaded = loaded
+        apply_font_scale(loaded.ui.font_scale)
+        self.saved.emit(loaded)
+        self.setEnabled(True)
+        self.accept()
+
+    def _show_error(self, error: BaseException) -> None:
+        self.error_label.setText(error_with_code(error, self._session.lang))
+        self.setEnabled(self._loaded is not None)
+
+
+_W = TypeVar("_W", bound=QWidget)
+
+
+def _named(widget: _W, name: str) -> _W:
+    widget.setObjectName(name)
+    return widget
+
+
+def _select(combo: QComboBox, value: object) -> None:
+    index = combo.findData(value)
+    combo.setCurrentIndex(max(index, 0))
+
+
+def _serial_ports() -> list[str]:
+    """The serial ports this computer has now; the box stays editable for one plugged in later."""
+    try:
+        from PySide6.QtSerialPort import QSerialPortInfo
+    except ImportError:  # a build without QtSerialPort: the name is typed
+        return []
+    return sorted(info.portName() for info in QSerialPortInfo.availablePorts())

@@ -1,0 +1,100 @@
+"""The sync's line in the status bar: online or offline, pending, needs attention, last send.
+
+ux.md: "● Trực tuyến · chờ gửi 0 · gửi lúc 10:42". Network trouble is said in plain words,
+never as an alarm (the records are safe on this computer); only records the city rejected
+need the clerk, and their count is a button that opens the needs-attention list.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from counter_app.messages import message_for
+from counter_app.services.clock import now_vn
+from ui.sync_runner import SyncState, SyncStatus
+
+
+def short_time(stamp: str | None) -> str:
+    """An ISO time as the clerk reads it: "10:42" today, "10:42 25/11/2026" another day."""
+    if not stamp:
+        return ""
+    moment = datetime.fromisoformat(stamp)
+    if moment.date() == now_vn().date():
+        return moment.strftime("%H:%M")
+    return moment.strftime("%H:%M %d/%m/%Y")
+
+
+class SyncStatusWidget(QWidget):
+    """Shows a ``SyncStatus``; the attention button asks for the needs-attention list."""
+
+    attention_requested = Signal()
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self.state_label = QLabel()
+        self.state_label.setObjectName("syncState")
+        self.attention_button = QPushButton()
+        self.attention_button.setObjectName("syncAttention")
+        self.attention_button.setFlat(True)
+        self.attention_button.clicked.connect(self.attention_requested)
+        self.warning_label = QLabel()
+        self.warning_label.setObjectName("syncWarning")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.state_label, self.attention_button, self.warning_label):
+            layout.addWidget(widget)
+        self.show_status(SyncStatus())
+
+    def show_status(self, status: SyncStatus) -> None:
+        self.state_label.setText(self.state_text(status))
+        self.state_label.setToolTip(self._error_tip(status))
+        self.attention_button.setText(self.tr("Needs attention: {count}").format(
+            count=status.rejected))  # fmt: skip
+        self.attention_button.setVisible(status.rejected > 0)
+        warning = self.warning_text(status)
+        self.warning_label.setText(warning)
+        self.warning_label.setVisible(bool(warning))
+
+    def state_text(self, status: SyncStatus) -> str:
+        if status.state is SyncState.NOT_CONFIGURED:
+            return self.tr("Sync not set up — dossiers are kept on this computer. Call IT.")
+        if status.state is SyncState.PAUSED:
+            return self.tr("Sync paused — dossiers are kept on this computer. Call IT.")
+        if status.state is SyncState.OFFLINE:
+            return self.tr(
+                "No connection — dossiers are kept on this computer and will be sent "
+                "automatically when the network is back."
+            ) + self.tr(" · pending {count}").format(count=status.pending)
+        return self._online_text(status)
+
+    def _online_text(self, status: SyncStatus) -> str:
+        if status.state is SyncState.STARTING:
+            head = self.tr("Connecting…")
+        else:
+            head = "● " + self.tr("Online")
+        text = head + self.tr(" · pending {count}").format(count=status.pending)
+        if status.running:
+            return text + self.tr(" · sending…")
+        if status.last_success_at:
+            sent = short_time(status.last_success_at)
+            text += self.tr(" · sent at {time}").format(time=sent)
+        return text
+
+    def warning_text(self, status: SyncStatus) -> str:
+        parts = []
+        if status.skew_warning and status.clock_skew_s is not None:
+            parts.append(self.tr("⚠ This computer's clock is {seconds} s off: call IT").format(
+                seconds=f"{status.clock_skew_s:.0f}"))  # fmt: skip
+        if status.unsynced_warning:
+            parts.append(self.tr("⚠ Dossiers unsent for over a day: call IT"))
+        return " · ".join(parts)
+
+    def _error_tip(self, status: SyncStatus) -> str:
+        if not status.last_error:
+            return ""
+        label = "Mã lỗi" if self._lang == "vi" else "Error code"
+        return f"{message_for(status.last_error, self._lang)}\n{label}: {status.last_error}"
