@@ -1,7 +1,8 @@
 """Starting the desktop app: ``counter-app`` with no command.
 
-Builds the QApplication (readable base font, high-DPI), installs the translations, opens the
-window on the store of the data folder. Screens are added here, so each stays unaware of the
+Builds the QApplication (readable base font, high-DPI), installs the translations, runs the
+first-run wizard or the sign-in, then opens the window on the store of the data folder with
+its screens, the sync area and the lock. Screens are added here, so each stays unaware of the
 others except through the window.
 """
 
@@ -15,17 +16,24 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from counter_app import APP_NAME
-from counter_app.services.store import open_store
+from counter_app.errors import CounterAppError
+from counter_app.services.store import open_store, store_exists
+from counter_app.services.ui_settings import load_ui_settings
 from ui.dossiers import install as install_dossiers
 from ui.i18n import install_translations
 from ui.intake import install as install_intake
+from ui.look import BASE_POINT_SIZE
 from ui.main_window import MainWindow
 from ui.printing import PrintDesk
 from ui.returns import install as install_returns
 from ui.session import Session
+from ui.sync_area import install as install_sync_area
+from ui.sync_area import sync_area
 from ui.tasks import Background, StoreRunner
+from ui.users import ensure_ready
+from ui.users import install as install_users
 
-BASE_POINT_SIZE = 11  # ux.md: readable at arm's length
+DEFAULT_LANGUAGE = "vi"
 
 
 def make_application(argv: Sequence[str]) -> QApplication:
@@ -56,11 +64,41 @@ def install_screens(window: MainWindow) -> None:
     window.show_screen("intake")
 
 
-def run_app(*, data_dir: Path | None = None, lang: str = "vi") -> int:
-    app = make_application(sys.argv[:1])
-    translators = install_translations(app, lang)
-    window = build_window(data_dir=data_dir, lang=lang)
+def install_everything(window: MainWindow) -> None:
+    """Screens, then the sync area (status bar, F5, settings), then the lock and users menu."""
     install_screens(window)
+    install_sync_area(window)
+    install_users(window)
+    intake = window.screen_widget("intake")
+    area = sync_area(window)
+    if area is not None:  # a saved dossier goes out at once when the city is reachable
+        intake.saved.connect(lambda _saved: area.runner.nudge())  # type: ignore[attr-defined]
+
+
+def stored_language(data_dir: Path | None) -> str | None:
+    """The language chosen in the settings, if the store exists and can be read."""
+    if not store_exists(data_dir):
+        return None
+    try:
+        store = open_store(data_dir)
+    except CounterAppError:
+        return None  # the wizard or the error screen speaks the default language
+    try:
+        return load_ui_settings(store).language
+    finally:
+        store.close()
+
+
+def run_app(*, data_dir: Path | None = None, lang: str | None = None) -> int:
+    """``lang``: asked for on the command line; otherwise the setting, else Vietnamese."""
+    app = make_application(sys.argv[:1])
+    chosen = lang or stored_language(data_dir) or DEFAULT_LANGUAGE
+    translators = install_translations(app, chosen)
+    window = build_window(data_dir=data_dir, lang=chosen)
+    if not ensure_ready(window.session, window):
+        window.session.store.close()
+        return 0
+    install_everything(window)
     window.show()
     status = app.exec()
     del translators

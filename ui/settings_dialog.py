@@ -51,10 +51,10 @@ from counter_app.services.ui_settings import (
     save_ui_settings,
 )
 from sync.client import check_url
+from ui.look import BASE_POINT_SIZE
 from ui.messages import error_with_code
 from ui.session import Session
 
-BASE_POINT_SIZE = 11  # ux.md: readable at arm's length; the larger-text steps scale this
 SETTINGS_ROLES = frozenset({"supervisor", "administrator"})
 SYNC_ROLES = frozenset({"administrator"})  # the city's address is IT's business
 MAX_BATCH_SIZE = 50  # sync.md B2

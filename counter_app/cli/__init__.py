@@ -99,7 +99,11 @@ def open_desktop_app(args: argparse.Namespace) -> int:
         return NoDisplayError.exit_status
     from ui.app import run_app
 
-    return run_app(lang=args.lang)
+    # The language setting of the window applies unless one was asked for here.
+    asked = (
+        any(a == "--lang" or a.startswith("--lang=") for a in sys.argv) or LANG_ENV in os.environ
+    )
+    return run_app(lang=args.lang if asked else None)
 
 
 def _display_available() -> bool:

@@ -15,6 +15,8 @@ from typing import Any
 from counter_app.domain.text import nfc
 from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import BadInputError
+from counter_app.services.lock_settings import DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES
+from counter_app.services.lock_settings import idle_lock_minutes as lock_idle_minutes
 from counter_app.services.store import Store
 from counter_app.storage.audit import append_audit
 from counter_app.storage.settings import all_settings, set_setting
@@ -22,7 +24,8 @@ from counter_app.storage.settings import all_settings, set_setting
 PREFIX = "ui."
 LANGUAGES = ("vi", "en")
 FONT_SCALES = (100, 115, 130, 150)  # percent of the 11 pt base: "larger text" steps
-IDLE_LOCK_RANGE = (1, 120)  # minutes; a counter never stays unlocked for hours
+# Minutes; the same limits as the lock's own setting (services/lock_settings.py).
+IDLE_LOCK_RANGE = (1, MAX_IDLE_MINUTES)
 MAX_PORT_NAME = 100  # "COM3", "/dev/ttyUSB0": far shorter in practice
 
 
@@ -38,7 +41,7 @@ class UiSettings:
     font_scale: int = FONT_SCALES[0]
     scanner_port: str = ""  # empty: no COM-port scanner (keyboard-wedge scanners need none)
     print_preview: bool = False  # ux.md: print at once; a preview only when asked for
-    idle_lock_minutes: int = 5  # the screen locks after this long without input
+    idle_lock_minutes: int = DEFAULT_IDLE_MINUTES  # the screen locks after this idle time
 
 
 def load_ui_settings(store: Store) -> UiSettings:
@@ -57,8 +60,8 @@ def load_ui_settings(store: Store) -> UiSettings:
 
 
 def idle_lock_minutes(store: Store) -> int:
-    """Minutes without input before the screen locks (``ui.idle_lock_minutes``, default 5)."""
-    return load_ui_settings(store).idle_lock_minutes
+    """Minutes without input before the screen locks: the lock's own reading of the setting."""
+    return lock_idle_minutes(store)
 
 
 def save_ui_settings(

@@ -8,7 +8,8 @@ from counter_app.services.intake import receive_dossier
 from counter_app.services.store import Store
 from tests.dossier_helpers import CLERK, configure, intake, vn
 from tests.payloads import T1
-from ui.app import build_window, install_screens
+from ui.app import build_window, install_everything, install_screens
+from ui.sync_area import sync_area
 
 
 def test_the_window_opens_on_intake_with_dossiers_and_returns_behind_it(
@@ -55,4 +56,21 @@ def test_a_scan_goes_to_the_screen_in_front(qtbot: QtBot, new_store: Store) -> N
     assert window.tabs.currentWidget() is intake_screen  # a card means a new intake
     name = intake_screen.applicant.edits["full_name"].text()  # type: ignore[attr-defined]
     assert name == "Trần Quốc Bảo"
+    intake_screen.clear_form()  # type: ignore[attr-defined]  # nothing unsaved left to ask about
     window.session.store.close()
+
+
+def test_the_whole_window_installs_and_closes_cleanly(qtbot: QtBot, new_store: Store) -> None:
+    configure(new_store)
+    folder = new_store.folder
+    new_store.close()
+    window = build_window(data_dir=folder, lang="vi")
+    qtbot.addWidget(window)
+    window.session.user, window.session.role = "user:lan", "clerk"
+    install_everything(window)
+    window.show()
+    area = sync_area(window)
+    assert area is not None
+    qtbot.waitUntil(lambda: "1" in window.counter_label.text())  # "Quầy 1" from the config
+    assert window.user_label.text() == "user:lan"
+    assert window.close()

@@ -1,8 +1,8 @@
 """Who may do what on the dossiers screens, in one small function the sign-in work can swap.
 
 Corrections of a closed dossier and voids are a supervisor's (dossier.md §4: "leaving a
-terminal status needs a supervisor correction"). Until roles have their own check, the
-session's role decides here and nowhere else.
+terminal status needs a supervisor correction"); ``counter_app/domain/roles.py`` holds the
+table, and this screen asks it here and nowhere else.
 """
 
 from __future__ import annotations
@@ -11,11 +11,10 @@ from typing import Final
 
 from counter_app.errors import BadInputError
 from ui.session import Session
+from ui.users import allowed
 
 CORRECT: Final = "dossier.correct"
 VOID: Final = "dossier.void"
-SUPERVISOR_ACTIONS: Final = frozenset({CORRECT, VOID})
-SUPERVISOR_ROLES: Final = frozenset({"supervisor", "administrator"})
 
 
 class SupervisorOnlyError(BadInputError):
@@ -25,10 +24,8 @@ class SupervisorOnlyError(BadInputError):
 
 
 def _may(session: Session, action: str) -> bool:
-    """Whether the signed-in user may take ``action`` (the integrator swaps in roles' check)."""
-    if action in SUPERVISOR_ACTIONS:
-        return session.role in SUPERVISOR_ROLES
-    return True
+    """Whether the signed-in user's role may take ``action`` (the roles table decides)."""
+    return allowed(session, action)
 
 
 def refuse_unless_allowed(session: Session, action: str) -> None:
