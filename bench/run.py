@@ -14,11 +14,14 @@ from pathlib import Path
 
 from bench import (
     bench_decode,
+    bench_dossiers_view,
+    bench_intake,
     bench_parse,
     bench_print,
     bench_receipt,
     bench_store,
     bench_sync,
+    bench_ui_start,
     machine,
 )
 
@@ -30,6 +33,9 @@ SECTIONS: dict[str, Callable[[], str]] = {
     "receipt": bench_receipt.run,
     "print": bench_print.run,
     "sync": bench_sync.run,
+    "ui_start": bench_ui_start.run,
+    "intake": bench_intake.run,
+    "dossiers_view": bench_dossiers_view.run,
 }
 
 
