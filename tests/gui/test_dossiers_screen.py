@@ -17,6 +17,12 @@ from counter_app.services.dossier_queries import ListFilters
 from counter_app.services.dossiers import get_dossier, transition_dossier
 from counter_app.services.issuing import issued_documents
 from counter_app.services.store import Store, open_store
+from counter_app.services.sync_outbox import (
+    REJECTED,
+    RecordOutcome,
+    next_pending,
+    settle_outcomes,
+)
 from tests.gui.dossier_screens import fill_store, make_window, press, show, type_text, vietnamese
 from ui import dossiers
 from ui.dossiers.actions import Action
@@ -213,3 +219,22 @@ def test_a_requested_dossier_opens_on_its_tab(qtbot: QtBot, filled: Store, tmp_p
     assert window.tabs.currentWidget() is screen
     qtbot.waitUntil(lambda: screen.detail.code.text() == old.code)
     assert screen.detail.field_text("applicant") == "Đỗ Văn Cũ"
+
+
+def test_a_dossier_the_city_refused_says_what_to_fix(
+    qtbot: QtBot, filled: Store, tmp_path: Path
+) -> None:
+    item = next(i for i in next_pending(filled, after_id=0, limit=100) if i.dossier.id == 8)
+    errors = ({"field": "hoSo.MaTTHC", "code": "FIELD_UNKNOWN_PROCEDURE", "message": "x"},)
+    settle_outcomes(
+        filled, [RecordOutcome(item, REJECTED, errors=errors)], batch_id="b", now=now_vn()
+    )
+    window = make_window(qtbot, filled, tmp_path)
+    screen = dossiers.install(window)
+    assert isinstance(screen, DossiersScreen)
+    show(qtbot, window)
+    window.request_dossier(item.dossier.code)
+    sync = screen.findChild(QLabel, "detailSync")
+    qtbot.waitUntil(lambda: "hoSo.MaTTHC" in sync.text())
+    assert message_for("FIELD_UNKNOWN_PROCEDURE", "vi") in sync.text()
+    assert sync.text().startswith("Thành phố không nhận hồ sơ này")

@@ -116,7 +116,8 @@ class ActionBar(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         for number, (action, label) in enumerate(self._labels().items()):
             key = SHORTCUTS[action]
-            button = named(QPushButton(f"{label}  {key}"), f"action_{action.value}")
+            # The shortcut on a second line: three buttons a row fit beside the table.
+            button = named(QPushButton(f"{label}\n{key}"), f"action_{action.value}")
             button.setAutoDefault(False)  # a scanner's Enter never presses a button (ux.md)
             button.clicked.connect(lambda _=False, a=action: self.triggered.emit(a.value))
             grid.addWidget(button, number // 3, number % 3)

@@ -9,7 +9,7 @@ a new generation; a page of an older generation that arrives late is dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -196,9 +196,6 @@ class DossierTableModel(QAbstractTableModel):
         self._more, self._loading = True, False
         self.endResetModel()
         self.fetchMore(QModelIndex())
-
-    def refresh(self) -> None:
-        self.set_request(replace(self._request))
 
     def canFetchMore(self, parent: ModelIndex) -> bool:
         return not parent.isValid() and self._more and not self._loading

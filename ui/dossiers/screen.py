@@ -8,7 +8,7 @@ its thread; replies for a dossier no longer shown are dropped.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,13 +29,23 @@ from counter_app.services.dossier_queries import listed_dossier as read_listed
 from ui.dossiers.actions import ActionBar, DossierActions
 from ui.dossiers.detail import DetailPane
 from ui.dossiers.filters import FilterBar
-from ui.dossiers.model import APPLICANT, CODE, CODE_ROLE, PROCEDURE, DossierTableModel
+from ui.dossiers.model import (
+    APPLICANT,
+    CODE,
+    CODE_ROLE,
+    ID_NUMBER,
+    PROCEDURE,
+    RECEIVED,
+    DossierTableModel,
+)
 from ui.dossiers.named import named
 from ui.messages import error_with_code
 from ui.session import Session
 
 SHOW_PAUSE_MS = 150  # arrowing through rows: show the dossier the clerk stops on
 ERROR_STYLE = "color: #b00020"
+SPLIT_SIZES = [780, 560]  # table and pane at 1366 px wide, the common counter screen
+COLUMN_WIDTHS = {CODE: 205, RECEIVED: 135, APPLICANT: 170, ID_NUMBER: 115, PROCEDURE: 200}
 
 
 class DossiersScreen(QWidget):
@@ -77,6 +87,7 @@ class DossiersScreen(QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes(SPLIT_SIZES)
         column = QVBoxLayout(self)
         column.addWidget(self.filters)
         column.addWidget(split, 1)
@@ -106,6 +117,7 @@ class DossiersScreen(QWidget):
         self.filters.search.setFocus()
         self.filters.search.selectAll()
 
+    @Slot(str)
     def show_dossier(self, code: str) -> None:
         """Show ``code`` in the pane (a scanned receipt, a search hit on another screen)."""
         row = self.model.row_of(code.strip())
@@ -240,6 +252,6 @@ def _table(model: DossierTableModel) -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
-    for column, width in ((CODE, 210), (APPLICANT, 180), (PROCEDURE, 200)):
+    for column, width in COLUMN_WIDTHS.items():
         table.setColumnWidth(column, width)
     return table

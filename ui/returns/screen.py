@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -142,6 +142,7 @@ class ReturnsScreen(QWidget):
 
     # --- public -------------------------------------------------------------------------------
 
+    @Slot(str)
     def open_code(self, text: str) -> None:
         """A scan or typed text: a receipt QR or code, an ID card QR, an ID number or a name."""
         text = nfc(text.strip())
