@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from counter_app.errors import BadInputError
@@ -134,3 +134,31 @@ def test_the_window_speaks_vietnamese_by_default_and_english_on_request(
         assert window.windowTitle() == title
         for translator in translators:
             app.removeTranslator(translator)
+
+
+def test_qt_own_buttons_speak_vietnamese_too(qtbot: QtBot) -> None:
+    """Qt ships no Vietnamese for its widgets: the wizard's and message boxes' buttons come
+    from resources/translations/qt_vi.ts."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    expected = {
+        "vi": ("&Tiếp >", "< &Quay lại", "&Có", "Huỷ"),
+        "en": ("&Next >", "< &Back", "&Yes", "Cancel"),
+    }
+    for lang, (next_text, back_text, yes_text, cancel_text) in expected.items():
+        translators = install_translations(app, lang)
+        try:
+            wizard = QWizard()
+            qtbot.addWidget(wizard)
+            box = QMessageBox(QMessageBox.Icon.Question, "", "")
+            qtbot.addWidget(box)
+            buttons = QMessageBox.StandardButton
+            box.setStandardButtons(buttons.Yes | buttons.Cancel)
+            assert wizard.buttonText(QWizard.WizardButton.NextButton) == next_text
+            assert wizard.buttonText(QWizard.WizardButton.BackButton) == back_text
+            yes, cancel = box.button(buttons.Yes), box.button(buttons.Cancel)
+            assert yes is not None and yes.text() == yes_text
+            assert cancel is not None and cancel.text() == cancel_text
+        finally:
+            for translator in translators:
+                app.removeTranslator(translator)
