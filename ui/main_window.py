@@ -37,7 +37,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._screens: dict[str, QWidget] = {}
         self.counter_label = QLabel(session.counter_label)
-        self.user_label = QLabel(session.user)
+        self.user_label = QLabel(shown_user(session.user, session.user_name))
+        self.user_label.setObjectName("user_label")
         status = self.statusBar()
         status.addPermanentWidget(self.counter_label)
         status.addPermanentWidget(self.user_label)
@@ -68,9 +69,11 @@ class MainWindow(QMainWindow):
             return
         self.dossier_requested.emit(code)
 
-    def set_user(self, user: str) -> None:
-        self.session.user = user
-        self.user_label.setText(user)
+    def set_user(self, user: str, full_name: str = "") -> None:
+        """``user``: the actor name ("user:lan") the records carry; the status bar shows the
+        person's full name (the user name when there is none)."""
+        self.session.user, self.session.user_name = user, full_name
+        self.user_label.setText(shown_user(user, full_name))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not all(_can_leave(w) for w in self._screens.values()):
@@ -79,6 +82,10 @@ class MainWindow(QMainWindow):
         self.session.background.wait(10_000)
         self.session.store.close()
         event.accept()
+
+
+def shown_user(user: str, full_name: str) -> str:
+    return full_name or user.removeprefix("user:")
 
 
 def _can_leave(widget: QWidget) -> bool:

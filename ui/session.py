@@ -19,5 +19,6 @@ class Session:
     data_dir: Path | None  # None: the platform's data folder
     lang: str = "vi"
     user: str = ""  # the signed-in user's actor name ("user:lan"); set by sign-in
+    user_name: str = ""  # their full name, as the status bar shows it; set by sign-in
     role: str = "clerk"  # clerk | supervisor | administrator; set by sign-in
     counter_label: str = ""  # "Quầy 2" for the status bar

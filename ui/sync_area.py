@@ -12,11 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from counter_app.services.counter_config import (
-    CounterConfig,
-    CounterNotConfiguredError,
-    load_config,
-)
+from counter_app.services.counter_config import CounterConfig, find_config
 from counter_app.services.store import Store, open_store
 from counter_app.services.ui_settings import UiSettings, load_ui_settings
 from ui.attention import AttentionDialog, load_attention
@@ -131,13 +127,7 @@ def _add_actions(window: MainWindow, area: SyncArea) -> None:
 
 
 def _startup_reads(store: Store) -> tuple[UiSettings, CounterConfig | None]:
-    try:
-        config: CounterConfig | None = load_config(store.db)
-    except (
-        CounterNotConfiguredError
-    ):  # an unconfigured store: the setup wizard's business, not ours
-        config = None
-    return load_ui_settings(store), config
+    return load_ui_settings(store), find_config(store.db)
 
 
 def _apply_startup(window: MainWindow, ui: UiSettings, config: CounterConfig | None) -> None:

@@ -75,6 +75,14 @@ def load_config(db: Database) -> CounterConfig:
     )
 
 
+def find_config(db: Database) -> CounterConfig | None:
+    """The counter's settings, or None on a store not set up yet (the wizard's business)."""
+    try:
+        return load_config(db)
+    except CounterNotConfiguredError:
+        return None
+
+
 def build_config(
     *,
     agency_code: str,

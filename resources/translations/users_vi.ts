@@ -142,6 +142,14 @@
 <context>
     <name>SignInDialog</name>
     <message>
+        <source>One-stop counter</source>
+        <translation>Bộ phận Một cửa</translation>
+    </message>
+    <message>
+        <source>Counter %1</source>
+        <translation>Quầy %1</translation>
+    </message>
+    <message>
         <source>Sign in</source>
         <translation>Đăng nhập</translation>
     </message>

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from counter_app.services.counter_config import load_config
@@ -57,6 +57,8 @@ def test_first_run_wizard_by_keyboard_then_a_failed_and_a_good_sign_in(
 
     def counter_page(wizard: QWidget) -> None:
         seen["title"] = wizard.windowTitle()
+        assert isinstance(wizard, QWizard)
+        seen["next"] = wizard.buttonText(QWizard.WizardButton.NextButton)
         wizard.findChild(QLineEdit, "setup_agency_code").setFocus()
         type_text(focused(), "000.31.27.H26")
         press(Key.Key_Tab)
@@ -94,6 +96,9 @@ def test_first_run_wizard_by_keyboard_then_a_failed_and_a_good_sign_in(
 
     def sign_in(dialog: QWidget) -> None:
         seen["sign_in_title"] = dialog.windowTitle()
+        place = dialog.findChild(QLabel, "sign_in_place")
+        qtbot.waitUntil(lambda: bool(place.text()), timeout=10_000)
+        seen["place"] = place.text()
         type_text(focused(), "lan")
         press(Key.Key_Tab)
         type_text(focused(), "wrong-password")
@@ -107,7 +112,10 @@ def test_first_run_wizard_by_keyboard_then_a_failed_and_a_good_sign_in(
     when_modal("setup_wizard", counter_page)
     assert ensure_ready(session)
     assert (session.user, session.role) == ("user:lan", "administrator")
+    assert session.user_name == "Nguyễn Thị Lan"
     assert seen["title"] == "Thiết lập quầy" and seen["sign_in_title"] == "Đăng nhập"
+    assert seen["next"] == "&Tiếp >"  # Qt's own button, from qt_vi.ts
+    assert seen["place"] == "UBND phường Hoàn Kiếm · Quầy 2"  # which counter this is
     assert "Mã lỗi: SYNC_URL_INSECURE" in seen["url_refusal"]
     assert "Mã lỗi: PASSWORDS_DIFFER" in seen["differ"]
     assert seen["failure"].startswith("Tên đăng nhập hoặc mật khẩu không đúng.")
@@ -184,7 +192,7 @@ def test_the_idle_lock_covers_the_window_keeps_the_form_and_opens_with_the_passw
     qtbot.waitActive(window)
     form.setFocus()
     type_text(form, "Nguyễn")
-    assert window.user_label.text() == "user:lan" and controller.manage_action.isVisible()
+    assert window.user_label.text() == "Lan" and controller.manage_action.isVisible()
     qtbot.waitUntil(lambda: controller.idle.locked, timeout=5_000)
     lock = controller.lock_screen
     assert lock.geometry() == window.rect() and focused() is lock.password
@@ -229,7 +237,7 @@ def _switch_user_at_the_lock(
     press(Key.Key_Return)
     qtbot.waitUntil(lambda: not controller.idle.locked, timeout=10_000)
     assert (session.user, session.role) == ("user:binh", "clerk")
-    assert window.user_label.text() == "user:binh"
+    assert window.user_label.text() == "Binh"
     assert not controller.manage_action.isVisible()
 
 

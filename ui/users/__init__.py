@@ -60,7 +60,7 @@ def _has_users(session: Session) -> bool:
 
 
 def sign_in_as(session: Session, user: UserInfo) -> None:
-    session.user, session.role = user.actor, user.role
+    session.user, session.role, session.user_name = user.actor, user.role, user.full_name
 
 
 def allowed(session: Session, action: str) -> bool:
@@ -119,7 +119,7 @@ class UsersController(QObject):
         self._show_user()
 
     def _show_user(self) -> None:
-        self.window.set_user(self.session.user)
+        self.window.set_user(self.session.user, self.session.user_name)
         self.manage_action.setVisible(self.session.role == Role.ADMINISTRATOR)
 
     def _load_idle_minutes(self) -> None:

@@ -15,9 +15,8 @@ from PySide6.QtWidgets import QFormLayout, QSpinBox, QVBoxLayout, QWidget, QWiza
 
 from counter_app.services.counter_config import (
     CounterConfig,
-    CounterNotConfiguredError,
     build_config,
-    load_config,
+    find_config,
 )
 from counter_app.services.setup import set_up_counter
 from counter_app.services.store import Store
@@ -36,6 +35,7 @@ from ui.session import Session
 from ui.users.calls import wait_for_store
 from ui.users.widgets import error_line, now, password_box, show_error, text_box
 
+WIZARD_WIDTH = 760  # room for the long Vietnamese labels beside usable fields
 MAX_COUNTER = 99  # build_config's bound; counters past 9 need a code range (setup --code-range)
 
 
@@ -153,7 +153,7 @@ class SetupWizard(QWizard):
         self.admin_page = AdminPage(session)
         self.addPage(self.counter_page)
         self.addPage(self.admin_page)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(WIZARD_WIDTH)
         self.created: UserInfo | None = None
         self.counter_page.prefill(*wait_for_store(session, current_setup))
 
@@ -174,11 +174,7 @@ class SetupWizard(QWizard):
 
 def current_setup(store: Store) -> tuple[CounterConfig | None, str]:
     """The counter's settings when the store was set up from the command line, else None."""
-    try:
-        config: CounterConfig | None = load_config(store.db)
-    except CounterNotConfiguredError:
-        config = None
-    return config, load_sync_settings(store).url
+    return find_config(store.db), load_sync_settings(store).url
 
 
 def write_setup(store: Store, config: CounterConfig, url: str, admin: FirstAdmin) -> UserInfo:

@@ -6,8 +6,16 @@ responsive and ignores a second Enter while the first is being checked.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
+from counter_app.services.counter_config import CounterConfig, find_config
 from counter_app.services.users import UserInfo, authenticate
 from ui.session import Session
 from ui.users.widgets import error_line, now, password_box, show_error, text_box
@@ -22,6 +30,11 @@ class SignInDialog(QDialog):
         self.setWindowTitle(self.tr("Sign in"))
         self._session = session
         self.user: UserInfo | None = None
+        self.heading = QLabel(self.tr("One-stop counter"), self)
+        self.heading.setObjectName("sign_in_heading")
+        self.heading.setStyleSheet("font-weight: bold;")
+        self.place = QLabel(self)  # "UBND phường … · Counter 2", once read from the store
+        self.place.setObjectName("sign_in_place")
         self.username = text_box("sign_in_username", self, max_chars=32)
         self.password = password_box("sign_in_password", self)
         self.message = error_line("sign_in_message", self)
@@ -33,16 +46,27 @@ class SignInDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._layout()
         self._busy = False
+        session.store.run(
+            lambda store: find_config(store.db), on_done=self._show_place, on_error=_keep_unnamed
+        )
 
     def _layout(self) -> None:
         form = QFormLayout()
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Password"), self.password)
         outer = QVBoxLayout(self)
+        outer.addWidget(self.heading)
+        outer.addWidget(self.place)
         outer.addLayout(form)
         outer.addWidget(self.message)
         outer.addWidget(self.buttons)
         self.setMinimumWidth(420)
+
+    def _show_place(self, config: CounterConfig | None) -> None:
+        """Which counter this is, so a clerk signs in at the right one."""
+        if config is not None:
+            counter = self.tr("Counter %1").replace("%1", str(config.counter))
+            self.place.setText(f"{config.agency_name} · {counter}")
 
     def submit(self) -> None:
         if self._busy:
@@ -65,3 +89,7 @@ class SignInDialog(QDialog):
         show_error(self.message, error, self._session.lang)
         self.password.clear()
         self.password.setFocus()
+
+
+def _keep_unnamed(_error: BaseException) -> None:
+    """The store could not be read: sign-in still works, and will say why."""
