@@ -75,6 +75,13 @@ def install_everything(window: MainWindow) -> None:
         intake.saved.connect(lambda _saved: area.runner.nudge())  # type: ignore[attr-defined]
 
 
+def show_full_screen_area(window: MainWindow) -> None:
+    """A counter PC runs this one program: open maximised, and sized to the screen first for
+    window managers (or none) that ignore the maximised state."""
+    window.resize(window.screen().availableGeometry().size())
+    window.showMaximized()
+
+
 def stored_language(data_dir: Path | None) -> str | None:
     """The language chosen in the settings, if the store exists and can be read."""
     if not store_exists(data_dir):
@@ -99,7 +106,7 @@ def run_app(*, data_dir: Path | None = None, lang: str | None = None) -> int:
         window.session.store.close()
         return 0
     install_everything(window)
-    window.show()
+    show_full_screen_area(window)
     status = app.exec()
     del translators
     return int(status)

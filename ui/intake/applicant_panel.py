@@ -108,6 +108,8 @@ class ApplicantPanel(QWidget):
         for key, edit in self.edits.items():
             if key in values:
                 edit.setText(values[key])
+                edit.setCursorPosition(0)  # a long address shows its start, not its end
+                edit.setToolTip(values[key])
         if "sex" in values:
             self.sex.setCurrentIndex(max(0, SEX_CHOICES.index(values["sex"])))
 

@@ -49,7 +49,11 @@ class ProcedurePanel(QWidget):
         self.search.setPlaceholderText(self.tr('Search: "khai sinh", "ks", 1.0011…'))
         self.list = named(QListWidget(), "procedure_list")
         self.list.setMaximumHeight(160)
+        # Long names end in "…" rather than scroll sideways; the whole name is the tooltip.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.title = named(QLabel(), "procedure_title")
+        self.title.setWordWrap(True)
         self.facts = named(QLabel(), "procedure_facts")
         self.due = named(QLabel(), "due_date")
         self.calendar_warning = named(QLabel(), "calendar_warning")
@@ -60,6 +64,14 @@ class ProcedurePanel(QWidget):
         )
         header = self.documents.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (ORIGINALS, COPIES):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Paper names wrap onto a second line instead of being cut; row numbers add nothing.
+        self.documents.setWordWrap(True)
+        self.documents.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.documents.verticalHeader().hide()
         self.reason = named(QLineEdit(), "reason")
         self.reason.setPlaceholderText(self.tr("Note, or the reason for a supplement or refusal"))
         self._build()
@@ -90,8 +102,11 @@ class ProcedurePanel(QWidget):
     def _refresh(self, text: str) -> None:
         self.list.clear()
         for procedure in suggestions(self.procedures, text, self.usage):
-            self.list.addItem(f"{procedure.name_vi} · {procedure.code}")
-            self.list.item(self.list.count() - 1).setData(_CODE_ROLE, procedure.code)
+            label = f"{procedure.name_vi} · {procedure.code}"
+            self.list.addItem(label)
+            item = self.list.item(self.list.count() - 1)
+            item.setData(_CODE_ROLE, procedure.code)
+            item.setToolTip(label)
         if self.list.count():
             self.list.setCurrentRow(0)
 
