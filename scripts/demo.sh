@@ -22,6 +22,17 @@ set_up_once() {
     # --plain: a throw-away store of made-up people; no key in this computer's keyring.
     app setup --agency-code 000.31.27.H26 --agency-name "UBND phường Demo" --counter 1 --plain
     app demo seed --count 200 --seed 1
+    echo "== Demo users (docs/DEMO.md): quantri (administrator), giamsat (supervisor), canbo (clerk)"
+    add_demo_user quantri "Nguyễn Thị Quản Trị" administrator
+    add_demo_user giamsat "Trần Văn Giám Sát" supervisor
+    add_demo_user canbo "Lê Thị Cán Bộ" clerk
+}
+
+# Demo accounts share one published password: the store holds made-up people only.
+DEMO_PASSWORD="${DEMO_PASSWORD:-demo-1234}"
+
+add_demo_user() {
+    printf '%s\n' "$DEMO_PASSWORD" | app user add "$1" --full-name "$2" --role "$3" --password - >/dev/null
 }
 
 # A synthetic applicant as typed JSON on stdin (personal data never on a command line): the ID
@@ -80,8 +91,9 @@ main() {
     set_up_once
     receive_new_dossiers
     start_city_sim
-    echo "== Sync with the city"
-    app sync --url "$SIM_URL" --max-wait 60
+    echo "== Sync with the city (the window keeps syncing with it)"
+    app sync configure --url "$SIM_URL" >/dev/null
+    app sync --max-wait 60
     echo "== Sync status"
     app sync status
     if has_display; then
