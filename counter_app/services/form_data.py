@@ -68,7 +68,10 @@ def build_form_data(
     settings: FormSettings,
     printing: Printing,
     params: FormParams,
+    *,
+    signer: str,
 ) -> FormData:
+    """``signer``: the name printed under the clerk's signature (see ``signed_by``)."""
     received_at = datetime.fromisoformat(dossier.received_at)
     due_at = datetime.fromisoformat(dossier.due_at) if dossier.due_at else None
     return FormData(
@@ -92,7 +95,7 @@ def build_form_data(
         documents=tuple(_line(d) for d in dossier.documents),
         sets=dossier.sets,
         fee_vnd=dossier.fee_vnd,
-        clerk=display_name(dossier.clerk if printing.kind == FormKind.RECEIPT else printing.actor),
+        clerk=signer,
         return_place=settings.return_place,
         log_book=dossier.log_book,
         log_line=dossier.log_line or None,
@@ -116,9 +119,10 @@ def missing_documents(dossier: Dossier, procedure: Procedure) -> tuple[str, ...]
     return tuple(name for name in procedure.documents if name.casefold() not in received)
 
 
-def display_name(actor: str) -> str:
-    """A user as printed under a signature: "cli:lan" → "lan" (accounts come with sign-in)."""
-    return actor.split(":", 1)[1] if ":" in actor else actor
+def signed_by(dossier: Dossier, printing: Printing) -> str:
+    """Who signs the form as the receiving officer: the clerk who took the dossier on the
+    receipt (a reprint keeps them), the person printing on every other form."""
+    return dossier.clerk if printing.kind == FormKind.RECEIPT else printing.actor
 
 
 def _party(dossier: Dossier) -> Party:

@@ -31,9 +31,11 @@ from counter_app.services.form_data import (
     Printing,
     build_form_data,
     missing_documents,
+    signed_by,
 )
 from counter_app.services.form_settings import FormSettings, load_form_settings
 from counter_app.services.store import Store
+from counter_app.services.users import printed_name
 from counter_app.storage import documents as register
 from counter_app.storage import dossiers as rows
 from counter_app.storage.audit import append_audit
@@ -120,7 +122,10 @@ def issue_document(
         dossier = _apply(store, request, dossier, plan, params, actor=actor, now=now)
         printing = _printing(store, request, dossier, plan, actor=actor, now=now)
         procedure = get_procedure(store, dossier.procedure_code, dossier.catalogue_version)
-        data = build_form_data(_as_printed(dossier, params), procedure, settings, printing, params)
+        signer = printed_name(store.db, signed_by(dossier, printing))
+        data = build_form_data(
+            _as_printed(dossier, params), procedure, settings, printing, params, signer=signer
+        )
         pdf = render_document(data, layout=layout, copies=request.copies)
         deliver(pdf)
         _record(store, request, dossier, plan, printing, params, layout, actor=actor, now=now)

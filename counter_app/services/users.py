@@ -118,6 +118,17 @@ def actor_name(username: str) -> str:
     return ACTOR_PREFIX + username
 
 
+def printed_name(db: Database, actor: str) -> str:
+    """An actor as printed under a signature: a user's full name ("user:lan" → "Nguyễn Thị
+    Lan"); other actors, and users since removed, by their name alone ("cli:lan" → "lan")."""
+    name = actor.split(":", 1)[1] if ":" in actor else actor
+    if actor.startswith(ACTOR_PREFIX):
+        row = table.get_user(db, name)
+        if row is not None:
+            return row.full_name
+    return name
+
+
 def check_username(text: str) -> str:
     name = nfc(text).strip().lower()
     if not USERNAME_PATTERN.fullmatch(name):

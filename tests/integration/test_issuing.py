@@ -25,6 +25,7 @@ from counter_app.services.issuing import (
     issued_documents,
 )
 from counter_app.services.store import Store
+from counter_app.services.users import add_user
 from tests.dossier_helpers import CLERK, citizen, configure, intake, vn
 
 NAME = "Nguyễn Thị Thuỷ"
@@ -223,3 +224,28 @@ def test_after_processing_stopped_a_receipt_is_only_reprinted_with_its_original_
     issue(store, FormKind.STOP, never_printed, params=FormParams(reason="Dừng"))
     with pytest.raises(FormNotAllowedError):
         issue(store, FormKind.RECEIPT, never_printed)
+
+
+def test_forms_are_signed_with_the_users_full_name(store: Store, tmp_path: Path) -> None:
+    """The receipt carries the name of the clerk who took the dossier, a later form the name
+    of whoever prints it; an actor that is no user account prints by its name alone."""
+    for username, full_name in (("lan", "Nguyễn Thị Lan"), ("binh", "Trần Văn Bình")):
+        add_user(store, username=username, full_name=full_name, role="clerk",
+                 password="mat-khau-dai-1", actor="cli:it", now=NOW)  # fmt: skip
+    applicant = citizen(name=NAME, address=ADDRESS)
+    code = receive_dossier(store, intake(applicant), clerk="user:lan", now=NOW).code
+    receipt = issue_document(store, IssueRequest(kind=FormKind.RECEIPT, code=code),
+                             actor="user:binh", now=NOW, deliver=lambda _pdf: None)  # fmt: skip
+    assert "Nguyễn Thị Lan" in pdf_text(receipt.pdf, tmp_path)
+    assert "Trần Văn Bình" not in pdf_text(receipt.pdf, tmp_path)
+    supplement = issue_document(
+        store,
+        IssueRequest(kind=FormKind.SUPPLEMENT, code=code, params=FormParams(reason="Thiếu")),
+        actor="user:binh",
+        now=NOW.replace(minute=30),
+        deliver=lambda _pdf: None,
+    )
+    assert "Trần Văn Bình" in pdf_text(supplement.pdf, tmp_path)
+    code = receive(store)  # taken by the tests' clerk, an actor with no account
+    text = pdf_text(issue(store, FormKind.RECEIPT, code).pdf, tmp_path)
+    assert CLERK.split(":", 1)[1] in text
