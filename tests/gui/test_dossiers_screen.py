@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from counter_app.domain.dossier import Status
@@ -15,6 +15,7 @@ from counter_app.messages import message_for
 from counter_app.services.clock import now_vn
 from counter_app.services.dossier_queries import ListFilters
 from counter_app.services.dossiers import get_dossier, transition_dossier
+from counter_app.services.intake import receive_dossier
 from counter_app.services.issuing import issued_documents
 from counter_app.services.store import Store, open_store
 from counter_app.services.sync_outbox import (
@@ -23,11 +24,15 @@ from counter_app.services.sync_outbox import (
     next_pending,
     settle_outcomes,
 )
+from tests.dossier_helpers import citizen, intake
 from tests.gui.dossier_screens import fill_store, make_window, press, show, type_text, vietnamese
 from ui import dossiers
+from ui.dossiers import KEY as DOSSIERS_KEY
 from ui.dossiers.actions import Action
-from ui.dossiers.model import STATUS, DossierTableModel, ListRequest
+from ui.dossiers.model import CODE_ROLE, STATUS, DossierTableModel, ListRequest
 from ui.dossiers.screen import DossiersScreen
+from ui.dossiers.texts import status_text
+from ui.main_window import MainWindow
 from ui.tasks import StoreRunner
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -238,3 +243,28 @@ def test_a_dossier_the_city_refused_says_what_to_fix(
     qtbot.waitUntil(lambda: "hoSo.MaTTHC" in sync.text())
     assert message_for("FIELD_UNKNOWN_PROCEDURE", "vi") in sync.text()
     assert sync.text().startswith("Thành phố không nhận hồ sơ này")
+
+
+def test_coming_back_to_the_tab_shows_new_dossiers_and_keeps_the_one_on_show(
+    qtbot: QtBot, filled: Store, tmp_path: Path
+) -> None:
+    """A dossier received at the intake while this tab was hidden, and a status changed
+    meanwhile, show when the clerk comes back; the selected dossier stays selected."""
+    screen = _screen(qtbot, filled, tmp_path)
+    window = screen.window()
+    assert isinstance(window, MainWindow)
+    window.add_screen("other", "Khác", QWidget())
+    screen.table.setFocus()
+    screen.table.setCurrentIndex(screen.model.index(1, 0))
+    code = _codes(screen)[1]
+    qtbot.waitUntil(lambda: screen.detail.code.text() == code)
+    window.show_screen("other")
+    transition_dossier(filled, code, Status.IN_PROCESS, actor="clerk:test", now=now_vn())
+    new = receive_dossier(filled, intake(citizen(name="Vũ Thị Mới", id_number="001190004321")),
+                          clerk="clerk:test", now=now_vn())  # fmt: skip
+    window.show_screen(DOSSIERS_KEY)
+    qtbot.waitUntil(lambda: new.code in _codes(screen) and not screen.model.loading)
+    assert screen.model.rowCount() == 6
+    qtbot.waitUntil(lambda: screen.model.data(screen.table.currentIndex(), CODE_ROLE) == code)
+    in_process = status_text(Status.IN_PROCESS, "vi")
+    qtbot.waitUntil(lambda: screen.detail.status.text().startswith(in_process))

@@ -45,7 +45,15 @@ from ui.session import Session
 SHOW_PAUSE_MS = 150  # arrowing through rows: show the dossier the clerk stops on
 ERROR_STYLE = "color: #b00020"
 SPLIT_SIZES = [780, 560]  # table and pane at 1366 px wide, the common counter screen
-COLUMN_WIDTHS = {CODE: 205, RECEIVED: 135, APPLICANT: 170, ID_NUMBER: 115, PROCEDURE: 200}
+# Each column as wide as its widest usual text, so codes, times and ID numbers show whole.
+COLUMN_SAMPLES = {
+    CODE: "000.31.27.H26-261126-1012",
+    RECEIVED: "26/11/2026 11:33",
+    APPLICANT: "Nguyễn Thị Thanh Hương",
+    ID_NUMBER: "001089004217",
+    PROCEDURE: "Chứng thực bản sao từ bản chính",
+}
+CELL_PADDING = 16
 
 
 class DossiersScreen(QWidget):
@@ -54,6 +62,8 @@ class DossiersScreen(QWidget):
         self.setObjectName("dossiersScreen")
         self.session = session
         self._shown_code = ""  # the dossier the pane shows or is loading
+        self._keep_code = ""  # a refresh selects this dossier again once its page is back
+        self._shown_before = False
         self.filters = FilterBar(lang=session.lang, today=now_vn().date())
         self.model = DossierTableModel(session.store, lang=session.lang, parent=self)
         self.table = _table(self.model)
@@ -109,7 +119,7 @@ class DossiersScreen(QWidget):
         search.activated.connect(self.focus_search)
         refresh = QShortcut(QKeySequence("F5"), self)
         refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        refresh.activated.connect(self.apply_filters)
+        refresh.activated.connect(self.refresh)
 
     # --- public -------------------------------------------------------------------------------
 
@@ -125,12 +135,23 @@ class DossiersScreen(QWidget):
             self.table.setCurrentIndex(self.model.index(row, CODE))
         self._load(code.strip())
 
+    def refresh(self) -> None:
+        """Read the list and the dossier on show again (F5, coming back to this tab): a
+        dossier just received, a status the city sent, keeping the clerk's place."""
+        self._keep_code = self._shown_code
+        self.apply_filters()
+        if self._shown_code:
+            self._load(self._shown_code)
+
     def can_leave(self) -> bool:
         return True  # nothing typed here is lost by leaving: actions save at once
 
     def showEvent(self, event: QShowEvent) -> None:
         """Coming to this tab puts the keys here: in the search box unless already inside."""
         super().showEvent(event)
+        if self._shown_before:
+            self.refresh()
+        self._shown_before = True
         QTimer.singleShot(0, self._take_focus)
 
     def _take_focus(self) -> None:
@@ -170,7 +191,10 @@ class DossiersScreen(QWidget):
             self.empty.setText("")
         elif not self.model.canFetchMore(QModelIndex()) and not self.model.loading:
             self.empty.setText(self.tr("No dossier matches."))
-        if added and self.table.hasFocus() and not self.table.currentIndex().isValid():
+        kept, self._keep_code = self._keep_code, ""
+        if kept and self.model.row_of(kept) >= 0:
+            self.table.setCurrentIndex(self.model.index(self.model.row_of(kept), CODE))
+        elif added and self.table.hasFocus() and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.model.index(0, CODE))
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -252,6 +276,7 @@ def _table(model: DossierTableModel) -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
-    for column, width in COLUMN_WIDTHS.items():
-        table.setColumnWidth(column, width)
+    metrics = table.fontMetrics()
+    for column, sample in COLUMN_SAMPLES.items():
+        table.setColumnWidth(column, metrics.horizontalAdvance(sample) + CELL_PADDING)
     return table
