@@ -19,6 +19,7 @@ from counter_app.services.issuing import issued_documents
 from counter_app.services.search import MAX_LIMIT as MAX_SEARCH_LIMIT
 from counter_app.services.search import SearchFilters, search_dossiers
 from counter_app.services.store import Store
+from counter_app.services.users import full_name_of
 from counter_app.storage import dossiers as rows
 from counter_app.storage import intake_lookups as lookups
 from counter_app.storage.applicants import find_applicant
@@ -311,17 +312,23 @@ class DossierOverview:
     procedure_name: str
     documents: list[dict[str, Any]]
     sync: SyncState
+    people: dict[str, str] = field(default_factory=dict)  # actor → user's full name or actor
+
+    def person(self, actor: str) -> str:
+        return self.people.get(actor, actor)
 
 
 def dossier_overview(store: Store, code: str) -> DossierOverview:
     detail = dossier_detail(store, code)
     dossier = detail.dossier
     names = rows.listed_rows(store.db, [dossier.id])
+    actors = {dossier.clerk, *(str(e.get("actor") or "") for e in detail.events)} - {""}
     return DossierOverview(
         detail=detail,
         procedure_name=str(names[0][8]) if names else "",
         documents=issued_documents(store, dossier.code),
         sync=sync_state(store, dossier, detail.outbox),
+        people={actor: full_name_of(store.db, actor) or actor for actor in actors},
     )
 
 

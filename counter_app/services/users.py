@@ -118,15 +118,18 @@ def actor_name(username: str) -> str:
     return ACTOR_PREFIX + username
 
 
+def full_name_of(db: Database, actor: str) -> str | None:
+    """The full name of a user actor ("user:lan" → "Nguyễn Thị Lan"); None for other actors."""
+    if not actor.startswith(ACTOR_PREFIX):
+        return None
+    row = table.get_user(db, actor.removeprefix(ACTOR_PREFIX))
+    return row.full_name if row is not None else None
+
+
 def printed_name(db: Database, actor: str) -> str:
-    """An actor as printed under a signature: a user's full name ("user:lan" → "Nguyễn Thị
-    Lan"); other actors, and users since removed, by their name alone ("cli:lan" → "lan")."""
-    name = actor.split(":", 1)[1] if ":" in actor else actor
-    if actor.startswith(ACTOR_PREFIX):
-        row = table.get_user(db, name)
-        if row is not None:
-            return row.full_name
-    return name
+    """An actor as printed under a signature: a user's full name; other actors by their name
+    alone ("cli:lan" → "lan")."""
+    return full_name_of(db, actor) or (actor.split(":", 1)[1] if ":" in actor else actor)
 
 
 def check_username(text: str) -> str:

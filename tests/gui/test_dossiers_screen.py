@@ -24,6 +24,7 @@ from counter_app.services.sync_outbox import (
     next_pending,
     settle_outcomes,
 )
+from counter_app.services.users import add_user
 from tests.dossier_helpers import citizen, intake
 from tests.gui.dossier_screens import fill_store, make_window, press, show, type_text, vietnamese
 from ui import dossiers
@@ -268,3 +269,19 @@ def test_coming_back_to_the_tab_shows_new_dossiers_and_keeps_the_one_on_show(
     qtbot.waitUntil(lambda: screen.model.data(screen.table.currentIndex(), CODE_ROLE) == code)
     in_process = status_text(Status.IN_PROCESS, "vi")
     qtbot.waitUntil(lambda: screen.detail.status.text().startswith(in_process))
+
+
+def test_the_pane_names_users_by_their_full_name(
+    qtbot: QtBot, filled: Store, tmp_path: Path
+) -> None:
+    add_user(filled, username="thu", full_name="Phạm Thị Thu", role="clerk",
+             password="mat-khau-dai-1", actor="cli:it", now=now_vn())  # fmt: skip
+    taken = receive_dossier(filled, intake(citizen(name="Vũ Văn Khách", id_number="001090004322")),
+                            clerk="user:thu", now=now_vn())  # fmt: skip
+    screen = _screen(qtbot, filled, tmp_path)
+    screen.show_dossier(taken.code)
+    qtbot.waitUntil(lambda: screen.detail.code.text() == taken.code)
+    assert screen.detail.field_text("clerk") == "Phạm Thị Thu"
+    events = screen.findChild(QListWidget, "detailEvents")
+    qtbot.waitUntil(lambda: events.count() >= 1)
+    assert " · Phạm Thị Thu · " in events.item(0).text()

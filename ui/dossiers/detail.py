@@ -96,8 +96,9 @@ class DetailPane(QWidget):
         self.code.setText(dossier.code)
         self.status.setText(self._status_line(dossier))
         self._show_sync(overview.sync)
-        self._show_fields(dossier, overview.procedure_name)
-        self._fill(self.events, [event_text(e, self._lang) for e in overview.detail.events])
+        self._show_fields(dossier, overview.procedure_name, overview.person(dossier.clerk))
+        events = overview.detail.events
+        self._fill(self.events, [event_text(e, self._lang, overview.person) for e in events])
         self._fill(self.due_dates, [self._due_line(d) for d in overview.detail.due_dates])
         self._fill(self.documents, [self._document_line(d) for d in overview.documents])
 
@@ -121,7 +122,7 @@ class DetailPane(QWidget):
         self.sync.setText("\n".join(lines))
         self.sync.setStyleSheet(f"color: {SYNC_COLOURS.get(sync.state, '#000000')}")
 
-    def _show_fields(self, dossier: Dossier, procedure_name: str) -> None:
+    def _show_fields(self, dossier: Dossier, procedure_name: str, clerk: str) -> None:
         proxy = dossier.proxy
         values = {
             "applicant": dossier.applicant.full_name,
@@ -129,7 +130,7 @@ class DetailPane(QWidget):
             "procedure": f"{dossier.procedure_code} · {procedure_name}".strip(" ·"),
             "received": moment_text(dossier.received_at),
             "due": moment_text(dossier.due_at),
-            "clerk": dossier.clerk,
+            "clerk": clerk,
             "proxy": f"{proxy.full_name} ({proxy.id_number})" if proxy else "",
             "notes": dossier.notes,
         }

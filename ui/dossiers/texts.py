@@ -6,6 +6,7 @@ through ``QCoreApplication.translate`` with the context ``DossierTexts``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -35,14 +36,14 @@ def status_text(code: int | None, lang: str) -> str:
     return "" if code is None else status_name(int(code), lang)
 
 
-def event_text(event: dict[str, Any], lang: str) -> str:
-    """One line of the event history: when, who, what (and why)."""
+def event_text(event: dict[str, Any], lang: str, person: Callable[[str], str] = str) -> str:
+    """One line of the event history: when, who (``person`` names an actor), what (and why)."""
     what = _event_what(event, lang)
     reason = str(event.get("reason") or "")
     origin = (
         QCoreApplication.translate("DossierTexts", "from the city")
         if event.get("origin") == "city"
-        else str(event.get("actor", ""))
+        else person(str(event.get("actor", "")))
     )
     line = f"{moment_text(event.get('at'))} · {origin} · {what}"
     return f"{line} — {reason}" if reason else line
