@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -63,6 +63,13 @@ ENVELOPE_ALLOWANCE = 512  # bytes kept for the envelope around the records (ids,
 TOO_LARGE_CODE = "RECORD_TOO_LARGE"  # one record alone above the server's size limit
 
 
+# The fields of SyncReport that count work done in a pass, so they add up over passes.
+_REPORT_COUNTS = (
+    "sent", "acknowledged", "rejected", "retry_later", "stale", "batches", "requests",
+    "statuses_updated", "due_dates_later",
+)  # fmt: skip
+
+
 @dataclass
 class SyncReport:
     """What one pass did, and when to try again."""
@@ -88,6 +95,16 @@ class SyncReport:
     @property
     def error_code(self) -> str | None:
         return self.error.code if self.error else None
+
+    def then(self, later: SyncReport) -> SyncReport:
+        """This pass and the ``later`` one as one report, for a caller that runs several.
+
+        The counts add up and the catalogue is updated if either pass updated it; everything
+        else (what is pending, the error, when to retry) is the state after ``later``.
+        """
+        counts = {name: getattr(self, name) + getattr(later, name) for name in _REPORT_COUNTS}
+        updated = self.catalogue_updated or later.catalogue_updated
+        return replace(later, **counts, catalogue_updated=updated)
 
 
 Progress = Callable[[SyncReport], None]

@@ -8,8 +8,6 @@ dossier gets ``-2``, ``-3``… after its timestamp.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +15,7 @@ from pathlib import Path
 import platformdirs
 
 from counter_app.services.clock import now_vn
+from counter_app.services.paths import OWNER_ONLY_DIR, write_private_file
 from ui.print_errors import PrintSaveFailedError
 
 # The folder under the user's Documents where unprinted PDFs go unless the caller names one:
@@ -24,8 +23,6 @@ from ui.print_errors import PrintSaveFailedError
 DEFAULT_SUBFOLDER = "Biên nhận"
 # The name used when the caller gives no usable stem (a stem is normally the dossier code).
 FALLBACK_STEM = "giay-to"
-OWNER_ONLY_FILE = 0o600
-OWNER_ONLY_DIR = 0o700
 # How many "-N" suffixes to try for one timestamp: far more copies than a clerk prints in a
 # second; past it something is wrong with the folder, not with the name.
 _MAX_SAME_NAME = 999
@@ -58,9 +55,7 @@ def save_pdf_copy(
     base = f"{safe_stem(stem)}_{(now or now_vn()):%Y%m%d-%H%M%S}"
     for number in range(1, _MAX_SAME_NAME + 1):
         path = target / (f"{base}.pdf" if number == 1 else f"{base}-{number}.pdf")
-        fd = _create_new(path)
-        if fd is not None:
-            _write_or_remove(fd, path, pdf)
+        if _save_new(path, pdf):
             return path
     raise PrintSaveFailedError(f"no free file name in {target}")
 
@@ -74,27 +69,14 @@ def _ensure_folder(folder: Path) -> Path:
     return folder
 
 
-def _create_new(path: Path) -> int | None:
-    """A descriptor of ``path`` created 0600, or None when the name is taken."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+def _save_new(path: Path, pdf: bytes) -> bool:
+    """Write ``pdf`` as ``path``, whole and owner-only; False when the name is taken."""
+    if path.exists():  # a quick skip; write_private_file still refuses a name taken meanwhile
+        return False
     try:
-        fd = os.open(path, flags, OWNER_ONLY_FILE)
+        write_private_file(path, pdf, overwrite=False)
     except FileExistsError:
-        return None
+        return False
     except OSError as exc:
         raise PrintSaveFailedError(str(path.parent)) from exc
-    if hasattr(os, "fchmod"):  # POSIX: exactly 0600 whatever the umask (not on Windows)
-        os.fchmod(fd, OWNER_ONLY_FILE)
-    return fd
-
-
-def _write_or_remove(fd: int, path: Path, pdf: bytes) -> None:
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(pdf)
-            out.flush()
-            os.fsync(out.fileno())
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            path.unlink()
-        raise PrintSaveFailedError(str(path.parent)) from exc
+    return True

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from counter_app import __version__
 from counter_app.cli import sync_offline_commands
@@ -64,26 +64,13 @@ class SyncTokenStdinError(BadInputError):
 
 @dataclass
 class Totals:
-    sent: int = 0
-    acknowledged: int = 0
-    rejected: int = 0
-    retry_later: int = 0
-    statuses_updated: int = 0
-    requests: int = 0
+    """Every pass of one ``sync`` command as one report, and how many passes it took."""
+
+    report: SyncReport = field(default_factory=SyncReport)
     passes: int = 0
-    pending: int = 0
-    needs_attention: int = 0
-    catalogue_updated: bool = False
-    last_error: str | None = None
 
     def add(self, report: SyncReport) -> None:
-        self.passes += 1
-        for name in ("sent", "acknowledged", "rejected", "retry_later", "statuses_updated"):
-            setattr(self, name, getattr(self, name) + getattr(report, name))
-        self.requests += report.requests
-        self.pending, self.needs_attention = report.pending, report.needs_attention
-        self.catalogue_updated = self.catalogue_updated or report.catalogue_updated
-        self.last_error = report.error_code
+        self.report, self.passes = self.report.then(report), self.passes + 1
 
 
 def register(commands: Subparsers) -> None:
@@ -194,10 +181,11 @@ def run_sync(args: argparse.Namespace) -> int:
     finally:
         store.close()
     _print_summary(totals, args, gave_up=gave_up)
+    report = totals.report
     if gave_up:
-        raise SyncGaveUpError(str(totals.pending))
-    unsent = totals.pending and totals.last_error  # --once after a failed pass
-    return EXIT_ITEMS_FAILED if totals.rejected or unsent else EXIT_OK
+        raise SyncGaveUpError(str(report.pending))
+    unsent = report.pending and report.error_code  # --once after a failed pass
+    return EXIT_ITEMS_FAILED if report.rejected or unsent else EXIT_OK
 
 
 def _client_config(store: Store, settings: SyncSettings) -> ClientConfig:
@@ -239,7 +227,8 @@ def _drain(
 
 def _bar_updater(bar: ProgressBar, totals: Totals) -> Progress:
     def update(report: SyncReport) -> None:
-        done = totals.acknowledged + totals.rejected + report.acknowledged + report.rejected
+        so_far = totals.report
+        done = so_far.acknowledged + so_far.rejected + report.acknowledged + report.rejected
         bar.update(done, done + report.pending)
 
     return update
@@ -254,20 +243,21 @@ def _say_waiting(args: argparse.Namespace, report: SyncReport) -> None:
 
 
 def _print_summary(totals: Totals, args: argparse.Namespace, *, gave_up: bool) -> None:
+    report = totals.report
     if args.json:
-        ok = not gave_up and not totals.rejected and not totals.last_error
-        emit({"ok": ok, "sent": totals.sent,
-              "acknowledged": totals.acknowledged, "rejected": totals.rejected,
-              "pending": totals.pending, "statuses_updated": totals.statuses_updated,
-              "retry_later": totals.retry_later, "needs_attention": totals.needs_attention,
-              "requests": totals.requests, "passes": totals.passes,
-              "catalogue_updated": totals.catalogue_updated, "last_error": totals.last_error,
+        ok = not gave_up and not report.rejected and not report.error_code
+        emit({"ok": ok, "sent": report.sent,
+              "acknowledged": report.acknowledged, "rejected": report.rejected,
+              "pending": report.pending, "statuses_updated": report.statuses_updated,
+              "retry_later": report.retry_later, "needs_attention": report.needs_attention,
+              "requests": report.requests, "passes": totals.passes,
+              "catalogue_updated": report.catalogue_updated, "last_error": report.error_code,
               "gave_up": gave_up})  # fmt: skip
         return
     print(message_for("sync.summary", args.lang, {
-        "sent": str(totals.sent), "acknowledged": str(totals.acknowledged),
-        "rejected": str(totals.rejected), "pending": str(totals.pending),
-        "statuses": str(totals.statuses_updated)}))  # fmt: skip
+        "sent": str(report.sent), "acknowledged": str(report.acknowledged),
+        "rejected": str(report.rejected), "pending": str(report.pending),
+        "statuses": str(report.statuses_updated)}))  # fmt: skip
 
 
 # --- status, attention, configure, set-token ---------------------------------------------

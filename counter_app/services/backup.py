@@ -24,7 +24,7 @@ from counter_app.domain.vn_time import VN_TZ, iso_vn
 from counter_app.errors import BadInputError, CounterAppError
 from counter_app.services import keys
 from counter_app.services.error_log import log_unexpected_error
-from counter_app.services.paths import DATA_DIR_ENV, OWNER_ONLY_FILE, ensure_private_dir
+from counter_app.services.paths import DATA_DIR_ENV, ensure_private_dir, write_private_file
 from counter_app.services.store import (
     Store,
     open_store,
@@ -261,18 +261,12 @@ def export_key(store: Store, out: Path, *, actor: str, now: datetime) -> Path:
 
 def _write_new_private(path: Path, text: str) -> None:
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY_FILE)
+        write_private_file(path, text.encode("ascii"), overwrite=False)
     except FileExistsError:
         raise KeyExportExistsError(path.name) from None
     except PermissionError:
         raise BackupTargetUnwritableError(path.parent.name) from None
-    try:
-        with os.fdopen(fd, "w", encoding="ascii") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
     except OSError as error:
-        path.unlink()
         if error.errno == errno.ENOSPC:
             raise DiskFullError("") from None
         raise

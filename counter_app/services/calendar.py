@@ -8,10 +8,7 @@ weekend (Saturday and Sunday unless it says otherwise) wins.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -30,7 +27,7 @@ from counter_app.domain.procedure import Procedure
 from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import EnvironmentProblem
 from counter_app.resources import resource_path
-from counter_app.services.paths import OWNER_ONLY_FILE, data_dir
+from counter_app.services.paths import data_dir, write_private_file
 from counter_app.services.store import open_store, store_exists
 from counter_app.storage.audit import append_audit
 
@@ -128,23 +125,19 @@ def import_calendar_year(
     target = override_path(folder)
     existing = _read_installed(target) if target.exists() else None
     combined = existing.merged(imported) if existing else imported
-    temp = _write_private_temp(target, dumps_calendar(calendar_to_dict(combined)))
-    try:
-        audited = _replace_with_audit(temp, target, _audit_details(imported), actor, now)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
+    data = dumps_calendar(calendar_to_dict(combined)).encode("utf-8")
+    audited = _write_with_audit(target, data, _audit_details(imported), actor, now)
     years = tuple(sorted(imported.years))
     off, work = (sum(y.count(kind) for y in imported.years.values()) for kind in DayKind)
     return ImportReport(years=years, off_days=off, work_days=work, audited=audited, path=target)
 
 
-def _replace_with_audit(
-    temp: Path, target: Path, details: dict[str, Any], actor: str, now: datetime
+def _write_with_audit(
+    target: Path, data: bytes, details: dict[str, Any], actor: str, now: datetime
 ) -> bool:
     folder = target.parent
     if not store_exists(folder):
-        _replace(temp, target)
+        write_private_file(target, data)
         return False
     store = open_store(folder)
     try:
@@ -154,7 +147,7 @@ def _replace_with_audit(
                 db, at=iso_vn(now), actor=actor, action=AUDIT_ACTION, subject=subject,
                 details=details,
             )  # fmt: skip
-            _replace(temp, target)
+            write_private_file(target, data)
     finally:
         store.close()
     return True
@@ -169,33 +162,6 @@ def _audit_details(imported: WorkCalendar) -> dict[str, Any]:
         "work_days": sum(imported.years[y].count(DayKind.WORK) for y in years),
         "statuses": {str(y): imported.years[y].status.value for y in years},
     }
-
-
-def _write_private_temp(target: Path, text: str) -> Path:
-    """A flushed, owner-only temporary file beside ``target`` (same disk, so replace is atomic)."""
-    fd, name = tempfile.mkstemp(prefix=".calendar-", suffix=".tmp", dir=target.parent)
-    try:
-        if hasattr(os, "fchmod"):  # POSIX; on Windows the data folder's ACL protects it
-            os.fchmod(fd, OWNER_ONLY_FILE)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(name)
-        raise
-    return Path(name)
-
-
-def _replace(temp: Path, target: Path) -> None:
-    os.replace(temp, target)
-    if hasattr(os, "O_DIRECTORY"):  # POSIX: make the rename itself durable
-        dir_fd = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 def _read_installed(path: Path) -> WorkCalendar:

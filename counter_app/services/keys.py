@@ -10,14 +10,13 @@ the same account's rights. The settings screen and docs/STORE.md say so.
 from __future__ import annotations
 
 import hashlib
-import os
 import secrets
 from pathlib import Path
 from typing import NamedTuple
 
 from counter_app import APP_NAME
 from counter_app.errors import BadInputError, EnvironmentProblem
-from counter_app.services.paths import OWNER_ONLY_FILE
+from counter_app.services.paths import write_private_file
 
 KEY_BYTES = 32
 KEY_FILE_NAME = "store.key"
@@ -79,13 +78,7 @@ def forget_key(store_path: Path) -> None:
 
 
 def write_key_file(path: Path, key: bytes) -> None:
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, OWNER_ONLY_FILE)
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(key.hex() + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    write_private_file(path, (key.hex() + "\n").encode("ascii"))
 
 
 def read_key_file(path: Path) -> bytes:

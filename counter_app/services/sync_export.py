@@ -13,8 +13,8 @@ from pathlib import Path
 
 from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import BadInputError, EnvironmentProblem
+from counter_app.services.paths import write_private_file
 from counter_app.services.store import Store
-from counter_app.services.sync_keys import write_private_file
 from counter_app.services.sync_outbox import PendingItem, next_pending
 from counter_app.storage.audit import append_audit
 from counter_app.storage.sync_state import all_state, set_state

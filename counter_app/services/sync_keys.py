@@ -10,15 +10,13 @@ and checking keys is the sync package's part (the core never imports it), hence 
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import BadInputError, EnvironmentProblem
-from counter_app.services.paths import OWNER_ONLY_FILE
+from counter_app.services.paths import write_private_file
 from counter_app.services.store import Store
 from counter_app.storage.audit import append_audit
 
@@ -95,38 +93,13 @@ def save_city_key(store: Store, pem: bytes, *, fingerprint: str, actor: str, now
         )  # fmt: skip
 
 
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write ``data`` owner-only and atomically: a reader sees the old file or the whole new one."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
-    try:
-        _write_new(temporary, data)
-        os.replace(temporary, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-
-
 def _create_once(path: Path, data: bytes) -> bool:
     """Create ``path`` whole, unless another process made it first (then keep theirs)."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
     try:
-        _write_new(temporary, data)
-        os.link(temporary, path)  # atomic and refuses to overwrite: one key, ever
+        write_private_file(path, data, overwrite=False)  # one key, ever
     except FileExistsError:
         return False
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
     return True
-
-
-def _write_new(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, OWNER_ONLY_FILE)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.chmod(path, OWNER_ONLY_FILE)
 
 
 def _read(path: Path) -> bytes:

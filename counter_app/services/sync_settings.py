@@ -8,7 +8,6 @@ command line, in a log or in an audit row. Every tuning value has its reason bes
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
@@ -17,7 +16,7 @@ from typing import Any
 
 from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import BadInputError, EnvironmentProblem
-from counter_app.services.paths import OWNER_ONLY_FILE
+from counter_app.services.paths import write_private_file
 from counter_app.services.store import Store
 from counter_app.storage.audit import append_audit
 from counter_app.storage.settings import all_settings, set_setting
@@ -146,21 +145,10 @@ def save_token(store: Store, token: str, *, actor: str, now: datetime) -> Path:
     if not token.isprintable():
         raise SyncTokenInvalidError("")
     path = store.folder / TOKEN_FILE_NAME
-    _write_private(path, token + "\n")
+    write_private_file(path, (token + "\n").encode("utf-8"))
     with store.action() as db:
         append_audit(
             db, at=iso_vn(now), actor=actor, action="sync.token", subject="sync",
             details={"file": path.name},
         )  # fmt: skip
     return path
-
-
-def _write_private(path: Path, text: str) -> None:
-    temporary = path.with_name(path.name + ".new")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, OWNER_ONLY_FILE)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.chmod(temporary, OWNER_ONLY_FILE)
-    os.replace(temporary, path)
