@@ -360,6 +360,38 @@ def page_by_status(
     return [(int(i), str(at)) for i, at in rows]
 
 
+# A column the dossiers view filters on alone → its (column, received_at, id) index.
+_FILTER_INDEXES = {
+    "status": "dossiers_status_received",
+    "procedure_code": "dossiers_procedure_received",
+}
+
+
+def page_of_one_value(
+    db: Database,
+    *,
+    received_from: str | None,
+    received_before: str | None,
+    after: tuple[str, int] | None,
+    column: str,
+    value: int | str,
+    limit: int,
+) -> list[tuple[int, str]]:
+    """(id, received_at) of the newest dossiers whose ``column`` (status or procedure_code)
+    is ``value``: a walk of that column's time index in its own order, so no sort and no row
+    read, however common the value."""
+    index = _FILTER_INDEXES[column]
+    time_sql, time_params = _time_clause(
+        received_from=received_from, received_before=received_before, after=after
+    )
+    rows = db.conn.execute(
+        f"SELECT id, received_at FROM dossiers INDEXED BY {index} "
+        f"WHERE {column} = ? AND {time_sql} ORDER BY received_at DESC, id DESC LIMIT ?",
+        (value, *time_params, limit),
+    )
+    return [(int(i), str(at)) for i, at in rows]
+
+
 def rejection_of(db: Database, dossier_id: int, version: int) -> tuple[str, str] | None:
     """(the city's rejection JSON, when) of a rejected version, None when not rejected."""
     row = db.conn.execute(

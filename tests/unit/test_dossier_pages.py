@@ -104,18 +104,43 @@ def test_a_narrow_filter_scans_within_a_budget_and_goes_on(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(queries, "SCAN_BUDGET", 3)
-    page = dossier_page(store, ListFilters(procedure_code="1.004873"), today=TODAY, limit=50)
+    monkeypatch.setattr(queries, "SELECTIVE_STATUS_ROWS", 0)  # two filters: the time walk
+    narrow = ListFilters(status=2, procedure_code="1.004873")
+    page = dossier_page(store, narrow, today=TODAY, limit=50)
     assert len(page.rows) <= 3 and page.next is not None
-    walked = _all(store, ListFilters(procedure_code="1.004873"), limit=50)
+    walked = _all(store, narrow, limit=50)
     assert len(walked) == 6
 
 
-def test_a_common_status_is_paged_on_the_time_index(
+def test_one_status_walks_its_own_index_in_order_with_no_sort(store: Store) -> None:
+    for _ in range(3):  # ties on the receipt time are paged by id
+        receive_dossier(store, intake(), clerk=CLERK, now=vn(2026, 11, 20, 12))
+    walked = _all(store, ListFilters(status=2), limit=2)
+    assert len(walked) == 15 and len(set(_codes(walked))) == 15
+    assert [r.received_at for r in walked] == sorted((r.received_at for r in walked), reverse=True)
+    plan = " ".join(
+        str(row[-1])
+        for row in store.db.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id, received_at FROM dossiers "
+            "INDEXED BY dossiers_status_received WHERE status = 2 "
+            "ORDER BY received_at DESC, id DESC LIMIT 200"
+        )
+    )
+    assert "dossiers_status_received" in plan and "TEMP B-TREE" not in plan
+
+
+def test_one_procedure_walks_its_own_index(store: Store) -> None:
+    walked = _all(store, ListFilters(procedure_code="2.000815"), limit=4)
+    assert len(walked) == 6 and {r.procedure_code for r in walked} == {"2.000815"}
+    assert [r.received_at for r in walked] == sorted((r.received_at for r in walked), reverse=True)
+
+
+def test_a_common_status_with_a_procedure_is_paged_on_the_time_index(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(queries, "SELECTIVE_STATUS_ROWS", 2)
-    walked = _all(store, ListFilters(status=2), limit=5)
-    assert len(walked) == 12 and len(set(_codes(walked))) == 12
+    walked = _all(store, ListFilters(status=2, procedure_code="1.004873"), limit=5)
+    assert len(walked) == 6 and {r.procedure_code for r in walked} == {"1.004873"}
 
 
 def test_a_cursor_past_the_oldest_row_ends(store: Store) -> None:
