@@ -69,6 +69,12 @@ class MainWindow(QMainWindow):
             return
         self.dossier_requested.emit(code)
 
+    def refresh_current(self) -> None:
+        """F5: the screen in front reads its data again, if it shows stored data."""
+        refresh = getattr(self.tabs.currentWidget(), "refresh", None)
+        if callable(refresh):
+            refresh()
+
     def set_user(self, user: str, full_name: str = "") -> None:
         """``user``: the actor name ("user:lan") the records carry; the status bar shows the
         person's full name (the user name when there is none)."""

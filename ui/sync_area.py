@@ -1,8 +1,9 @@
 """Wiring the sync, its status line, the needs-attention list and the settings into the window.
 
 ``install(window)`` adds: the status bar's sync widget, the counter's number beside the user,
-the sync runner (started; its own thread and store connection), F5 "sync now", Ctrl+Shift+A
-and the status bar button for the needs-attention list, and the "Cài đặt" menu (Ctrl+,).
+the sync runner (started; its own thread and store connection), F5 "sync now" (which also
+reads the screen in front again), Ctrl+Shift+X and the status bar button for the
+needs-attention list, and the "Cài đặt" menu (Ctrl+,).
 The saved text size is applied at once. The runner stops when the window closes.
 """
 
@@ -47,7 +48,9 @@ class SyncArea(QObject):
         window.installEventFilter(self)
 
     def sync_now(self) -> None:
+        """F5: send now, and read the screen in front again (the usual meaning of F5)."""
         self.runner.sync_now()
+        self.window.refresh_current()
 
     def open_attention(self) -> AttentionDialog:
         """The needs-attention list, read afresh each time it opens."""
@@ -112,7 +115,7 @@ def _add_actions(window: MainWindow, area: SyncArea) -> None:
     menu = window.menuBar().addMenu(_tr("Settings"))
     specs = (
         ("syncNow", _tr("Send to the city now"), QKeySequence(Qt.Key.Key_F5), area.sync_now),
-        ("openAttention", _tr("Needs attention…"), QKeySequence("Ctrl+Shift+A"),
+        ("openAttention", _tr("Needs attention…"), QKeySequence("Ctrl+Shift+X"),
          area.open_attention),
         ("openSettings", _tr("Settings…"), QKeySequence("Ctrl+,"), area.open_settings),
     )  # fmt: skip

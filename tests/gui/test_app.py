@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QShortcut
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from counter_app.services.clock import now_vn
 from counter_app.services.intake import receive_dossier
 from counter_app.services.store import Store
 from tests.dossier_helpers import CLERK, configure, intake, vn
@@ -73,4 +78,73 @@ def test_the_whole_window_installs_and_closes_cleanly(qtbot: QtBot, new_store: S
     assert area is not None
     qtbot.waitUntil(lambda: "1" in window.counter_label.text())  # "Quầy 1" from the config
     assert window.user_label.text() == "lan"  # no full name known: the user name
+    assert window.close()
+
+
+def _window_keys(window: QWidget) -> list[str]:
+    """Key sequences active wherever the focus is: the window's actions and own shortcuts."""
+    keys = [
+        action.shortcut().toString()
+        for action in window.findChildren(QAction)
+        if not action.shortcut().isEmpty()
+        and action.shortcutContext() == Qt.ShortcutContext.WindowShortcut
+    ]
+    keys += [
+        shortcut.key().toString()
+        for shortcut in window.findChildren(QShortcut)
+        if shortcut.parent() is window
+    ]
+    return keys
+
+
+def _screen_keys(screen: QWidget) -> list[str]:
+    """Key sequences active while the focus is inside ``screen``."""
+    return [
+        shortcut.key().toString()
+        for shortcut in screen.findChildren(QShortcut)
+        if shortcut.context() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+    ]
+
+
+def test_no_two_actions_share_a_key_on_any_screen(qtbot: QtBot, new_store: Store) -> None:
+    """Qt runs neither of two shortcuts that share a key (an ambiguous shortcut)."""
+    configure(new_store)
+    folder = new_store.folder
+    new_store.close()
+    window = build_window(data_dir=folder, lang="vi")
+    qtbot.addWidget(window)
+    window.session.user, window.session.role = "user:lan", "administrator"
+    install_everything(window)
+    window.show()
+    everywhere = _window_keys(window)
+    assert "F5" in everywhere and "Ctrl+L" in everywhere
+    for key in ("intake", "dossiers", "returns"):
+        active = everywhere + _screen_keys(window.screen_widget(key))
+        repeated = sorted({k for k in active if active.count(k) > 1})
+        assert repeated == [], (key, repeated)
+    assert window.close()
+
+
+def test_f5_on_the_dossiers_tab_sends_and_reads_the_list_again(
+    qtbot: QtBot, new_store: Store
+) -> None:
+    configure(new_store)
+    folder = new_store.folder
+    window = build_window(data_dir=folder, lang="vi")
+    qtbot.addWidget(window)
+    window.session.user, window.session.role = "user:lan", "clerk"
+    install_everything(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    screen = window.show_screen("dossiers")
+    model = screen.model  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not model.loading)
+    before = model.rowCount()
+    code = receive_dossier(new_store, intake(), clerk=CLERK, now=now_vn()).code
+    new_store.close()
+    QTest.keyClick(screen, Qt.Key.Key_F5)
+    codes = lambda: [model.index(r, 0).data() for r in range(model.rowCount())]  # noqa: E731
+    qtbot.waitUntil(lambda: code in codes() and not model.loading)
+    assert model.rowCount() == before + 1
     assert window.close()

@@ -277,7 +277,7 @@ def test_f5_asks_for_a_pass_and_a_missing_address_pauses(
     finally:
         store.close()
     keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_A, keys)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_X, keys)
     dialog = area.attention
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(dialog.empty.isVisible, timeout=5_000)  # nothing rejected: said so

@@ -117,9 +117,6 @@ class DossiersScreen(QWidget):
         search = QShortcut(QKeySequence("Ctrl+F"), self)
         search.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         search.activated.connect(self.focus_search)
-        refresh = QShortcut(QKeySequence("F5"), self)
-        refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        refresh.activated.connect(self.refresh)
 
     # --- public -------------------------------------------------------------------------------
 
@@ -136,8 +133,8 @@ class DossiersScreen(QWidget):
         self._load(code.strip())
 
     def refresh(self) -> None:
-        """Read the list and the dossier on show again (F5, coming back to this tab): a
-        dossier just received, a status the city sent, keeping the clerk's place."""
+        """Read the list and the dossier on show again (the window's F5, coming back to this
+        tab): a dossier just received, a status the city sent, keeping the clerk's place."""
         self._keep_code = self._shown_code
         self.apply_filters()
         if self._shown_code:
