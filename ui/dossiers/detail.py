@@ -6,6 +6,7 @@ Three lists under tabs (events, due dates, printed documents) keep it usable at 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -48,6 +49,10 @@ class DetailPane(QWidget):
         self.events = named(QListWidget(), "detailEvents")
         self.due_dates = named(QListWidget(), "detailDueDates")
         self.documents = named(QListWidget(), "detailDocuments")
+        for listing in (self.events, self.due_dates, self.documents):
+            # Long lines (a reason, a city status) wrap instead of scrolling sideways.
+            listing.setWordWrap(True)
+            listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tabs.addTab(self.events, self.tr("History"))
         self.tabs.addTab(self.due_dates, self.tr("Appointments"))
         self.tabs.addTab(self.documents, self.tr("Printed"))
