@@ -233,3 +233,16 @@ def test_unsaved_input_asks_before_esc_clears_or_the_window_closes(
         press(Qt.Key.Key_Escape)
         assert not screen.has_unsaved_input() and focused() is screen.applicant.scan_box
         assert screen.can_leave()
+
+
+def test_tab_leaves_the_papers_checklist_in_one_press(
+    qtbot: QtBot, folder: Path, tmp_path: Path
+) -> None:
+    with opened(qtbot, folder, tmp_path / "pdf") as (_window, screen):
+        scanner_types(T1)
+        choose_birth_registration()
+        papers = screen.procedure.documents
+        qtbot.waitUntil(lambda: papers.rowCount() > 1)
+        papers.setFocus()
+        press(Qt.Key.Key_Tab)
+        assert focused() is screen.procedure.reason

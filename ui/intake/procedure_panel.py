@@ -72,6 +72,8 @@ class ProcedurePanel(QWidget):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.documents.verticalHeader().hide()
+        # Tab leaves the checklist (arrows move inside it): no walking through every cell.
+        self.documents.setTabKeyNavigation(False)
         self.reason = named(QLineEdit(), "reason")
         self.reason.setPlaceholderText(self.tr("Note, or the reason for a supplement or refusal"))
         self._build()
