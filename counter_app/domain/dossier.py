@@ -27,17 +27,17 @@ class Status(IntEnum):
 
 
 STATUS_NAMES: dict[int, dict[str, str]] = {
-    0: {"vi": "Không rõ", "en": "unknown"},
-    1: {"vi": "Mới đăng ký", "en": "submitted online"},
-    2: {"vi": "Được tiếp nhận", "en": "received"},
-    3: {"vi": "Không được tiếp nhận", "en": "refused"},
-    4: {"vi": "Đang xử lý", "en": "in process"},
-    5: {"vi": "Yêu cầu bổ sung giấy tờ", "en": "supplement requested"},
-    6: {"vi": "Yêu cầu thực hiện nghĩa vụ tài chính", "en": "payment requested"},
-    7: {"vi": "Công dân yêu cầu rút hồ sơ", "en": "withdrawn by applicant"},
-    8: {"vi": "Dừng xử lý", "en": "processing stopped"},
-    9: {"vi": "Đã xử lý xong", "en": "result ready"},
-    10: {"vi": "Đã trả kết quả", "en": "result returned"},
+    0: {"vi": "Không rõ", "en": "Unknown"},
+    1: {"vi": "Mới đăng ký", "en": "Submitted online"},
+    2: {"vi": "Được tiếp nhận", "en": "Received"},
+    3: {"vi": "Không được tiếp nhận", "en": "Refused"},
+    4: {"vi": "Đang xử lý", "en": "In process"},
+    5: {"vi": "Yêu cầu bổ sung giấy tờ", "en": "Supplement requested"},
+    6: {"vi": "Yêu cầu thực hiện nghĩa vụ tài chính", "en": "Payment requested"},
+    7: {"vi": "Công dân yêu cầu rút hồ sơ", "en": "Withdrawn by applicant"},
+    8: {"vi": "Dừng xử lý", "en": "Processing stopped"},
+    9: {"vi": "Đã xử lý xong", "en": "Result ready"},
+    10: {"vi": "Đã trả kết quả", "en": "Result returned"},
 }
 
 
