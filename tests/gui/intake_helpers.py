@@ -62,15 +62,30 @@ def focused() -> QWidget:
     return widget
 
 
+def shift_types(char: str) -> None:
+    shift = Qt.KeyboardModifier.ShiftModifier
+    QTest.sendKeyEvent(QTest.KeyAction.Press, focused(), Qt.Key.Key_Shift, "", shift)
+    QTest.sendKeyEvent(QTest.KeyAction.Click, focused(), Qt.Key.Key_unknown, char, shift)
+    QTest.sendKeyEvent(QTest.KeyAction.Release, focused(), Qt.Key.Key_Shift, "", NO_MOD)
+
+
 def type_char(char: str) -> None:
     QTest.sendKeyEvent(QTest.KeyAction.Click, focused(), Qt.Key.Key_unknown, char, NO_MOD)
 
 
+# Characters a USB-HID scanner types with Shift held on a US layout, as real scanners do.
+SHIFTED = set('ABCDEFGHIJKLMNOPQRSTUVWXYZ~!@#$%^&*()_+{}|:"<>?')
+
+
 def scanner_types(text: str, *, terminator: Qt.Key = Qt.Key.Key_Return) -> int:
-    """A wedge scanner's burst: one key event per character a few ms apart, then the suffix.
-    Returns the number of key events sent."""
+    """A wedge scanner's burst: one key event per character a few ms apart, then the suffix;
+    Shift pressed and released around the characters that need it, as a scanner does.
+    Returns the number of characters sent (with the suffix)."""
     for char in text:
-        type_char(char)
+        if char in SHIFTED:
+            shift_types(char)
+        else:
+            type_char(char)
         # The keys of a burst queue up faster than they are handled; sleeping (rather than
         # running the event loop) keeps a loaded test machine from stretching the gaps.
         time.sleep(SCANNER_GAP_MS / 1000)

@@ -246,3 +246,18 @@ def test_tab_leaves_the_papers_checklist_in_one_press(
         papers.setFocus()
         press(Qt.Key.Key_Tab)
         assert focused() is screen.procedure.reason
+
+
+def test_a_scan_is_caught_wherever_the_focus_is_and_leaves_that_field_alone(
+    qtbot: QtBot, folder: Path, tmp_path: Path
+) -> None:
+    """A real scanner holds Shift for capitals and "|": the burst stays whole all the same."""
+    with opened(qtbot, folder, tmp_path / "pdf") as (_window, screen):
+        note = screen.procedure.reason
+        note.setFocus()
+        person_types("Mang bản sao")
+        scanner_types(T1)
+        assert note.text() == "Mang bản sao"  # not a character of the burst landed here
+        assert screen.applicant.edits["full_name"].text() == "Trần Quốc Bảo"
+        assert screen.applicant.edits["address"].text().startswith("Số 7 phố Hàng Bạc")
+        note.clear()

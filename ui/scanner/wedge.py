@@ -27,6 +27,14 @@ DEFAULT_GAP_MS = IntakeSettings.wedge_gap_ms
 DEFAULT_MIN_LENGTH = IntakeSettings.wedge_min_length
 
 _TERMINATORS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
+# Keys a scanner presses on its way to a character (Shift before "H" or "|" on a US layout;
+# AltGr on others): they carry no text and must not end the burst.
+_SHIFTING_KEYS = (
+    Qt.Key.Key_Shift,
+    Qt.Key.Key_AltGr,
+    Qt.Key.Key_CapsLock,
+    Qt.Key.Key_NumLock,
+)
 _HELD_MODIFIERS = (
     Qt.KeyboardModifier.ControlModifier
     | Qt.KeyboardModifier.AltModifier
@@ -71,6 +79,8 @@ class WedgeFilter(QObject):
         return self._key(watched, event)
 
     def _key(self, widget: QWidget, event: QKeyEvent) -> bool:
+        if event.key() in _SHIFTING_KEYS:
+            return False  # let it through; the burst goes on
         now = _stamp_ms(event)
         fast = bool(self._held) and now - self._last <= self.gap_ms
         if self._held and (not fast or widget is not self._target):
