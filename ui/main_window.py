@@ -39,7 +39,9 @@ class MainWindow(QMainWindow):
         self.counter_label = QLabel(session.counter_label)
         self.user_label = QLabel(shown_user(session.user, session.user_name))
         self.user_label.setObjectName("user_label")
+        self.user_label.setContentsMargins(0, 0, 8, 0)  # clear of the window's right edge
         status = self.statusBar()
+        status.setSizeGripEnabled(False)  # a maximised window: the grip only hides the user's name
         status.addPermanentWidget(self.counter_label)
         status.addPermanentWidget(self.user_label)
 
