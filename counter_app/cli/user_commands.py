@@ -1,4 +1,4 @@
-"""``counter-app user add|disable|reset|list``: IT manages the window's users without it.
+"""``counter-app user add|disable|enable|reset|list``: IT manages the window's users without it.
 
 Passwords come only from standard input (``--password -``, the first line), never from the
 command line, where other users of the computer and the shell history would see them.
@@ -21,6 +21,7 @@ from counter_app.services.users import (
     UserInfo,
     add_user,
     disable_user,
+    enable_user,
     list_users,
     reset_password,
 )
@@ -37,7 +38,7 @@ class PasswordNotGivenError(BadInputError):
 def register(commands: Subparsers) -> None:
     parser = commands.add_parser(
         "user",
-        help="the desktop app's users: add, disable, reset a password, list",
+        help="the desktop app's users: add, disable, enable, reset a password, list",
         description=(
             "Manage the people who sign in to the desktop app (roles: clerk, supervisor, "
             "administrator). Passwords are read from standard input with --password -."
@@ -47,6 +48,7 @@ def register(commands: Subparsers) -> None:
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     _register_add(sub)
     _register_disable(sub)
+    _register_enable(sub)
     _register_reset(sub)
     _register_list(sub)
 
@@ -83,6 +85,17 @@ def _register_disable(sub: Subparsers) -> None:
     disable.add_argument("username")
     add_json_flag(disable, "print a JSON object")
     disable.set_defaults(handler=run_disable)
+
+
+def _register_enable(sub: Subparsers) -> None:
+    enable = sub.add_parser(
+        "enable",
+        help="let a disabled user sign in again",
+        description="Enable a disabled user: they sign in again with their password.",
+    )
+    enable.add_argument("username")
+    add_json_flag(enable, "print a JSON object")
+    enable.set_defaults(handler=run_enable)
 
 
 def _register_reset(sub: Subparsers) -> None:
@@ -136,6 +149,15 @@ def run_disable(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return _report(args, "user.disabled", user)
+
+
+def run_enable(args: argparse.Namespace) -> int:
+    store = open_store()
+    try:
+        user = enable_user(store, args.username, actor=cli_actor(), now=now_vn())
+    finally:
+        store.close()
+    return _report(args, "user.enabled", user)
 
 
 def run_reset(args: argparse.Namespace) -> int:

@@ -82,6 +82,10 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "Đã khoá người dùng {username}.",
         "en": "User {username} disabled.",
     },
+    "user.enabled": {
+        "vi": "Đã mở lại người dùng {username}.",
+        "en": "User {username} enabled.",
+    },
     "user.reset": {
         "vi": "Đã đặt lại mật khẩu cho {username}.",
         "en": "The password of {username} was reset.",

@@ -96,18 +96,6 @@
         <translation>Thêm người dùng</translation>
     </message>
     <message>
-        <source>Clerk</source>
-        <translation>Cán bộ tiếp nhận</translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <translation>Cán bộ phụ trách</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>Quản trị viên</translation>
-    </message>
-    <message>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
@@ -180,6 +168,10 @@
 <context>
     <name>UsersDialog</name>
     <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Mở lại</translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation>Người dùng</translation>
     </message>
@@ -226,6 +218,21 @@
     <message>
         <source>no</source>
         <translation>không</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Clerk</source>
+        <translation>Cán bộ tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Cán bộ phụ trách</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Quản trị viên</translation>
     </message>
 </context>
 </TS>

@@ -269,7 +269,7 @@ def test_a_clerk_is_refused_a_supervisors_action_with_the_sentence_and_nothing_d
     assert audit_actions(counter) == before
 
 
-def test_an_administrator_adds_resets_and_disables_users_all_audited_under_their_name(
+def test_an_administrator_adds_resets_disables_and_enables_users_all_audited(
     qtbot: QtBot, counter: Path, tmp_path: Path
 ) -> None:
     window, session = signed_in_window(qtbot, counter, tmp_path, "lan", "administrator")
@@ -285,8 +285,15 @@ def test_an_administrator_adds_resets_and_disables_users_all_audited_under_their
         when_modal("new_password", new_password)
         dialog.findChild(QWidget, "users_reset").click()
         qtbot.wait(50)
+        assert table.item(2, 2).text() == "Supervisor"  # the role's name, not its key
+        enable = dialog.findChild(QWidget, "users_enable")
+        assert not enable.isEnabled()  # thu is active: only Disable applies
         dialog.findChild(QWidget, "users_disable").click()
         qtbot.waitUntil(lambda: table.item(2, 3).text() == "no", timeout=10_000)
+        table.selectRow(2)
+        assert enable.isEnabled() and not dialog.findChild(QWidget, "users_disable").isEnabled()
+        enable.click()
+        qtbot.waitUntil(lambda: table.item(2, 3).text() == "yes", timeout=10_000)
         table.selectRow(1)
         dialog.findChild(QWidget, "users_disable").click()  # lan is the last administrator
         message = dialog.findChild(QLabel, "users_message")
@@ -317,7 +324,7 @@ def test_an_administrator_adds_resets_and_disables_users_all_audited_under_their
     store = open_store(counter)
     try:
         thu = next(u for u in list_users(store) if u.username == "thu")
-        assert (thu.full_name, thu.role, thu.active) == ("Phạm Thu", "supervisor", False)
+        assert (thu.full_name, thu.role, thu.active) == ("Phạm Thu", "supervisor", True)
         rows = list(iter_audit(store.db))
     finally:
         store.close()
@@ -327,6 +334,7 @@ def test_an_administrator_adds_resets_and_disables_users_all_audited_under_their
         ("user.add", "user:thu"),
         ("user.reset_password", "user:thu"),
         ("user.disable", "user:thu"),
+        ("user.enable", "user:thu"),
     ]
 
 

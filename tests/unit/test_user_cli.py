@@ -1,4 +1,4 @@
-"""`counter-app user add|disable|reset|list`: passwords from stdin, exit statuses, JSON."""
+"""`counter-app user add|disable|enable|reset|list`: passwords from stdin, exit statuses, JSON."""
 
 from __future__ import annotations
 
@@ -46,6 +46,10 @@ def test_it_adds_resets_disables_and_lists_users_with_passwords_on_stdin(
     assert status == 0
     status, rows, _ = run(capsys, monkeypatch, "", "user", "list", "--json")
     assert [(r["username"], r["active"]) for r in rows] == [("binh", False), ("lan", True)]
+    status, _, text = run(capsys, monkeypatch, "", "user", "enable", "binh")
+    assert status == 0 and "Đã mở lại người dùng binh." in text
+    status, rows, _ = run(capsys, monkeypatch, "", "user", "list", "--json")
+    assert [(r["username"], r["active"]) for r in rows] == [("binh", True), ("lan", True)]
     store = open_store(private_data_dir)
     try:
         assert (
@@ -69,6 +73,7 @@ def test_it_adds_resets_disables_and_lists_users_with_passwords_on_stdin(
          "USERNAME_INVALID"),
         ("mật-khẩu-dài\n", ("user", "reset", "nobody", "--password", "-"), "USER_NOT_FOUND"),
         ("", ("user", "disable", "nobody"), "USER_NOT_FOUND"),
+        ("", ("user", "enable", "nobody"), "USER_NOT_FOUND"),
     ],
 )  # fmt: skip
 def test_bad_input_exits_2_with_its_code(

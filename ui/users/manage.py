@@ -1,4 +1,5 @@
-"""The administrator's users dialog: the list, add, disable, reset a password, the idle lock.
+"""The administrator's users dialog: the list, add, disable or enable, reset a password, the
+idle lock.
 
 Each button is one service call on the store thread, audited under the administrator's name;
 a refusal shows as its sentence under the list and the list reloads after every change.
@@ -10,6 +11,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +39,7 @@ from counter_app.services.users import (
     add_user,
     check_new_password,
     disable_user,
+    enable_user,
     list_users,
     require,
     reset_password,
@@ -63,6 +66,7 @@ class UsersDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.add_button = self._button("users_add", self.tr("&Add…"), self.add_clicked)
         self.disable_button = self._button("users_disable", self.tr("&Disable"), self.disable)
+        self.enable_button = self._button("users_enable", self.tr("&Enable"), self.enable)
         self.reset_button = self._button("users_reset", self.tr("&Reset password…"), self.reset)
         self.idle_minutes = QSpinBox(self)
         self.idle_minutes.setObjectName("users_idle_minutes")
@@ -72,6 +76,8 @@ class UsersDialog(QDialog):
         self.message = error_line("users_message", self)
         self._layout()
         self.users: list[UserInfo] = []
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self._selection_changed()
         self.reload()
 
     def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
@@ -82,7 +88,8 @@ class UsersDialog(QDialog):
 
     def _layout(self) -> None:
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.disable_button, self.reset_button):
+        for button in (self.add_button, self.disable_button, self.enable_button,
+                       self.reset_button):  # fmt: skip
             buttons.addWidget(button)
         form = QFormLayout()
         form.addRow(self.tr("Lock the screen after"), self.idle_minutes)
@@ -117,9 +124,17 @@ class UsersDialog(QDialog):
         self.table.setRowCount(len(self.users))
         for row, user in enumerate(self.users):
             active = self.tr("yes") if user.active else self.tr("no")
-            for column, text in enumerate((user.username, user.full_name, user.role, active)):
+            role = role_labels().get(user.role, user.role)
+            for column, text in enumerate((user.username, user.full_name, role, active)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.idle_minutes.setValue(minutes)
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        """Disable for an active user, Enable for a disabled one, neither with none chosen."""
+        user = self.selected()
+        self.disable_button.setEnabled(user is not None and user.active)
+        self.enable_button.setEnabled(user is not None and not user.active)
 
     def selected(self) -> UserInfo | None:
         rows = self.table.selectionModel().selectedRows()
@@ -143,6 +158,13 @@ class UsersDialog(QDialog):
         if user is not None:
             name = user.username
             self._run(lambda store: disable_user(store, name, actor=actor, now=now()),
+                      self._changed)  # fmt: skip
+
+    def enable(self) -> None:
+        user, actor = self.selected(), self._session.user
+        if user is not None:
+            name = user.username
+            self._run(lambda store: enable_user(store, name, actor=actor, now=now()),
                       self._changed)  # fmt: skip
 
     def reset(self) -> None:
@@ -209,12 +231,8 @@ class NewUserDialog(NewPasswordDialog):
         self.full_name = text_box("new_user_full_name", self, max_chars=100)
         self.role = QComboBox(self)
         self.role.setObjectName("new_user_role")
-        for role, label in (
-            (Role.CLERK, self.tr("Clerk")),
-            (Role.SUPERVISOR, self.tr("Supervisor")),
-            (Role.ADMINISTRATOR, self.tr("Administrator")),
-        ):
-            self.role.addItem(label, role.value)
+        for role, label in role_labels().items():
+            self.role.addItem(label, role)
         self.form.insertRow(0, self.tr("User name"), self.username_box)
         self.form.insertRow(1, self.tr("Full name"), self.full_name)
         self.form.insertRow(2, self.tr("Role"), self.role)
@@ -229,3 +247,12 @@ class NewUserDialog(NewPasswordDialog):
     def values(self) -> tuple[str, str, str, str]:
         role = str(self.role.currentData())
         return self.username_box.text(), self.full_name.text(), role, self.password.text()
+
+
+def role_labels() -> dict[str, str]:
+    """Each role as the dialogs show it, in the language of the window."""
+    return {
+        Role.CLERK.value: QCoreApplication.translate("Roles", "Clerk"),
+        Role.SUPERVISOR.value: QCoreApplication.translate("Roles", "Supervisor"),
+        Role.ADMINISTRATOR.value: QCoreApplication.translate("Roles", "Administrator"),
+    }
