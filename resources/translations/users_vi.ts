@@ -235,4 +235,11 @@
         <translation>Quản trị viên</translation>
     </message>
 </context>
+<context>
+    <name>RoleRefusal</name>
+    <message>
+        <source>Not allowed</source>
+        <translation>Không được phép</translation>
+    </message>
+</context>
 </TS>

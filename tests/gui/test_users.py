@@ -251,6 +251,7 @@ def test_a_clerk_is_refused_a_supervisors_action_with_the_sentence_and_nothing_d
 
     def read_and_close(box: QWidget) -> None:
         assert isinstance(box, QMessageBox)
+        assert box.windowTitle() == "Không được phép"
         shown.append(box.text())
         box.accept()
 

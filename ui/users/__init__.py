@@ -15,7 +15,7 @@ with the sentence (a message box) and do nothing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
@@ -72,7 +72,8 @@ def check(session: Session, action: str, parent: QWidget | None = None) -> bool:
     try:
         require(session.role, action)
     except RoleNotAllowedError as error:
-        box = QMessageBox(QMessageBox.Icon.Warning, "", error_with_code(error, session.lang),
+        title = QCoreApplication.translate("RoleRefusal", "Not allowed")
+        box = QMessageBox(QMessageBox.Icon.Warning, title, error_with_code(error, session.lang),
                           QMessageBox.StandardButton.Ok, parent)  # fmt: skip
         box.setObjectName("role_refusal")
         box.exec()
