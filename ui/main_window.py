@@ -26,6 +26,8 @@ class MainWindow(QMainWindow):
     # A screen asks for a dossier to be shown (a scanned receipt QR, a search hit); the
     # dossiers screen answers it. Screens never call each other directly.
     dossier_requested = Signal(str)
+    # The settings dialog saved (its AllSettings): screens take what applies at once.
+    settings_saved = Signal(object)
 
     def __init__(self, session: Session) -> None:
         super().__init__()

@@ -1,10 +1,11 @@
 """Settings (Cài đặt) for supervisors and administrators: language, text size, scanner, printing,
 the city's address and batch size, and the idle lock.
 
-Values are read and saved through the services (``ui_settings``, ``form_settings``,
-``sync_settings``), on the store thread, each change validated and audited there. Larger text
-applies at once; the language at the next start (said beside the choice). The city's address
-and batch size are IT's business: only an administrator edits them.
+Values are read and saved through the services (``ui_settings``, ``intake_settings``,
+``form_settings``, ``sync_settings``), on the store thread, each change validated and audited
+there. Larger text and the print preview apply at once; the language, the scanner port and the
+webcam at the next start (said beside the choice). The city's address and batch size are IT's
+business: only an administrator edits them.
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ from counter_app.services.form_settings import (
     FormSettings,
     change_form_settings,
     load_form_settings,
+)
+from counter_app.services.intake_settings import (
+    IntakeSettings,
+    load_intake_settings,
+    save_intake_settings,
 )
 from counter_app.services.store import Store
 from counter_app.services.sync_settings import (
@@ -73,19 +79,24 @@ def apply_font_scale(percent: int) -> None:
 @dataclass(frozen=True)
 class AllSettings:
     ui: UiSettings
+    intake: IntakeSettings
     forms: FormSettings
     sync: SyncSettings
 
 
 def load_all(store: Store) -> AllSettings:
     return AllSettings(
-        load_ui_settings(store), load_form_settings(store), load_sync_settings(store)
+        load_ui_settings(store),
+        load_intake_settings(store),
+        load_form_settings(store),
+        load_sync_settings(store),
     )
 
 
 @dataclass(frozen=True)
 class Changes:
     ui: dict[str, Any]
+    intake: dict[str, Any]
     forms: dict[str, Any]
     sync: dict[str, Any]
 
@@ -98,6 +109,8 @@ def save_all(store: Store, changes: Changes, *, actor: str) -> AllSettings:
         sync["url"] = check_url(sync["url"])
     if changes.ui:
         save_ui_settings(store, changes.ui, actor=actor, now=now)
+    if changes.intake:
+        save_intake_settings(store, changes.intake, actor=actor, now=now)
     if changes.forms:
         change_form_settings(store, changes.forms, actor=actor, now=now)
     if sync:
@@ -123,6 +136,7 @@ class SettingsDialog(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(self._window_group())
+        layout.addWidget(self._scanner_group())
         layout.addWidget(self._printing_group())
         layout.addWidget(self._sync_group())
         self.error_label = QLabel()
@@ -153,9 +167,18 @@ class SettingsDialog(QDialog):
         self.idle_lock.setRange(*IDLE_LOCK_RANGE)
         self.idle_lock.setSuffix(self.tr(" min"))
         form.addRow(self.tr("Lock the screen after"), self.idle_lock)
+        return group
+
+    def _scanner_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Scanning"))
+        form = QFormLayout(group)
         self.scanner_port = _named(QComboBox(), "settingsScannerPort")
         self.scanner_port.setEditable(True)
         form.addRow(self.tr("Scanner port (COM)"), self.scanner_port)
+        self.camera = QCheckBox(self.tr("Show the webcam beside the form and read cards with it"))
+        self.camera.setObjectName("settingsCamera")
+        form.addRow("", self.camera)
+        form.addRow("", QLabel(self.tr("Scanner and webcam changes apply at the next start.")))
         return group
 
     def _printing_group(self) -> QGroupBox:
@@ -189,9 +212,10 @@ class SettingsDialog(QDialog):
         _select(self.language, loaded.ui.language)
         _select(self.font_scale, loaded.ui.font_scale)
         self.idle_lock.setValue(loaded.ui.idle_lock_minutes)
-        self._fill_ports(loaded.ui.scanner_port)
+        self._fill_ports(loaded.intake.scanner_port)
+        self.camera.setChecked(loaded.intake.camera)
         _select(self.receipt_layout, loaded.forms.receipt_layout)
-        self.print_preview.setChecked(loaded.ui.print_preview)
+        self.print_preview.setChecked(loaded.intake.print_preview)
         self.sync_url.setText(loaded.sync.url)
         self.batch_size.setValue(loaded.sync.batch_size)
         self.setEnabled(True)
@@ -211,7 +235,10 @@ class SettingsDialog(QDialog):
             "language": self.language.currentData(),
             "font_scale": self.font_scale.currentData(),
             "idle_lock_minutes": self.idle_lock.value(),
+        }
+        intake = {
             "scanner_port": self.scanner_port.currentText().strip(),
+            "camera": self.camera.isChecked(),
             "print_preview": self.print_preview.isChecked(),
         }
         forms = {"receipt_layout": self.receipt_layout.currentData()}
@@ -220,6 +247,7 @@ class SettingsDialog(QDialog):
             sync = {"url": self.sync_url.text().strip(), "batch_size": self.batch_size.value()}
         return Changes(
             ui={k: v for k, v in ui.items() if getattr(old.ui, k) != v},
+            intake={k: v for k, v in intake.items() if getattr(old.intake, k) != v},
             forms={k: v for k, v in forms.items() if getattr(old.forms, k) != v},
             sync={k: v for k, v in sync.items() if getattr(old.sync, k) != v},
         )

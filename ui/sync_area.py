@@ -80,8 +80,9 @@ class SyncArea(QObject):
         self.settings.show()
         return self.settings
 
-    def _settings_saved(self, _saved: AllSettings) -> None:
+    def _settings_saved(self, saved: AllSettings) -> None:
         self.runner.sync_now()  # a new address or batch size: try at once
+        self.window.settings_saved.emit(saved)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The window closing (hidden, not minimised) stops the runner; shown again, it resumes."""

@@ -1,4 +1,4 @@
-"""Words for the window's own settings (``ui.*``)."""
+"""Words for the window's own settings (``ui.*``) and the intake screen's (``intake.*``)."""
 
 from __future__ import annotations
 
@@ -10,5 +10,11 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "giá trị rồi lưu.",
         "en": "A window setting is not valid (not one of the allowed values). Choose the value "
         "again and save.",
+    },
+    "INTAKE_SETTING_INVALID": {
+        "vi": "Một thiết lập của màn hình tiếp nhận không hợp lệ (cổng máy quét quá dài hoặc có ký "
+        "tự lạ, hoặc một giá trị ngoài khoảng cho phép). Hãy sửa lại rồi lưu.",
+        "en": "An intake setting is not valid (a scanner port name too long or with odd "
+        "characters, or a value out of range). Correct it and save.",
     },
 }

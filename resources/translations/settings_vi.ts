@@ -32,6 +32,18 @@
         <translation>Khóa màn hình sau</translation>
     </message>
     <message>
+        <source>Scanning</source>
+        <translation>Quét thẻ</translation>
+    </message>
+    <message>
+        <source>Show the webcam beside the form and read cards with it</source>
+        <translation>Hiện webcam bên cạnh biểu mẫu và đọc thẻ bằng webcam</translation>
+    </message>
+    <message>
+        <source>Scanner and webcam changes apply at the next start.</source>
+        <translation>Thay đổi cổng máy quét và webcam có hiệu lực từ lần mở ứng dụng sau.</translation>
+    </message>
+    <message>
         <source>Scanner port (COM)</source>
         <translation>Cổng máy quét (COM)</translation>
     </message>

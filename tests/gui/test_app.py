@@ -148,3 +148,29 @@ def test_f5_on_the_dossiers_tab_sends_and_reads_the_list_again(
     qtbot.waitUntil(lambda: code in codes() and not model.loading)
     assert model.rowCount() == before + 1
     assert window.close()
+
+
+def test_the_print_preview_chosen_in_the_settings_applies_to_the_intake_at_once(
+    qtbot: QtBot, new_store: Store
+) -> None:
+    configure(new_store)
+    folder = new_store.folder
+    new_store.close()
+    window = build_window(data_dir=folder, lang="vi")
+    qtbot.addWidget(window)
+    window.session.user, window.session.role = "user:lan", "supervisor"
+    install_everything(window)
+    window.show()
+    intake_screen = window.screen_widget("intake")
+    qtbot.waitUntil(lambda: intake_screen.is_ready)  # type: ignore[attr-defined]
+    assert not intake_screen.settings.print_preview  # type: ignore[attr-defined]
+    area = sync_area(window)
+    assert area is not None
+    dialog = area.open_settings()
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isEnabled)  # loaded
+    dialog.print_preview.setChecked(True)
+    with qtbot.waitSignal(window.settings_saved, timeout=5_000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert intake_screen.settings.print_preview  # type: ignore[attr-defined]
+    assert window.close()

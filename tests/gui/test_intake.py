@@ -17,7 +17,7 @@ from counter_app.domain.dossier import Dossier, Status
 from counter_app.messages import message_for
 from counter_app.services.dossier_queries import list_dossiers
 from counter_app.services.drafts import load_draft
-from counter_app.services.intake_settings import IntakeSettings, change_intake_settings
+from counter_app.services.intake_settings import save_intake_settings
 from counter_app.services.store import Store
 from tests.dossier_helpers import configure
 from tests.gui.intake_helpers import (
@@ -104,8 +104,8 @@ def test_a_scan_through_a_virtual_serial_port_fills_the_form_and_saves(
     configure(new_store)
     master, slave = pty.openpty()
     port = os.ttyname(slave)
-    change_intake_settings(
-        new_store, IntakeSettings(scanner_port=port), actor="it", now=datetime.now().astimezone()
+    save_intake_settings(
+        new_store, {"scanner_port": port}, actor="it", now=datetime.now().astimezone()
     )
     folder = new_store.folder
     new_store.close()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from counter_app.services.form_settings import load_form_settings
+from counter_app.services.intake_settings import load_intake_settings
 from counter_app.services.store import Store, open_store
 from counter_app.services.sync_settings import load_sync_settings
 from counter_app.services.ui_settings import idle_lock_minutes, load_ui_settings
@@ -86,6 +87,7 @@ def test_settings_are_saved_read_back_and_larger_text_applies_at_once(
     dialog.idle_lock.setValue(12)
     dialog.scanner_port.setCurrentText("COM3")
     dialog.print_preview.setChecked(True)
+    dialog.camera.setChecked(True)
     dialog.receipt_layout.setCurrentIndex(dialog.receipt_layout.findData("a4"))
     dialog.sync_url.setText("http://127.0.0.1:8765")
     dialog.batch_size.setValue(20)
@@ -94,9 +96,11 @@ def test_settings_are_saved_read_back_and_larger_text_applies_at_once(
     assert QApplication.font().pointSizeF() == pytest.approx(BASE_POINT_SIZE * 1.3)
     store = open_store(folder)
     try:
-        ui = load_ui_settings(store)
-        assert (ui.language, ui.font_scale, ui.scanner_port, ui.print_preview) == (
-            "en", 130, "COM3", True,
+        ui, scanning = load_ui_settings(store), load_intake_settings(store)
+        assert (ui.language, ui.font_scale) == ("en", 130)
+        # The intake screen reads these: the port it opens, the preview, the webcam.
+        assert (scanning.scanner_port, scanning.print_preview, scanning.camera) == (
+            "COM3", True, True,
         )  # fmt: skip
         assert idle_lock_minutes(store) == 12
         assert load_form_settings(store).receipt_layout == "a4"
@@ -107,6 +111,7 @@ def test_settings_are_saved_read_back_and_larger_text_applies_at_once(
     again = open_loaded(qtbot, window)  # read back into a fresh dialog
     assert again.language.currentData() == "en" and again.idle_lock.value() == 12
     assert again.scanner_port.currentText() == "COM3" and again.print_preview.isChecked()
+    assert again.camera.isChecked()
     assert again.receipt_layout.currentData() == "a4" and again.batch_size.value() == 20
 
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
+
+import pytest
 
 from counter_app.services.dossier_queries import most_used_procedures, recent_same_procedure
 from counter_app.services.drafts import discard_draft, load_draft, save_draft
 from counter_app.services.intake import receive_dossier
 from counter_app.services.intake_settings import (
+    IntakeSettingInvalidError,
     IntakeSettings,
-    change_intake_settings,
     load_intake_settings,
+    save_intake_settings,
 )
 from counter_app.services.store import Store, open_store
 from tests.dossier_helpers import CLERK, citizen, configure, intake, vn
@@ -69,8 +73,35 @@ def test_the_counters_most_used_procedures_come_first(new_store: Store) -> None:
 def test_intake_settings_default_and_change_with_an_audit_row(new_store: Store) -> None:
     configure(new_store)
     assert load_intake_settings(new_store) == IntakeSettings()
-    wanted = IntakeSettings(scanner_port="COM3", print_preview=True)
-    change_intake_settings(new_store, wanted, actor="it", now=NOW)
+    wanted = IntakeSettings(scanner_port="COM3", print_preview=True, camera=True)
+    changes = {"scanner_port": " COM3 ", "print_preview": True, "camera": True}
+    assert save_intake_settings(new_store, changes, actor="it", now=NOW) == wanted
     assert load_intake_settings(new_store) == wanted
-    actions = [r[0] for r in new_store.db.conn.execute("SELECT action FROM audit_log")]
-    assert actions[-1] == "settings.intake"
+    rows = new_store.db.conn.execute("SELECT action, details FROM audit_log").fetchall()
+    assert rows[-1][0] == "settings.intake"
+    assert json.loads(rows[-1][1])["scanner_port"] == {"old": "", "new": "COM3"}
+    save_intake_settings(new_store, changes, actor="it", now=NOW)  # nothing new: no audit row
+    assert len(new_store.db.conn.execute("SELECT action FROM audit_log").fetchall()) == len(rows)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("scanner_port", "CO\tM3"),
+        ("scanner_port", "x" * 101),
+        ("scanner_baud", 1234),
+        ("print_preview", "yes"),
+        ("camera", 1),
+        ("wedge_gap_ms", 2),
+        ("wedge_min_length", 61),
+        ("language", "vi"),  # the window's setting (ui.*), not the intake screen's
+    ],
+)
+def test_a_refused_intake_setting_names_itself_and_changes_nothing(
+    new_store: Store, name: str, value: object
+) -> None:
+    configure(new_store)
+    with pytest.raises(IntakeSettingInvalidError) as refused:
+        save_intake_settings(new_store, {name: value}, actor="it", now=NOW)
+    assert str(refused.value) == name and refused.value.code == "INTAKE_SETTING_INVALID"
+    assert load_intake_settings(new_store) == IntakeSettings()

@@ -24,6 +24,7 @@ def install(window: MainWindow) -> QWidget:
     screen.dossier_requested.connect(window.request_dossier)
     screen.router.scanned.disconnect(screen.on_scan)
     screen.router.scanned.connect(lambda payload: route_to_front(window, screen, payload))
+    window.settings_saved.connect(lambda saved: screen.apply_settings(saved.intake))
     return screen
 
 

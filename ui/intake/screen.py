@@ -182,6 +182,12 @@ class IntakeScreen(QWidget):
         self.focus_scan_box()
         self.ready.emit()
 
+    def apply_settings(self, settings: IntakeSettings) -> None:
+        """Saved in the settings dialog: the preview and the wedge thresholds apply at once;
+        the port and the webcam are opened at the next start (the dialog says so)."""
+        self.settings = settings
+        self.wedge.gap_ms, self.wedge.min_length = settings.wedge_gap_ms, settings.wedge_min_length
+
     def focus_scan_box(self) -> None:
         self.applicant.scan_box.setFocus()
 
