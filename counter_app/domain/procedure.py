@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import time
+
+# A paper the catalogue asks for only in some cases says so: "Văn bản ủy quyền (nếu đi thay)".
+_CONDITIONAL_MARK = "(nếu "
+
+
+def is_conditional_paper(name: str) -> bool:
+    """Needed only in some cases ("(nếu có)", "(nếu đi thay)"): the intake leaves it unticked
+    until the clerk has it, and a supplement request does not ask for it by itself."""
+    return _CONDITIONAL_MARK in unicodedata.normalize("NFC", name).casefold()
+
 
 # Same-day procedures received after this are due the next working day (dossier.md §5.3).
 DEFAULT_SAME_DAY_CUTOFF = time(15, 0)

@@ -14,7 +14,7 @@ from typing import Any
 from counter_app.documents import qr_payload
 from counter_app.documents.model import DocumentLine, FormData, FormKind, Header, Party
 from counter_app.domain.dossier import DocumentReceived, Dossier
-from counter_app.domain.procedure import Procedure
+from counter_app.domain.procedure import Procedure, is_conditional_paper
 from counter_app.services.form_settings import FormSettings
 
 QR_TIME_FORMAT = "%Y%m%d%H%M%S"
@@ -114,9 +114,14 @@ def build_form_data(
 
 
 def missing_documents(dossier: Dossier, procedure: Procedure) -> tuple[str, ...]:
-    """The catalogue's papers the clerk did not tick: the supplement request's first draft."""
+    """The catalogue's papers the clerk did not tick, but for those needed only in some cases:
+    the supplement request's first draft."""
     received = {d.name.casefold() for d in dossier.documents}
-    return tuple(name for name in procedure.documents if name.casefold() not in received)
+    return tuple(
+        name
+        for name in procedure.documents
+        if name.casefold() not in received and not is_conditional_paper(name)
+    )
 
 
 def signed_by(dossier: Dossier, printing: Printing) -> str:

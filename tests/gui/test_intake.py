@@ -147,7 +147,8 @@ def test_asking_for_more_and_refusing_print_their_forms_with_the_reason(
         [dossier] = dossiers(qtbot, screen)
         assert dossier.status == status
         names = [d.name for d in dossier.documents]
-        assert len(names) == 3 and not any(n.startswith("Giấy chứng sinh") for n in names)
+        # Four papers: the birth certificate unticked, the proxy's authorisation never ticked.
+        assert len(names) == 2 and not any(n.startswith("Giấy chứng sinh") for n in names)
         assert outcome.saved_to is not None
         text = pdf_text(outcome.saved_to)
         assert title in text.upper() and "Thiếu giấy chứng sinh" in text
@@ -261,3 +262,20 @@ def test_a_scan_is_caught_wherever_the_focus_is_and_leaves_that_field_alone(
         assert screen.applicant.edits["full_name"].text() == "Trần Quốc Bảo"
         assert screen.applicant.edits["address"].text().startswith("Số 7 phố Hàng Bạc")
         note.clear()
+
+
+def test_papers_needed_only_in_some_cases_start_unticked(
+    qtbot: QtBot, folder: Path, tmp_path: Path
+) -> None:
+    with opened(qtbot, folder, tmp_path / "pdf") as (_window, screen):
+        scanner_types(T1)
+        choose_birth_registration()
+        papers = screen.procedure.documents
+        qtbot.waitUntil(lambda: papers.rowCount() > 1)
+        ticks = {
+            papers.item(row, 0).text(): papers.item(row, 0).checkState() == Qt.CheckState.Checked
+            for row in range(papers.rowCount())
+        }
+        assert ticks["Văn bản ủy quyền (nếu đi thay)"] is False
+        assert ticks["Tờ khai đăng ký khai sinh"] is True
+        assert sum(ticks.values()) == len(ticks) - 1

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.dossier import DocumentReceived
 from counter_app.domain.due_date import DueDate
-from counter_app.domain.procedure import Procedure
+from counter_app.domain.procedure import Procedure, is_conditional_paper
 from counter_app.messages import message_for
 from ui.intake.naming import named
 from ui.intake.procedure_search import suggestions
@@ -134,7 +134,10 @@ class ProcedurePanel(QWidget):
         self.current = procedure
         self.title.setText(f"{procedure.name_vi} · {procedure.code}")
         self.facts.setText(self._facts(procedure))
-        self._fill_documents([(name, True, 1, 0) for name in procedure.documents])
+        # Papers needed only in some cases start unticked: the receipt lists what was handed in.
+        self._fill_documents(
+            [(name, not is_conditional_paper(name), 1, 0) for name in procedure.documents]
+        )
         self.chosen.emit(procedure)
         self.changed.emit()
 
