@@ -73,6 +73,10 @@ class MainWindow(QMainWindow):
             return
         self.dossier_requested.emit(code)
 
+    def show_place(self, agency_name: str, counter_label: str) -> None:
+        """The title names the office and counter, as the taskbar and a remote session show."""
+        self.setWindowTitle(f"{self.tr('One-stop counter')} — {agency_name} · {counter_label}")
+
     def refresh_current(self) -> None:
         """F5: the screen in front reads its data again, if it shows stored data."""
         refresh = getattr(self.tabs.currentWidget(), "refresh", None)

@@ -141,3 +141,4 @@ def _apply_startup(window: MainWindow, ui: UiSettings, config: CounterConfig | N
         label = _tr("Counter {number}").format(number=config.counter)
         window.session.counter_label = label
         window.counter_label.setText(label)
+        window.show_place(config.agency_name, label)

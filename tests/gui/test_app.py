@@ -77,6 +77,8 @@ def test_the_whole_window_installs_and_closes_cleanly(qtbot: QtBot, new_store: S
     area = sync_area(window)
     assert area is not None
     qtbot.waitUntil(lambda: "1" in window.counter_label.text())  # "Quầy 1" from the config
+    assert window.windowTitle().endswith(f" · {window.counter_label.text()}")
+    assert "UBND" in window.windowTitle()  # the office, as the taskbar shows it
     assert window.user_label.text() == "lan"  # no full name known: the user name
     assert window.close()
 
