@@ -69,6 +69,7 @@ def install_everything(window: MainWindow) -> None:
     install_screens(window)
     install_sync_area(window)
     install_users(window)
+    window.add_help_menu()
     intake = window.screen_widget("intake")
     area = sync_area(window)
     if area is not None:  # a saved dossier goes out at once when the city is reachable

@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
+from ui.keys import KeyHelpDialog, described_keys, window_keys
 from ui.session import Session
 
 MAX_SCREEN_SHORTCUTS = 5
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         if index < MAX_SCREEN_SHORTCUTS:
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.setWhatsThis(self.tr("Go to %1").replace("%1", title))
             shortcut.activated.connect(lambda i=index: self.tabs.setCurrentIndex(i))
 
     def screen_widget(self, key: str) -> QWidget:
@@ -72,6 +74,25 @@ class MainWindow(QMainWindow):
             handler(code)
             return
         self.dossier_requested.emit(code)
+
+    def add_help_menu(self) -> None:
+        """Help, last in the menu bar: F1 lists the keys of the screen in front and the
+        window's."""
+        action = QAction(self.tr("&Keyboard shortcuts"), self)
+        action.setObjectName("keyHelpAction")
+        action.setShortcut(QKeySequence("F1"))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(self.show_key_help)
+        self.addAction(action)
+        self.menuBar().addMenu(self.tr("&Help")).addAction(action)
+
+    def show_key_help(self) -> KeyHelpDialog:
+        front = self.tabs.currentWidget()
+        rows = (described_keys(front) if front is not None else []) + window_keys(self)
+        dialog = KeyHelpDialog(rows, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def show_place(self, agency_name: str, counter_label: str) -> None:
         """The title names the office and counter, as the taskbar and a remote session show."""

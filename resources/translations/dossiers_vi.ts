@@ -313,6 +313,10 @@
     </context>
     <context>
         <name>DossiersScreen</name>
+    <message>
+        <source>Search dossiers</source>
+        <translation>Tìm hồ sơ</translation>
+    </message>
         <message>
             <source>Dossiers</source>
             <translation>Hồ sơ</translation>
@@ -414,6 +418,22 @@
     </context>
     <context>
         <name>ReturnsScreen</name>
+    <message>
+        <source>Clear, for the next citizen</source>
+        <translation>Xoá, để phục vụ công dân tiếp theo</translation>
+    </message>
+    <message>
+        <source>Go to the scan and search box</source>
+        <translation>Đến ô quét và tìm</translation>
+    </message>
+    <message>
+        <source>Record the hand-over</source>
+        <translation>Ghi nhận trả kết quả</translation>
+    </message>
+    <message>
+        <source>Someone else collects (a proxy)</source>
+        <translation>Người khác nhận thay</translation>
+    </message>
         <message>
             <source>Returns</source>
             <translation>Trả kết quả</translation>

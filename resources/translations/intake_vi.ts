@@ -80,6 +80,38 @@
 <context>
     <name>IntakeScreen</name>
     <message>
+        <source>Ask for more papers (supplement request)</source>
+        <translation>Yêu cầu bổ sung giấy tờ (phiếu yêu cầu bổ sung)</translation>
+    </message>
+    <message>
+        <source>Go to the procedure search</source>
+        <translation>Đến ô tìm thủ tục</translation>
+    </message>
+    <message>
+        <source>Go to the scan box (type an ID number there)</source>
+        <translation>Đến ô quét thẻ (gõ số định danh tại đây)</translation>
+    </message>
+    <message>
+        <source>New intake (asks first if something is typed)</source>
+        <translation>Tiếp nhận mới (hỏi trước nếu đã có thông tin đang nhập)</translation>
+    </message>
+    <message>
+        <source>Print the last form again, marked as a reprint</source>
+        <translation>In lại phiếu vừa in, có đánh dấu bản in lại</translation>
+    </message>
+    <message>
+        <source>Read the card from a picture</source>
+        <translation>Đọc thẻ từ ảnh chụp</translation>
+    </message>
+    <message>
+        <source>Receive: save and print the receipt</source>
+        <translation>Tiếp nhận: lưu và in giấy tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Refuse (refusal form with its reason)</source>
+        <translation>Từ chối (phiếu từ chối kèm lý do)</translation>
+    </message>
+    <message>
         <source>Intake</source>
         <translation>Tiếp nhận</translation>
     </message>

@@ -4,8 +4,35 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Phím tắt</translation>
+    </message>
+    <message>
+        <source>Go to %1</source>
+        <translation>Chuyển sang %1</translation>
+    </message>
+    <message>
         <source>One-stop counter</source>
         <translation>Bộ phận Một cửa</translation>
+    </message>
+</context>
+<context>
+    <name>KeyHelpDialog</name>
+    <message>
+        <source>Does</source>
+        <translation>Việc</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Phím</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
     </message>
 </context>
 </TS>

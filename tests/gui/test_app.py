@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from counter_app.services.clock import now_vn
@@ -14,6 +14,8 @@ from counter_app.services.store import Store
 from tests.dossier_helpers import CLERK, configure, intake, vn
 from tests.payloads import T1
 from ui.app import build_window, install_everything, install_screens
+from ui.i18n import install_translations
+from ui.keys import KeyHelpDialog
 from ui.sync_area import sync_area
 
 
@@ -175,4 +177,41 @@ def test_the_print_preview_chosen_in_the_settings_applies_to_the_intake_at_once(
     with qtbot.waitSignal(window.settings_saved, timeout=5_000):
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert intake_screen.settings.print_preview  # type: ignore[attr-defined]
+    assert window.close()
+
+
+def test_f1_lists_the_keys_of_the_screen_in_front_and_of_the_window(
+    qtbot: QtBot, new_store: Store
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translations(app, "vi")
+    try:
+        configure(new_store)
+        folder = new_store.folder
+        new_store.close()
+        window = build_window(data_dir=folder, lang="vi")
+        qtbot.addWidget(window)
+        window.session.user, window.session.role = "user:lan", "clerk"
+        install_everything(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitActive(window)
+        intake_screen = window.screen_widget("intake")
+        qtbot.waitUntil(lambda: intake_screen.is_ready)  # type: ignore[attr-defined]
+        QTest.keyClick(QApplication.focusWidget() or intake_screen, Qt.Key.Key_F1)
+        intake_help = window.findChild(KeyHelpDialog, "keyHelp")
+        assert intake_help is not None and intake_help.isVisible()
+        rows = dict(intake_help.rows())
+        assert rows["Ctrl+Enter"] == "Tiếp nhận: lưu và in giấy tiếp nhận"
+        assert "Ctrl+S" not in rows  # a second spelling of Ctrl+Enter: listed once
+        assert rows["Ctrl+2"] == "Chuyển sang Hồ sơ" and "F5" in rows and "Ctrl+L" in rows
+        intake_help.close()
+        window.show_screen("dossiers")
+        rows = dict(window.show_key_help().rows())
+        assert rows["Ctrl+Shift+B"] == "Yêu cầu bổ sung" and rows["Ctrl+F"] == "Tìm hồ sơ"
+        assert "Ctrl+Enter" not in rows  # the intake's keys are not this screen's
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
     assert window.close()

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from enum import StrEnum
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from counter_app.documents.model import FormKind
@@ -32,6 +32,7 @@ from ui.dossiers.action_dialog import ActionDialog, ActionInput
 from ui.dossiers.named import named
 from ui.dossiers.permissions import CORRECT, VOID, SupervisorOnlyError, refuse_unless_allowed
 from ui.dossiers.texts import status_text
+from ui.keys import screen_key
 from ui.messages import error_with_code
 from ui.print_job import PrintOutcome
 from ui.session import Session
@@ -122,9 +123,7 @@ class ActionBar(QWidget):
             button.clicked.connect(lambda _=False, a=action: self.triggered.emit(a.value))
             grid.addWidget(button, number // 3, number % 3)
             self.buttons[action] = button
-            shortcut = QShortcut(QKeySequence(key), shortcut_scope)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda a=action: self._shortcut(a))
+            screen_key(shortcut_scope, key, partial(self._shortcut, action), label.rstrip("…"))
         self.update_for(None)
 
     def _labels(self) -> dict[Action, str]:

@@ -9,7 +9,7 @@ its thread; replies for a dossier no longer shown are dropped.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -39,6 +39,7 @@ from ui.dossiers.model import (
     DossierTableModel,
 )
 from ui.dossiers.named import named
+from ui.keys import screen_key
 from ui.messages import error_with_code
 from ui.session import Session
 
@@ -114,9 +115,7 @@ class DossiersScreen(QWidget):
         self.actions_bar.triggered.connect(self.dossier_actions.trigger)
         self.dossier_actions.changed.connect(self._dossier_changed)
         self.dossier_actions.dialog_closed.connect(self._after_dialog)
-        search = QShortcut(QKeySequence("Ctrl+F"), self)
-        search.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        search.activated.connect(self.focus_search)
+        screen_key(self, "Ctrl+F", self.focus_search, self.tr("Search dossiers"))
 
     # --- public -------------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ import itertools
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -37,6 +37,7 @@ from ui.intake.inputs import ScanInputs
 from ui.intake.lookups import Lookups
 from ui.intake.naming import named
 from ui.intake.procedure_panel import ProcedurePanel
+from ui.keys import screen_key
 from ui.messages import error_with_code
 from ui.print_job import PrintOutcome
 from ui.scanner.router import ScanKind, route_scan
@@ -146,22 +147,24 @@ class IntakeScreen(QWidget):
         self.buttons["new"].clicked.connect(self.new_intake)
 
     def _shortcuts(self) -> None:
-        keys = {
-            "F2": self.focus_scan_box,
-            "F3": self.focus_procedure,
-            "Ctrl+Return": self.receive,
-            "Ctrl+Enter": self.receive,
-            "Ctrl+S": self.receive,
-            "Ctrl+B": self.ask_for_more,
-            "Ctrl+R": self.refuse,
-            "Ctrl+P": self.reprint,
-            "Ctrl+O": self.open_image,
-            "Esc": self.new_intake,
-        }
-        for key, slot in keys.items():
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        keys = (
+            (
+                "F2",
+                self.focus_scan_box,
+                self.tr("Go to the scan box (type an ID number there)"),
+            ),
+            ("F3", self.focus_procedure, self.tr("Go to the procedure search")),
+            ("Ctrl+Enter", self.receive, self.tr("Receive: save and print the receipt")),
+            ("Ctrl+Return", self.receive, ""),  # the same, on the main Enter key
+            ("Ctrl+S", self.receive, ""),
+            ("Ctrl+B", self.ask_for_more, self.tr("Ask for more papers (supplement request)")),
+            ("Ctrl+R", self.refuse, self.tr("Refuse (refusal form with its reason)")),
+            ("Ctrl+P", self.reprint, self.tr("Print the last form again, marked as a reprint")),
+            ("Ctrl+O", self.open_image, self.tr("Read the card from a picture")),
+            ("Esc", self.new_intake, self.tr("New intake (asks first if something is typed)")),
+        )
+        for key, slot, words in keys:
+            screen_key(self, key, slot, words)
 
     # Start
 

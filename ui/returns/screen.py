@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -43,6 +43,7 @@ from counter_app.services.dossiers import transition_dossier
 from counter_app.services.store import Store
 from ui.dossiers.named import named
 from ui.dossiers.texts import moment_text, status_text
+from ui.keys import screen_key
 from ui.messages import error_with_code
 from ui.returns.errors import ProxyIdRequiredError, RecipientNameRequiredError
 from ui.returns.readiness import ready_line
@@ -129,16 +130,14 @@ class ReturnsScreen(QWidget):
         self.id_number.returnPressed.connect(self._id_entered)
         self.confirm.clicked.connect(self.record_handover)
         shortcuts = (
-            ("Ctrl+Return", self.record_handover),
-            ("Ctrl+Enter", self.record_handover),
-            ("Ctrl+F", self.focus_scan),
-            ("Ctrl+U", self.proxy.toggle),
-            ("Escape", self.clear),
+            ("Ctrl+Enter", self.record_handover, self.tr("Record the hand-over")),
+            ("Ctrl+Return", self.record_handover, ""),  # the same, on the main Enter key
+            ("Ctrl+F", self.focus_scan, self.tr("Go to the scan and search box")),
+            ("Ctrl+U", self.proxy.toggle, self.tr("Someone else collects (a proxy)")),
+            ("Escape", self.clear, self.tr("Clear, for the next citizen")),
         )
-        for keys, slot in shortcuts:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        for keys, slot, words in shortcuts:
+            screen_key(self, keys, slot, words)
 
     # --- public -------------------------------------------------------------------------------
 
