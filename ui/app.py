@@ -9,11 +9,12 @@ others except through the window.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from counter_app import APP_NAME
 from counter_app.errors import CounterAppError
@@ -83,12 +84,42 @@ def show_full_screen_area(window: MainWindow) -> None:
     window.showMaximized()
 
 
-def stored_language(data_dir: Path | None) -> str | None:
-    """The language chosen in the settings, if the store exists and can be read."""
+class UpgradeNotice:
+    """Said while a store an older version wrote is upgraded at start: seconds on a large
+    store, before any window exists. Both languages: the chosen one is not read yet."""
+
+    TEXT = (
+        "Đang nâng cấp dữ liệu của quầy, xin chờ trong giây lát…\n"
+        "Upgrading the counter's data, one moment…"
+    )
+
+    def __init__(self) -> None:
+        self.label: QLabel | None = None
+
+    def show(self) -> None:
+        label = QLabel(self.TEXT)
+        label.setObjectName("upgradeNotice")
+        label.setWindowFlags(Qt.WindowType.SplashScreen)
+        label.setContentsMargins(32, 24, 32, 24)
+        label.show()
+        QApplication.processEvents()  # painted before the upgrade holds this thread
+        self.label = label
+
+    def close(self) -> None:
+        if self.label is not None:
+            self.label.close()
+            self.label = None
+
+
+def stored_language(
+    data_dir: Path | None, *, on_upgrade: Callable[[], None] | None = None
+) -> str | None:
+    """The language chosen in the settings, if the store exists and can be read (the first
+    opening at start: an upgrade, if any, happens here)."""
     if not store_exists(data_dir):
         return None
     try:
-        store = open_store(data_dir)
+        store = open_store(data_dir, on_upgrade=on_upgrade)
     except CounterAppError:
         return None  # the wizard or the error screen speaks the default language
     try:
@@ -100,7 +131,10 @@ def stored_language(data_dir: Path | None) -> str | None:
 def run_app(*, data_dir: Path | None = None, lang: str | None = None) -> int:
     """``lang``: asked for on the command line; otherwise the setting, else Vietnamese."""
     app = make_application(sys.argv[:1])
-    chosen = lang or stored_language(data_dir) or DEFAULT_LANGUAGE
+    notice = UpgradeNotice()
+    chosen = stored_language(data_dir, on_upgrade=notice.show) or DEFAULT_LANGUAGE
+    chosen = lang or chosen
+    notice.close()
     translators = install_translations(app, chosen)
     window = build_window(data_dir=data_dir, lang=chosen)
     if not ensure_ready(window.session, window):

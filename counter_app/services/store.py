@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from counter_app.services.paths import ensure_private_dir
 from counter_app.storage.audit import audit_head
 from counter_app.storage.engine import Database, connect, is_plain_sqlite, write_transaction
 from counter_app.storage.marks import MARKS_FILE_NAME, Marks
-from counter_app.storage.migrations import migrate
+from counter_app.storage.migrations import latest_version, migrate, schema_version
 
 STORE_FILE_NAME = "counter.db"
 
@@ -73,15 +73,21 @@ def store_exists(folder: Path | None = None) -> bool:
     return path.exists() and path.stat().st_size > 0
 
 
-def open_store(folder: Path | None = None) -> Store:
-    """Open the set-up store of ``folder`` (the data folder by default), migrating it."""
+def open_store(
+    folder: Path | None = None, *, on_upgrade: Callable[[], None] | None = None
+) -> Store:
+    """Open the set-up store of ``folder`` (the data folder by default), migrating it.
+
+    ``on_upgrade`` is called before migrating a store an older version wrote: on a large
+    store an upgrade takes seconds (an index over every dossier), and the window says so.
+    """
     path = store_path(folder)
     if not store_exists(folder):
         raise StoreNotSetUpError("")
     if is_plain_sqlite(path):
-        return _finish_open(path, key=None, where="")
+        return _finish_open(path, key=None, where="", on_upgrade=on_upgrade)
     stored = keys.load_key(path)
-    return _finish_open(path, key=stored.key, where=stored.where)
+    return _finish_open(path, key=stored.key, where=stored.where, on_upgrade=on_upgrade)
 
 
 def create_store(
@@ -109,9 +115,13 @@ def open_with_key(path: Path, key: bytes | None) -> Database:
     return connect(path, key=key)
 
 
-def _finish_open(path: Path, *, key: bytes | None, where: str) -> Store:
+def _finish_open(
+    path: Path, *, key: bytes | None, where: str, on_upgrade: Callable[[], None] | None = None
+) -> Store:
     db = connect(path, key=key)
     try:
+        if on_upgrade is not None and 0 < schema_version(db) < latest_version():
+            on_upgrade()
         migrate(db)
     except BaseException:
         db.close()

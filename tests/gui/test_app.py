@@ -10,10 +10,13 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.services.clock import now_vn
 from counter_app.services.intake import receive_dossier
+from counter_app.services.keys import load_key
 from counter_app.services.store import Store
+from counter_app.storage.engine import connect
+from counter_app.storage.migrations import latest_version, schema_version
 from tests.dossier_helpers import CLERK, configure, intake, vn
 from tests.payloads import T1
-from ui.app import build_window, install_everything, install_screens
+from ui.app import UpgradeNotice, build_window, install_everything, install_screens, stored_language
 from ui.i18n import install_translations
 from ui.keys import KeyHelpDialog
 from ui.sync_area import sync_area
@@ -215,3 +218,31 @@ def test_f1_lists_the_keys_of_the_screen_in_front_and_of_the_window(
         for translator in translators:
             app.removeTranslator(translator)
     assert window.close()
+
+
+def test_an_older_store_is_upgraded_at_start_with_a_notice(qtbot: QtBot, new_store: Store) -> None:
+    configure(new_store)
+    folder, path = new_store.folder, new_store.path
+    new_store.db.conn.execute("DROP INDEX dossiers_status_received")
+    new_store.db.conn.execute("DROP INDEX dossiers_procedure_received")
+    new_store.db.conn.execute("PRAGMA user_version = 5")  # as the previous release left it
+    key = load_key(path).key
+    new_store.close()
+    notice = UpgradeNotice()
+    seen: list[bool] = []
+
+    def shown() -> None:
+        notice.show()
+        assert notice.label is not None
+        seen.append(notice.label.isVisible() and "Đang nâng cấp" in notice.label.text())
+
+    assert stored_language(folder, on_upgrade=shown) == "vi"
+    notice.close()
+    assert seen == [True] and notice.label is None
+    db = connect(path, key=key)
+    try:
+        assert schema_version(db) == latest_version()
+    finally:
+        db.close()
+    assert stored_language(folder, on_upgrade=shown) == "vi"  # up to date: no notice
+    assert seen == [True]
