@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from counter_app.cli.output import Subparsers, add_json_flag, emit, print_group_help
@@ -77,25 +78,28 @@ def _register_add(sub: Subparsers) -> None:
 
 
 def _register_disable(sub: Subparsers) -> None:
-    disable = sub.add_parser(
-        "disable",
-        help="disable a user (kept for the audit, cannot sign in)",
-        description="Disable a user: the account stays for the audit but cannot sign in.",
-    )
-    disable.add_argument("username")
-    add_json_flag(disable, "print a JSON object")
-    disable.set_defaults(handler=run_disable)
+    _register_on_off(sub, "disable", "disable a user (kept for the audit, cannot sign in)",
+                     "Disable a user: the account stays for the audit but cannot sign in.",
+                     run_disable)  # fmt: skip
 
 
 def _register_enable(sub: Subparsers) -> None:
-    enable = sub.add_parser(
-        "enable",
-        help="let a disabled user sign in again",
-        description="Enable a disabled user: they sign in again with their password.",
-    )
-    enable.add_argument("username")
-    add_json_flag(enable, "print a JSON object")
-    enable.set_defaults(handler=run_enable)
+    _register_on_off(sub, "enable", "let a disabled user sign in again",
+                     "Enable a disabled user: they sign in again with their password.",
+                     run_enable)  # fmt: skip
+
+
+def _register_on_off(
+    sub: Subparsers,
+    name: str,
+    summary: str,
+    description: str,
+    handler: Callable[[argparse.Namespace], int],
+) -> None:
+    parser = sub.add_parser(name, help=summary, description=description)
+    parser.add_argument("username")
+    add_json_flag(parser, "print a JSON object")
+    parser.set_defaults(handler=handler)
 
 
 def _register_reset(sub: Subparsers) -> None:

@@ -19,7 +19,23 @@ from tests.payloads import T1
 from ui.app import UpgradeNotice, build_window, install_everything, install_screens, stored_language
 from ui.i18n import install_translations
 from ui.keys import KeyHelpDialog
+from ui.main_window import MainWindow
 from ui.sync_area import sync_area
+
+
+def whole_window(qtbot: QtBot, store: Store, role: str, *, close_store: bool = True) -> MainWindow:
+    """The assembled window (screens, sync area, users, help) on ``store``'s folder, shown,
+    signed in as lan with ``role``; the test's own connection is closed unless asked."""
+    configure(store)
+    folder = store.folder
+    if close_store:
+        store.close()
+    window = build_window(data_dir=folder, lang="vi")
+    qtbot.addWidget(window)
+    window.session.user, window.session.role = "user:lan", role
+    install_everything(window)
+    window.show()
+    return window
 
 
 def test_the_window_opens_on_intake_with_dossiers_and_returns_behind_it(
@@ -71,14 +87,7 @@ def test_a_scan_goes_to_the_screen_in_front(qtbot: QtBot, new_store: Store) -> N
 
 
 def test_the_whole_window_installs_and_closes_cleanly(qtbot: QtBot, new_store: Store) -> None:
-    configure(new_store)
-    folder = new_store.folder
-    new_store.close()
-    window = build_window(data_dir=folder, lang="vi")
-    qtbot.addWidget(window)
-    window.session.user, window.session.role = "user:lan", "clerk"
-    install_everything(window)
-    window.show()
+    window = whole_window(qtbot, new_store, "clerk")
     area = sync_area(window)
     assert area is not None
     qtbot.waitUntil(lambda: "1" in window.counter_label.text())  # "Quầy 1" from the config
@@ -115,14 +124,7 @@ def _screen_keys(screen: QWidget) -> list[str]:
 
 def test_no_two_actions_share_a_key_on_any_screen(qtbot: QtBot, new_store: Store) -> None:
     """Qt runs neither of two shortcuts that share a key (an ambiguous shortcut)."""
-    configure(new_store)
-    folder = new_store.folder
-    new_store.close()
-    window = build_window(data_dir=folder, lang="vi")
-    qtbot.addWidget(window)
-    window.session.user, window.session.role = "user:lan", "administrator"
-    install_everything(window)
-    window.show()
+    window = whole_window(qtbot, new_store, "administrator")
     everywhere = _window_keys(window)
     assert "F5" in everywhere and "Ctrl+L" in everywhere
     for key in ("intake", "dossiers", "returns"):
@@ -135,13 +137,7 @@ def test_no_two_actions_share_a_key_on_any_screen(qtbot: QtBot, new_store: Store
 def test_f5_on_the_dossiers_tab_sends_and_reads_the_list_again(
     qtbot: QtBot, new_store: Store
 ) -> None:
-    configure(new_store)
-    folder = new_store.folder
-    window = build_window(data_dir=folder, lang="vi")
-    qtbot.addWidget(window)
-    window.session.user, window.session.role = "user:lan", "clerk"
-    install_everything(window)
-    window.show()
+    window = whole_window(qtbot, new_store, "clerk", close_store=False)
     window.activateWindow()
     qtbot.waitActive(window)
     screen = window.show_screen("dossiers")
@@ -160,14 +156,7 @@ def test_f5_on_the_dossiers_tab_sends_and_reads_the_list_again(
 def test_the_print_preview_chosen_in_the_settings_applies_to_the_intake_at_once(
     qtbot: QtBot, new_store: Store
 ) -> None:
-    configure(new_store)
-    folder = new_store.folder
-    new_store.close()
-    window = build_window(data_dir=folder, lang="vi")
-    qtbot.addWidget(window)
-    window.session.user, window.session.role = "user:lan", "supervisor"
-    install_everything(window)
-    window.show()
+    window = whole_window(qtbot, new_store, "supervisor")
     intake_screen = window.screen_widget("intake")
     qtbot.waitUntil(lambda: intake_screen.is_ready)  # type: ignore[attr-defined]
     assert not intake_screen.settings.print_preview  # type: ignore[attr-defined]
@@ -190,14 +179,7 @@ def test_f1_lists_the_keys_of_the_screen_in_front_and_of_the_window(
     assert isinstance(app, QApplication)
     translators = install_translations(app, "vi")
     try:
-        configure(new_store)
-        folder = new_store.folder
-        new_store.close()
-        window = build_window(data_dir=folder, lang="vi")
-        qtbot.addWidget(window)
-        window.session.user, window.session.role = "user:lan", "clerk"
-        install_everything(window)
-        window.show()
+        window = whole_window(qtbot, new_store, "clerk")
         window.activateWindow()
         qtbot.waitActive(window)
         intake_screen = window.screen_widget("intake")
