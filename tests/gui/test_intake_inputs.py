@@ -22,6 +22,7 @@ from tests.dossier_helpers import CLERK, citizen, configure, intake
 from tests.gui.intake_helpers import focused, opened, person_types, press, scanner_types
 from tests.payloads import T1, T2, T11, T13
 from ui.i18n import install_translations
+from ui.intake.procedure_panel import SuggestionList
 from ui.scanner import images
 from ui.scanner.images import FrameDecoder
 from ui.tasks import Background
@@ -215,3 +216,22 @@ def test_a_short_fast_flurry_and_a_typed_id_are_typing(
         press(Qt.Key.Key_Return)  # the scan box takes a typed ID number
         assert screen.applicant.edits["id_number"].text() == "001089004217"
         assert focused() is name
+
+
+def test_the_procedure_suggestions_keep_to_a_share_of_the_screen_at_any_text_size(
+    qtbot: QtBot,
+) -> None:
+    suggestions = SuggestionList()
+    qtbot.addWidget(suggestions)
+    screen_height = suggestions.screen().availableGeometry().height()
+
+    def rows() -> float:
+        return suggestions.maximumHeight() / (suggestions.fontMetrics().height() + 4)
+
+    before = rows()
+    font = suggestions.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)  # the larger-text setting, at run time
+    suggestions.setFont(font)
+    after = rows()
+    assert SuggestionList.MIN_ROWS <= after < before <= SuggestionList.MAX_ROWS + 1
+    assert suggestions.maximumHeight() <= max(screen_height // 4, 200)

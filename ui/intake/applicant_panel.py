@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -64,12 +64,28 @@ class ApplicantPanel(QWidget):
         self.confirms: dict[str, QCheckBox] = {}
         self._confirm_box = QVBoxLayout()
         self._build()
+        self._fit_fields()
         for edit in self.edits.values():
             edit.textEdited.connect(self.changed)
         self.sex.currentIndexChanged.connect(self.changed)
 
+    # A field shows at least a 12-digit ID number or a short name whole, at any text size.
+    FIELD_SAMPLE = "001089004217 Trần"
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_fields()
+
+    def _fit_fields(self) -> None:
+        width = self.fontMetrics().horizontalAdvance(self.FIELD_SAMPLE) + 16
+        for field in (*self.edits.values(), self.sex):
+            field.setMinimumWidth(width)
+
     def _build(self) -> None:
         form = QFormLayout(self)
+        # With larger text the labels need room: a row too narrow puts its label above.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         title = QLabel(self.tr("APPLICANT"))
         title.setObjectName("section_title")
         form.addRow(title)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
 
 from counter_app.domain.dossier import Dossier, status_name
@@ -21,6 +22,8 @@ class HistoryPanel(QWidget):
         self.lang = lang
         self.summary = named(QLabel(), "history_summary")
         self.dossiers = named(QListWidget(), "history_list")
+        self.dossiers.setWordWrap(True)  # date · procedure · status: wrapped, never cut
+        self.dossiers.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scope = QLabel(self.tr("Only dossiers received at this counter are listed."))
         self.scope.setObjectName("history_scope")
         self.scope.setWordWrap(True)

@@ -33,6 +33,30 @@ NAME, ORIGINALS, COPIES = range(3)
 _CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
+class SuggestionList(QListWidget):
+    """The procedures matching the search, about a sixth of the screen high whatever the text
+    size, so the papers checklist below keeps its room (larger text changes the font at run
+    time): 7 rows at 100 % on a 768-pixel screen, 4 at 150 %."""
+
+    SCREEN_SHARE = 6
+    MIN_ROWS, MAX_ROWS = 3, 8
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+
+    def _fit(self) -> None:
+        row = self.fontMetrics().height() + 4
+        screen_rows = self.screen().availableGeometry().height() // row // self.SCREEN_SHARE
+        rows = min(max(screen_rows, self.MIN_ROWS), self.MAX_ROWS)
+        self.setMaximumHeight(row * rows + 2 * self.frameWidth())
+
+
 class ProcedurePanel(QWidget):
     """``chosen`` fires with the Procedure the clerk picked; ``changed`` on any edit."""
 
@@ -47,8 +71,7 @@ class ProcedurePanel(QWidget):
         self.current: Procedure | None = None
         self.search = named(QLineEdit(), "procedure_search")
         self.search.setPlaceholderText(self.tr('Search: "khai sinh", "ks", 1.0011…'))
-        self.list = named(QListWidget(), "procedure_list")
-        self.list.setMaximumHeight(160)
+        self.list = named(SuggestionList(), "procedure_list")
         # Long names end in "…" rather than scroll sideways; the whole name is the tooltip.
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -156,7 +179,9 @@ class ProcedurePanel(QWidget):
     def show_due(self, due: DueDate) -> None:
         self.due.setText(self.tr("Due: %1").replace("%1", due.due_at.strftime("%H:%M %d/%m/%Y")))
         warnings = [message_for(w.code, self.lang, w.params) for w in due.warnings]
-        self.calendar_warning.setText("\n".join("⚠ " + w for w in warnings))
+        # Its first sentence on screen, the whole advice on hover: the checklist keeps room.
+        self.calendar_warning.setText("\n".join("⚠ " + first_sentence(w) for w in warnings))
+        self.calendar_warning.setToolTip("\n".join(warnings))
         self.calendar_warning.setVisible(bool(warnings))
 
     def _fill_documents(self, rows: Sequence[tuple[str, bool, int, int]]) -> None:
@@ -220,3 +245,8 @@ def _count(panel: ProcedurePanel, row: int, column: int) -> int:
     item = panel.documents.item(row, column)
     text = item.text().strip() if item is not None else ""
     return int(text) if text.isdigit() else 0
+
+
+def first_sentence(text: str) -> str:
+    head, dot, _rest = text.partition(". ")
+    return head + dot.strip()
