@@ -20,6 +20,7 @@ from counter_app import APP_NAME
 from counter_app.errors import CounterAppError
 from counter_app.services.store import open_store, store_exists
 from counter_app.services.ui_settings import load_ui_settings
+from ui.crash import CrashGuard
 from ui.dossiers import install as install_dossiers
 from ui.i18n import install_translations
 from ui.intake import install as install_intake
@@ -136,6 +137,7 @@ def run_app(*, data_dir: Path | None = None, lang: str | None = None) -> int:
     chosen = lang or chosen
     notice.close()
     translators = install_translations(app, chosen)
+    CrashGuard(chosen).install()
     window = build_window(data_dir=data_dir, lang=chosen)
     if not ensure_ready(window.session, window):
         window.session.store.close()

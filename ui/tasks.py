@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from counter_app.services.store import Store
+from ui.crash import log_if_unexpected
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
@@ -50,6 +51,7 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except BaseException as error:  # handed to the GUI thread, which decides
+            log_if_unexpected(error, where="window job")
             self._relay.failed.emit(error)
         else:
             self._relay.done.emit(result)

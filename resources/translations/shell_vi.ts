@@ -35,4 +35,11 @@
         <translation>Phím tắt</translation>
     </message>
 </context>
+<context>
+    <name>CrashGuard</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Lỗi không mong muốn</translation>
+    </message>
+</context>
 </TS>
