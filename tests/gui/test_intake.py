@@ -18,7 +18,7 @@ from counter_app.messages import message_for
 from counter_app.services.dossier_queries import list_dossiers
 from counter_app.services.drafts import load_draft
 from counter_app.services.intake_settings import save_intake_settings
-from counter_app.services.store import Store
+from counter_app.services.store import Store, open_store
 from tests.dossier_helpers import configure
 from tests.gui.intake_helpers import (
     focused,
@@ -269,3 +269,28 @@ def test_the_papers_checklist_leaves_conditional_papers_unticked_and_tab_leaves_
         papers.setFocus()
         press(Qt.Key.Key_Tab)  # out of the checklist in one press (arrows move inside it)
         assert focused() is screen.procedure.reason
+
+
+def test_a_save_blocked_by_a_busy_store_keeps_the_form_and_a_retry_saves_once(
+    qtbot: QtBot, folder: Path, tmp_path: Path
+) -> None:
+    """Another program holds the store's write lock past the wait: the clerk reads why, the
+    form stays filled, and Ctrl+Enter again saves one dossier."""
+    with opened(qtbot, folder, tmp_path / "pdf") as (_window, screen):
+        scanner_types(T1)
+        choose_birth_registration()
+        other = open_store(folder)
+        other.db.conn.execute("BEGIN IMMEDIATE")  # e.g. a backup or a sync in another process
+        try:
+            press(Qt.Key.Key_Return, CTRL)
+            qtbot.waitUntil(lambda: "STORE_LOCKED" in screen.message.text(), timeout=30_000)
+            assert not screen.last_code
+            assert screen.applicant.edits["full_name"].text() == "Trần Quốc Bảo"
+            assert screen.procedure.current is not None
+        finally:
+            other.db.conn.execute("ROLLBACK")
+            other.close()
+        outcome = printed(qtbot, screen, Qt.Key.Key_Return)
+        assert outcome.saved_to is not None and screen.last_code
+        [dossier] = dossiers(qtbot, screen)
+        assert dossier.code == screen.last_code
