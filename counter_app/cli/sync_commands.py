@@ -47,6 +47,7 @@ _CONFIGURABLE = {
     "backoff_cap": "backoff_cap_s",
     "ca_bundle": "ca_bundle",
     "token_file": "token_file",
+    "send_refused": "send_refused_at_intake",
 }
 
 
@@ -145,6 +146,8 @@ def _register_configure(sub: Subparsers) -> None:
     p.add_argument("--backoff-cap", type=float, metavar="S", help="seconds (300)")
     p.add_argument("--ca-bundle", metavar="FILE", help="an extra CA bundle (PEM)")
     p.add_argument("--token-file", metavar="FILE", help="an owner-only file holding the token")
+    p.add_argument("--send-refused", choices=("yes", "no"),
+                   help="send dossiers refused at intake to the city (yes)")  # fmt: skip
     add_json_flag(p, "print a JSON object")
     p.set_defaults(handler=run_configure)
 

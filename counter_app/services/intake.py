@@ -27,6 +27,7 @@ from counter_app.services.catalogue import lookup_procedure
 from counter_app.services.counter_config import CounterConfig, load_config
 from counter_app.services.store import Store
 from counter_app.services.sync_overdue import refuse_intake_if_overdue
+from counter_app.services.sync_settings import load_sync_settings
 from counter_app.storage import dossiers as rows
 from counter_app.storage import sequences
 from counter_app.storage.applicants import upsert_applicant
@@ -230,7 +231,8 @@ def _record_creation(
         reason=intake.outcome_reason,
         details={"outcome": intake.outcome.value, "acknowledged": sorted(intake.acknowledged)},
     )
-    enqueue(db, dossier_id=dossier_id, uuid=row["uuid"], version=1, at=stamp)
+    if _goes_to_the_city(store, intake):
+        enqueue(db, dossier_id=dossier_id, uuid=row["uuid"], version=1, at=stamp)
     details = {
         "status": row["status"],
         "procedure": row["procedure_code"],
@@ -247,3 +249,11 @@ def snapshot(row: dict[str, Any]) -> str:
     """The saved version as JSON (personal data: stays in the encrypted store)."""
     keep = {k: v for k, v in row.items() if not k.startswith("folded_")}
     return json.dumps(keep, ensure_ascii=False, sort_keys=True)
+
+
+def _goes_to_the_city(store: Store, intake: Intake) -> bool:
+    """Every dossier is sent, but a refusal at intake when the ward chose to keep those here
+    (``sync.send_refused_at_intake``, dossier.md §4)."""
+    if intake.outcome is not Outcome.REFUSED:
+        return True
+    return load_sync_settings(store).send_refused_at_intake

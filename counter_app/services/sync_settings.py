@@ -65,6 +65,9 @@ class SyncSettings:
     pull_limit: int = 200  # status changes per page (sync.md B4)
     pages_per_pass: int = 20  # status pages per pass, so a big backlog never holds a pass
     catalogue_interval_s: float = 3600.0  # the catalogue changes rarely: ask hourly
+    # dossier.md §4: whether the city wants the dossiers refused at intake is unconfirmed and
+    # a per-ward choice. Sent by default; when off they stay on this computer (log, statistics).
+    send_refused_at_intake: bool = True
 
 
 _BOUNDS: Mapping[str, tuple[float, float]] = {
@@ -96,6 +99,8 @@ def check_setting(name: str, value: Any) -> Any:
         raise SyncSettingInvalidError(name)
     if name in ("url", "token_file", "ca_bundle"):
         return str(value).strip()
+    if _TYPES[name] == "bool":
+        return _switch(name, value)
     try:
         number = int(value) if _TYPES[name] == "int" else float(value)
     except (TypeError, ValueError):
@@ -104,6 +109,18 @@ def check_setting(name: str, value: Any) -> Any:
     if not low <= number <= high:
         raise SyncSettingInvalidError(name)
     return number
+
+
+_SWITCH_WORDS = {"yes": True, "on": True, "true": True, "no": False, "off": False, "false": False}
+
+
+def _switch(name: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    word = str(value).strip().casefold()
+    if word not in _SWITCH_WORDS:
+        raise SyncSettingInvalidError(name)
+    return _SWITCH_WORDS[word]
 
 
 def save_sync_settings(
