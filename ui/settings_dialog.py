@@ -202,6 +202,9 @@ class SettingsDialog(QDialog):
         self.batch_size = _named(QSpinBox(), "settingsBatchSize")
         self.batch_size.setRange(1, MAX_BATCH_SIZE)
         form.addRow(self.tr("Dossiers per batch"), self.batch_size)
+        self.send_refused = QCheckBox(self.tr("Also send the dossiers refused at intake"))
+        self.send_refused.setObjectName("settingsSendRefused")
+        form.addRow("", self.send_refused)
         group.setEnabled(self._session.role in SYNC_ROLES)
         if not group.isEnabled():
             form.addRow("", QLabel(self.tr("Only an administrator changes these.")))
@@ -218,6 +221,7 @@ class SettingsDialog(QDialog):
         self.print_preview.setChecked(loaded.intake.print_preview)
         self.sync_url.setText(loaded.sync.url)
         self.batch_size.setValue(loaded.sync.batch_size)
+        self.send_refused.setChecked(loaded.sync.send_refused_at_intake)
         self.setEnabled(True)
 
     def _fill_ports(self, current: str) -> None:
@@ -244,7 +248,11 @@ class SettingsDialog(QDialog):
         forms = {"receipt_layout": self.receipt_layout.currentData()}
         sync: dict[str, Any] = {}
         if self._session.role in SYNC_ROLES:
-            sync = {"url": self.sync_url.text().strip(), "batch_size": self.batch_size.value()}
+            sync = {
+                "url": self.sync_url.text().strip(),
+                "batch_size": self.batch_size.value(),
+                "send_refused_at_intake": self.send_refused.isChecked(),
+            }
         return Changes(
             ui={k: v for k, v in ui.items() if getattr(old.ui, k) != v},
             intake={k: v for k, v in intake.items() if getattr(old.intake, k) != v},

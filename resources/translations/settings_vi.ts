@@ -32,6 +32,10 @@
         <translation>Khóa màn hình sau</translation>
     </message>
     <message>
+        <source>Also send the dossiers refused at intake</source>
+        <translation>Gửi cả hồ sơ bị từ chối khi tiếp nhận</translation>
+    </message>
+    <message>
         <source>Scanning</source>
         <translation>Quét thẻ</translation>
     </message>

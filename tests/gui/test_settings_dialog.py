@@ -91,6 +91,8 @@ def test_settings_are_saved_read_back_and_larger_text_applies_at_once(
     dialog.receipt_layout.setCurrentIndex(dialog.receipt_layout.findData("a4"))
     dialog.sync_url.setText("http://127.0.0.1:8765")
     dialog.batch_size.setValue(20)
+    assert dialog.send_refused.isChecked()  # sent by default
+    dialog.send_refused.setChecked(False)
     with qtbot.waitSignal(dialog.saved, timeout=5_000):
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert QApplication.font().pointSizeF() == pytest.approx(BASE_POINT_SIZE * 1.3)
@@ -106,6 +108,7 @@ def test_settings_are_saved_read_back_and_larger_text_applies_at_once(
         assert load_form_settings(store).receipt_layout == "a4"
         sync = load_sync_settings(store)
         assert (sync.url, sync.batch_size) == ("http://127.0.0.1:8765", 20)
+        assert sync.send_refused_at_intake is False
     finally:
         store.close()
     again = open_loaded(qtbot, window)  # read back into a fresh dialog
