@@ -30,7 +30,14 @@ from tests.gui.dossier_screens import fill_store, make_window, press, show, type
 from ui import dossiers
 from ui.dossiers import KEY as DOSSIERS_KEY
 from ui.dossiers.actions import Action
-from ui.dossiers.model import CODE_ROLE, STATUS, DossierTableModel, ListRequest
+from ui.dossiers.model import (
+    APPLICANT,
+    CODE_ROLE,
+    DUE,
+    STATUS,
+    DossierTableModel,
+    ListRequest,
+)
 from ui.dossiers.screen import DossiersScreen
 from ui.dossiers.texts import status_text
 from ui.main_window import MainWindow
@@ -102,7 +109,7 @@ def test_today_by_default_then_search_and_filters(
 ) -> None:
     screen = _screen(qtbot, filled, tmp_path)
     assert screen.model.rowCount() == 5 and "Phạm Văn Dũng" in [
-        screen.model.index(r, 2).data() for r in range(5)
+        screen.model.index(r, APPLICANT).data() for r in range(5)
     ]
     press(qtbot, Qt.Key.Key_F, CTRL)
     assert QApplication.focusWidget() is screen.filters.search
@@ -123,7 +130,7 @@ def test_today_by_default_then_search_and_filters(
     screen.filters.status.setCurrentIndex(0)
     screen.filters.overdue.setChecked(True)
     qtbot.waitUntil(lambda: screen.model.rowCount() == 3 and not screen.model.loading)
-    overdue = screen.model.index(0, 6)
+    overdue = screen.model.index(0, DUE)
     assert overdue.data(Qt.ItemDataRole.BackgroundRole) is not None
     assert "quá hạn" in overdue.data() or "overdue" in overdue.data()
 

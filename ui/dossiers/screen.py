@@ -33,9 +33,11 @@ from ui.dossiers.model import (
     APPLICANT,
     CODE,
     CODE_ROLE,
+    DUE,
     ID_NUMBER,
     PROCEDURE,
     RECEIVED,
+    STATUS,
     DossierTableModel,
 )
 from ui.dossiers.named import named
@@ -52,6 +54,8 @@ COLUMN_SAMPLES = {
     RECEIVED: "26/11/2026 11:33",
     APPLICANT: "Nguyễn Thị Thanh Hương",
     ID_NUMBER: "001089004217",
+    STATUS: "Yêu cầu bổ sung giấy tờ",
+    DUE: "26/11/2026 16:00",
     PROCEDURE: "Chứng thực bản sao từ bản chính",
 }
 CELL_PADDING = 16
