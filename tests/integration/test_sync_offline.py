@@ -16,11 +16,12 @@ import pytest
 from counter_app.services import dossiers
 from counter_app.services.clock import now_vn
 from counter_app.services.counter_config import load_config
-from counter_app.services.store import Store
+from counter_app.services.store import Store, open_store
 from counter_app.services.sync_export import all_pending
 from counter_app.services.sync_keys import SIGNING_KEY_FILE
 from counter_app.services.sync_outbox import pending_count
-from counter_app.services.sync_settings import save_sync_settings
+from counter_app.services.sync_settings import load_sync_settings, save_sync_settings
+from counter_app.services.users import authenticate, list_users
 from counter_app.storage.audit import iter_audit, verify_chain
 from sync import protocol
 from sync.client import ClientConfig, SyncClient
@@ -233,3 +234,13 @@ def test_the_demo_sets_up_once_syncs_with_the_simulator_and_stops_it(tmp_path: P
     with pytest.raises(ConnectionRefusedError):  # the simulator was stopped on exit
         socket.create_connection(("127.0.0.1", port), timeout=2).close()
     assert len(city_dump(tmp_path / "demo" / "city-sim.db")) == 6
+    # The window the demo opens signs in with its users and syncs with this run's simulator.
+    store = open_store(tmp_path / "demo")
+    try:
+        users = {(u.username, u.role) for u in list_users(store)}
+        assert users == {("quantri", "administrator"), ("giamsat", "supervisor"),
+                         ("canbo", "clerk")}  # fmt: skip
+        assert authenticate(store, "canbo", "demo-1234", now=now_vn()).full_name
+        assert load_sync_settings(store).url == url
+    finally:
+        store.close()
