@@ -196,6 +196,7 @@ def test_the_idle_lock_covers_the_window_keeps_the_form_and_opens_with_the_passw
     qtbot.waitUntil(lambda: controller.idle.locked, timeout=5_000)
     lock = controller.lock_screen
     assert lock.geometry() == window.rect() and focused() is lock.password
+    assert lock.who.text() == "Lan"  # whose work waits behind the lock
     type_text(form, "x")  # input behind the lock is swallowed
     ctrl(Key.Key_2)  # and so are the window's shortcuts
     assert form.text() == "Nguyễn" and window.tabs.currentIndex() == 0

@@ -60,6 +60,8 @@ class LockScreen(QWidget):
         self._session, self._on_unlock, self._busy = session, on_unlock, False
         self.title = QLabel(self.tr("The screen is locked"))
         self.title.setObjectName("lock_title")
+        self.who = QLabel()  # "Quầy 1 · Lê Thị Cán Bộ": whose counter waits behind the lock
+        self.who.setObjectName("lock_who")
         self.username = text_box("lock_username", self, max_chars=32)
         self.password = password_box("lock_password", self)
         self.password.returnPressed.connect(self.submit)
@@ -78,6 +80,7 @@ class LockScreen(QWidget):
         panel = QWidget(self)
         inner = QVBoxLayout(panel)
         inner.addWidget(self.title)
+        inner.addWidget(self.who)
         inner.addLayout(form)
         inner.addWidget(self.message)
         inner.addWidget(self.unlock_button)
@@ -88,6 +91,8 @@ class LockScreen(QWidget):
         outer.addStretch(2)
 
     def engage(self, username: str) -> None:
+        session = self._session
+        self.who.setText(" · ".join(p for p in (session.counter_label, session.user_name) if p))
         self.username.setText(username)
         self.password.clear()
         self.message.clear()
