@@ -152,6 +152,10 @@ def test_asking_for_more_and_refusing_print_their_forms_with_the_reason(
         assert outcome.saved_to is not None
         text = pdf_text(outcome.saved_to)
         assert title in text.upper() and "Thiếu giấy chứng sinh" in text
+        # A supplement request lists the paper missing; a refusal gives its reason, not papers.
+        # Neither asks for a paper needed only in some cases.
+        assert ("Giấy chứng sinh (hoặc" in text) is (status == Status.SUPPLEMENT_REQUESTED)
+        assert "Văn bản ủy quyền" not in text
         again = printed(qtbot, screen, Qt.Key.Key_P)  # the same form again, marked
         assert again.saved_to is not None and "IN LẠI" in pdf_text(again.saved_to).upper()
 

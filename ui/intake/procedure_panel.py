@@ -218,7 +218,12 @@ class ProcedurePanel(QWidget):
         return tuple(DocumentReceived(n, o, c) for n, ticked, o, c in self._rows() if ticked)
 
     def missing(self) -> tuple[str, ...]:
-        return tuple(name for name, ticked, _o, _c in self._rows() if not ticked)
+        """Papers left unticked that every applicant needs: a supplement request's list."""
+        return tuple(
+            name
+            for name, ticked, _o, _c in self._rows()
+            if not ticked and not is_conditional_paper(name)
+        )
 
     def values(self) -> dict[str, Any]:
         code = self.current.code if self.current else ""

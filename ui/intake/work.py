@@ -69,12 +69,20 @@ def save_and_issue(
     """
     dossier = receive_dossier(store, intake, clerk=clerk, now=now)
     discard_draft(store)
-    params = FormParams(reason=intake.outcome_reason, items=missing)
-    if intake.outcome is Outcome.RECEIVED:
-        params = FormParams()
+    params = outcome_params(intake, missing)
     request = IssueRequest(kind=OUTCOME_FORMS[intake.outcome], code=dossier.code, params=params)
     document = issue_document(store, request, actor=clerk, now=now, deliver=_keep)
     return Saved(dossier, document)
+
+
+def outcome_params(intake: Intake, missing: tuple[str, ...]) -> FormParams:
+    """What the outcome's form says: a supplement request lists the papers missing, a refusal
+    gives its reason (never the papers), a receipt adds nothing."""
+    if intake.outcome is Outcome.SUPPLEMENT:
+        return FormParams(reason=intake.outcome_reason, items=missing)
+    if intake.outcome is Outcome.REFUSED:
+        return FormParams(reason=intake.outcome_reason)
+    return FormParams()
 
 
 def reprint(store: Store, code: str, kind: FormKind, *, clerk: str) -> IssuedDocument:
