@@ -54,6 +54,9 @@ class ActionDialog(QDialog):
         self.new_date: QDateTimeEdit | None = None
         self.reason = named(QLineEdit(), "actionReason")
         self._form = QFormLayout()
+        # Each label above its field: the reason's label is long, and the fields get the width.
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.setMinimumWidth(560)
         column = QVBoxLayout(self)
         heading = QLabel(title)
         heading.setWordWrap(True)
@@ -71,6 +74,8 @@ class ActionDialog(QDialog):
     def add_targets(self, choices: list[tuple[str, int]], needs_reason: frozenset[int]) -> None:
         self._needs_reason = needs_reason
         self.targets = named(QListWidget(), "actionTargets")
+        self.targets.setWordWrap(True)  # "5 · Yêu cầu bổ sung giấy tờ (cần ghi lý do)": whole
+        self.targets.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for label, status in choices:
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, status)
