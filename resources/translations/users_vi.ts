@@ -31,6 +31,14 @@
 <context>
     <name>CounterPage</name>
     <message>
+        <source>e.g. 000.31.27.H26 (QCVN 102)</source>
+        <translation>VD: 000.31.27.H26 (theo QCVN 102)</translation>
+    </message>
+    <message>
+        <source>e.g. UBND phường Hoàn Kiếm</source>
+        <translation>VD: UBND phường Hoàn Kiếm</translation>
+    </message>
+    <message>
         <source>The counter</source>
         <translation>Quầy tiếp nhận</translation>
     </message>

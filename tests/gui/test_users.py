@@ -59,7 +59,9 @@ def test_first_run_wizard_by_keyboard_then_a_failed_and_a_good_sign_in(
         seen["title"] = wizard.windowTitle()
         assert isinstance(wizard, QWizard)
         seen["next"] = wizard.buttonText(QWizard.WizardButton.NextButton)
-        wizard.findChild(QLineEdit, "setup_agency_code").setFocus()
+        code_box = wizard.findChild(QLineEdit, "setup_agency_code")
+        seen["code_hint"] = code_box.placeholderText()
+        code_box.setFocus()
         type_text(focused(), "000.31.27.H26")
         press(Key.Key_Tab)
         type_text(focused(), "UBND phường Hoàn Kiếm")
@@ -115,6 +117,7 @@ def test_first_run_wizard_by_keyboard_then_a_failed_and_a_good_sign_in(
     assert session.user_name == "Nguyễn Thị Lan"
     assert seen["title"] == "Thiết lập quầy" and seen["sign_in_title"] == "Đăng nhập"
     assert seen["next"] == "&Tiếp >"  # Qt's own button, from qt_vi.ts
+    assert seen["code_hint"] == "VD: 000.31.27.H26 (theo QCVN 102)"  # the shape IT types
     assert seen["place"] == "UBND phường Hoàn Kiếm · Quầy 2"  # which counter this is
     assert "Mã lỗi: SYNC_URL_INSECURE" in seen["url_refusal"]
     assert "Mã lỗi: PASSWORDS_DIFFER" in seen["differ"]
