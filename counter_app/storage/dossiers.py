@@ -346,18 +346,11 @@ def page_by_status(
     ``count_by_status_up_to``): sorting those is cheaper than walking the time index past
     the many rows with other statuses.
     """
-    match_sql, match_params = _match_clause(
+    match = _match_clause(
         status=status, procedure_code=procedure_code, overdue_before=overdue_before
     )
-    time_sql, time_params = _time_clause(
-        received_from=received_from, received_before=received_before, after=after
-    )
-    rows = db.conn.execute(
-        f"SELECT id, received_at FROM dossiers INDEXED BY dossiers_status "
-        f"WHERE {match_sql} AND {time_sql} ORDER BY received_at DESC, id DESC LIMIT ?",
-        (*match_params, *time_params, limit),
-    )
-    return [(int(i), str(at)) for i, at in rows]
+    bounds = _time_clause(received_from=received_from, received_before=received_before, after=after)
+    return _newest_through(db, "dossiers_status", match, bounds, limit)
 
 
 # A column the dossiers view filters on alone → its (column, received_at, id) index.
@@ -380,14 +373,25 @@ def page_of_one_value(
     """(id, received_at) of the newest dossiers whose ``column`` (status or procedure_code)
     is ``value``: a walk of that column's time index in its own order, so no sort and no row
     read, however common the value."""
-    index = _FILTER_INDEXES[column]
-    time_sql, time_params = _time_clause(
-        received_from=received_from, received_before=received_before, after=after
-    )
+    bounds = _time_clause(received_from=received_from, received_before=received_before, after=after)
+    match = (f"{column} = ?", [value])
+    return _newest_through(db, _FILTER_INDEXES[column], match, bounds, limit)
+
+
+def _newest_through(
+    db: Database,
+    index: str,
+    match: tuple[str, list[Any]],
+    bounds: tuple[str, list[Any]],
+    limit: int,
+) -> list[tuple[int, str]]:
+    """(id, received_at) of the newest rows matching ``match`` within ``bounds`` (SQL and its
+    parameters each), found through ``index``."""
+    (match_sql, match_params), (time_sql, time_params) = match, bounds
     rows = db.conn.execute(
         f"SELECT id, received_at FROM dossiers INDEXED BY {index} "
-        f"WHERE {column} = ? AND {time_sql} ORDER BY received_at DESC, id DESC LIMIT ?",
-        (value, *time_params, limit),
+        f"WHERE {match_sql} AND {time_sql} ORDER BY received_at DESC, id DESC LIMIT ?",
+        (*match_params, *time_params, limit),
     )
     return [(int(i), str(at)) for i, at in rows]
 
