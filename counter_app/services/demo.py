@@ -43,7 +43,8 @@ from counter_app.services.demo_days import (
 from counter_app.services.intake import snapshot
 from counter_app.services.store import Store
 from counter_app.storage import seed as bulk
-from counter_app.storage.audit import append_audit
+from counter_app.storage.audit import append_sealed_audit
+from counter_app.storage.dossier_digest import iter_dossier_digests
 from counter_app.storage.marks import DossierMark
 
 MAX_COUNT = 5_000_000  # far above any bench; a bound so a typo cannot fill the disk
@@ -307,12 +308,13 @@ class _Seeder:
         batch.log_lines = list(self.log_lines.items())
         codes = [str(row[2]) for row in (batch.dossiers[0], batch.dossiers[-1])]
         details = {"count": len(batch.dossiers), "first_code": codes[0], "last_code": codes[1]}
+        ids = (int(batch.dossiers[0][0]), int(batch.dossiers[-1][0]))
         with self.store.action() as db:
-            self.store.marks.record_many(code_numbers=batch.code_numbers, marks=self.marks)
+            self.store.reserve_many(code_numbers=batch.code_numbers, marks=self.marks)
             bulk.insert_batch(db, batch)
-            append_audit(
+            append_sealed_audit(
                 db, at=iso_vn(self.now), actor=actor, action="demo.seed", subject="demo",
-                details=details,
+                details=details, sealed=iter_dossier_digests(db, first_id=ids[0], last_id=ids[1]),
             )  # fmt: skip
         self.written += len(batch.dossiers)
         self.batch, self.marks, self.day_numbers = bulk.SeedRows(), [], {}

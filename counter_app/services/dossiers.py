@@ -106,7 +106,7 @@ def edit_dossier(
             kind="edited",
             details={"fields": fields, "version": version},
         )
-        _audit(db, now, actor, "dossier.edit", dossier.code, fields=fields, version=version)
+        _audit(db, now, actor, "dossier.edit", dossier, fields=fields, version=version)
     return get_dossier(store, code)
 
 
@@ -158,7 +158,7 @@ def record_due_date(
         reason=reason,
         details={"previous_due_at": dossier.due_at, "due_at": stamp, "version": version},
     )
-    _audit(db, now, actor, f"dossier.{kind}", dossier.code, version=version)
+    _audit(db, now, actor, f"dossier.{kind}", dossier, version=version)
     return version
 
 
@@ -185,7 +185,7 @@ def void_dossier(store: Store, code: str, *, reason: str, actor: str, now: datet
             reason=reason,
             details={"outbox_cancelled": cancelled},
         )
-        _audit(db, now, actor, "dossier.void", dossier.code, status=dossier.status)
+        _audit(db, now, actor, "dossier.void", dossier, status=dossier.status)
     return get_dossier(store, code)
 
 
@@ -272,7 +272,7 @@ def record_transition(
         now,
         actor,
         f"dossier.{kind}",
-        dossier.code,
+        dossier,
         from_status=dossier.status,
         to_status=int(target),
         version=version,
@@ -347,7 +347,7 @@ def _new_version(
 ) -> int:
     """Write the change as the next version: above both the store's and the marks' versions."""
     version = next_version_floor(store.db, store.marks, dossier.uuid) + 1
-    store.marks.record(
+    store.reserve(
         day=dossier.received_at[:10],
         counter=dossier.counter,
         number=None,
@@ -377,5 +377,11 @@ def _as_json(dossier: Dossier) -> dict[str, Any]:
     return data
 
 
-def _audit(db: Any, now: datetime, actor: str, action: str, subject: str, **details: Any) -> None:
-    append_audit(db, at=iso_vn(now), actor=actor, action=action, subject=subject, details=details)
+def _audit(
+    db: Any, now: datetime, actor: str, action: str, dossier: Dossier, **details: Any
+) -> None:
+    """The action's audit row, with the digest of the dossier's rows: call after its last write."""
+    append_audit(
+        db, at=iso_vn(now), actor=actor, action=action, subject=dossier.code, details=details,
+        dossier_id=dossier.id,
+    )  # fmt: skip

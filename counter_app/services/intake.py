@@ -140,7 +140,7 @@ def _take_code(
     code = format_code(config.agency_code, day, number, config.code_pattern)
     # Raise the mark before the store commits: a failed save leaves a gap, never a reuse.
     mark = DossierMark(dossier_uuid, code, 1, day_key)
-    store.marks.record(day=day_key, counter=config.counter, number=number, mark=mark)
+    store.reserve(day=day_key, counter=config.counter, number=number, mark=mark)
     sequences.save_code_number(store.db, day_key, config.counter, number)
     return code, number
 
@@ -241,8 +241,9 @@ def _record_creation(
         "acknowledged": sorted(intake.acknowledged),
     }
     append_audit(
-        db, at=stamp, actor=clerk, action="dossier.create", subject=row["code"], details=details
-    )
+        db, at=stamp, actor=clerk, action="dossier.create", subject=row["code"], details=details,
+        dossier_id=dossier_id,
+    )  # fmt: skip
 
 
 def snapshot(row: dict[str, Any]) -> str:

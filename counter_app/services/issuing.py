@@ -434,4 +434,5 @@ def _record(
         action=f"document.{'reprint' if printing.reprint else 'issue'}",
         subject=dossier.code,
         details=details,
+        dossier_id=dossier.id,
     )

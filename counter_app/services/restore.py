@@ -23,7 +23,7 @@ from counter_app.services.store import (
     store_exists,
     store_path,
 )
-from counter_app.storage.audit import AuditHead, append_audit, audit_head
+from counter_app.storage.audit import AuditHead, append_audit
 from counter_app.storage.backup import (
     BehindDossier,
     MissingDossier,
@@ -36,6 +36,7 @@ from counter_app.storage.backup import (
     rekey,
 )
 from counter_app.storage.engine import StoreCorruptError, is_plain_sqlite
+from counter_app.storage.marks import MARKS_FILE_NAME, Marks
 from counter_app.storage.migrations import StoreTooNewError, latest_version, schema_version
 
 MIN_PAGE_SIZE = 512  # SQLite's smallest page: every database file is a multiple of it
@@ -219,26 +220,51 @@ def _aside_name(target: Path, now: datetime) -> Path:
 def _after_restore(
     folder: Path, name: str, kept_as: Path | None, facts: StoreFacts, *, actor: str, now: datetime
 ) -> RestoreReport:
-    """Open (and so migrate) the restored store, compare it with the marks, audit the restore."""
+    """Open (and so migrate) the restored store, compare it with the marks, audit the restore.
+
+    Opening finds the restored audit chain behind the marks' head and records that as a break;
+    the restore's own audit row explains it, so the break is closed as kind "restore".
+    """
+    mark = _marks_head(folder)
+    breaks_before = _open_break_ids(folder)
     store = open_store(folder)
     try:
         missing, behind = dossier_gaps(store.db, store.marks)
-        mark = store.marks.audit_head()
         report = RestoreReport(
             restored_from=name, kept_as=kept_as, backup_schema=facts.schema_version,
             schema_version=schema_version(store.db), dossier_count=facts.dossier_count,
-            missing=tuple(missing), behind=tuple(behind), audit_restored=audit_head(store.db),
+            missing=tuple(missing), behind=tuple(behind),
+            audit_restored=AuditHead(*facts.audit_head),
             audit_mark=None if mark is None else AuditHead(*mark),
         )  # fmt: skip
         with store.action() as db:
-            append_audit(
+            head = append_audit(
                 db, at=iso_vn(now), actor=actor, action="backup.restore", subject=name,
                 details={"schema": facts.schema_version, "dossiers": facts.dossier_count,
                          "missing": len(missing), "behind": len(behind)},
             )  # fmt: skip
+        new_breaks = [b.id for b in store.marks.breaks() if b.id not in breaks_before]
+        store.marks.acknowledge_breaks(new_breaks, by_seq=head.seq, kind="restore")
     finally:
         store.close()
     return report
+
+
+def _marks_head(folder: Path) -> tuple[int, str] | None:
+    """The audit head the marks recorded before the restored store is opened (and compared)."""
+    marks = Marks(folder / MARKS_FILE_NAME)
+    try:
+        return marks.audit_head()
+    finally:
+        marks.close()
+
+
+def _open_break_ids(folder: Path) -> set[int]:
+    marks = Marks(folder / MARKS_FILE_NAME)
+    try:
+        return {b.id for b in marks.breaks()}
+    finally:
+        marks.close()
 
 
 def _remove_quietly(path: Path) -> None:

@@ -1,27 +1,49 @@
 """Opening the counter's store: the file, its key, its migrations and its marks file.
 
 Every command and the desktop app go through ``open_store`` (an existing, set-up store) or
-``create_store`` (setup). One user action is one transaction: ``store.action()`` wraps it and,
-once it has committed, copies the audit chain's head into the marks file kept outside the
-store, so a cut-off tail or a restored old file shows in ``audit verify``.
+``create_store`` (setup). Opening compares the marks file kept outside the store with the store
+and brings it level (storage/marks_reconcile.py): a lost or damaged marks file is rebuilt
+upward, one behind is caught up, a break of the audit chain is remembered; each is audited and
+kept for the person in front (``take_notices``).
+
+One user action is one transaction: ``store.action()`` wraps it. Codes and versions are
+reserved in the marks before the store commits (``store.reserve``); once it has committed they
+are confirmed with the audit head. A failed confirmation never fails the action (the dossier is
+saved): the marks are caught up from the store at the next action or start.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from counter_app.errors import EnvironmentProblem
+from counter_app.domain.vn_time import VN_TZ, iso_vn
+from counter_app.errors import CounterAppError, EnvironmentProblem
 from counter_app.services import keys
+from counter_app.services.clock import now_vn
 from counter_app.services.paths import data_dir as default_data_dir
 from counter_app.services.paths import ensure_private_dir
-from counter_app.storage.audit import audit_head
+from counter_app.storage.audit import append_audit, append_sealed_audit, audit_head
+from counter_app.storage.dossier_digest import iter_dossier_digests
 from counter_app.storage.engine import Database, connect, is_plain_sqlite, write_transaction
-from counter_app.storage.marks import MARKS_FILE_NAME, Marks
+from counter_app.storage.marks import (
+    MARKS_FILE_NAME,
+    DossierMark,
+    Marks,
+    MarksDamagedError,
+    mac_key_for,
+)
+from counter_app.storage.marks_reconcile import MarksNotice, rebuild, reconcile
 from counter_app.storage.migrations import latest_version, migrate, schema_version
+from counter_app.storage.settings import delete_setting, get_setting
+
+SYSTEM_ACTOR = "system:store"
+BASELINE_SETTING = "audit.baseline_pending"  # set by migration 7 when dossiers existed
+_notices: list[MarksNotice] = []
 
 STORE_FILE_NAME = "counter.db"
 
@@ -45,6 +67,8 @@ class Store:
     path: Path
     encrypted: bool
     key_location: str  # keys.KEYRING, keys.KEY_FILE, or "" for a plain store
+    marks_behind: bool = False  # a confirmation failed: catch the marks up before the next action
+    _reserved: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def folder(self) -> Path:
@@ -52,15 +76,52 @@ class Store:
 
     @contextlib.contextmanager
     def action(self) -> Iterator[Database]:
-        """One user action as one write transaction; afterwards, mark the audit head."""
+        """One user action as one write transaction; afterwards, confirm it in the marks."""
+        if self.marks_behind:
+            self._catch_up()
+        self._reserved = []
         with write_transaction(self.db) as db:
             yield db
+        self._confirm()
+
+    def reserve(self, *, day: str, counter: int, number: int | None, mark: DossierMark) -> None:
+        """Reserve a code number and a version in the marks, inside the action, before commit."""
+        self.marks.reserve(day=day, counter=counter, number=number, mark=mark)
+        self._reserved.append((mark.uuid, mark.version))
+
+    def reserve_many(
+        self, *, code_numbers: Iterable[tuple[str, int, int]], marks: Iterable[DossierMark]
+    ) -> None:
+        """``reserve`` for a batch of new dossiers (demonstration data)."""
+        batch = list(marks)
+        self.marks.reserve_many(code_numbers=code_numbers, marks=batch)
+        self._reserved.extend((mark.uuid, mark.version) for mark in batch)
+
+    def _confirm(self) -> None:
         head = audit_head(self.db)
-        self.marks.record_audit_head(head.seq, head.hash)
+        try:
+            self.marks.confirm(committed=self._reserved, head=(head.seq, head.hash))
+        except (CounterAppError, sqlite3.Error, OSError):
+            self.marks_behind = True  # the action is committed: never report it as failed
+        else:
+            self.marks_behind = False
+        self._reserved = []
+
+    def _catch_up(self) -> None:
+        """Bring the marks level before taking a new number (raises their typed error)."""
+        _notices.extend(reconcile(self.db, self.marks, at=iso_vn(now_vn())))
+        self.marks_behind = False
 
     def close(self) -> None:
         self.db.close()
         self.marks.close()
+
+
+def take_notices() -> list[MarksNotice]:
+    """What opening stores did to their marks since the last call (shown once, then gone)."""
+    taken = list(_notices)
+    _notices.clear()
+    return taken
 
 
 def store_path(folder: Path | None = None) -> Path:
@@ -123,8 +184,69 @@ def _finish_open(
         if on_upgrade is not None and 0 < schema_version(db) < latest_version():
             on_upgrade()
         migrate(db)
+        marks, damaged = _open_marks(path.parent / MARKS_FILE_NAME, key)
     except BaseException:
         db.close()
         raise
-    marks = Marks(path.parent / MARKS_FILE_NAME)
-    return Store(db=db, marks=marks, path=path, encrypted=key is not None, key_location=where)
+    store = Store(db=db, marks=marks, path=path, encrypted=key is not None, key_location=where)
+    try:
+        _bring_marks_level(store, rebuilt_reason="damaged" if damaged else "")
+        _seal_older_dossiers(store)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def _open_marks(path: Path, key: bytes | None) -> tuple[Marks, bool]:
+    """The marks file; a damaged one is set aside (never deleted) and a new one started."""
+    try:
+        return Marks(path, mac_key=mac_key_for(key)), False
+    except MarksDamagedError:
+        stamp = now_vn().astimezone(VN_TZ).strftime("%Y%m%d-%H%M%S")
+        for suffix in ("", "-wal", "-shm"):
+            old = path.with_name(path.name + suffix)
+            if old.exists():
+                os.replace(old, path.with_name(f"marks-damaged-{stamp}.db{suffix}"))
+        return Marks(path, mac_key=mac_key_for(key)), True
+
+
+def _bring_marks_level(store: Store, *, rebuilt_reason: str) -> None:
+    """Compare the marks with the store at start; audit and keep what was done."""
+    at = iso_vn(now_vn())
+    if rebuilt_reason:
+        notices = [rebuild(store.db, store.marks, reason=rebuilt_reason)]
+    else:
+        notices = reconcile(store.db, store.marks, at=at)
+    if not notices:
+        return
+    with write_transaction(store.db) as db:
+        for notice in notices:
+            append_audit(
+                db, at=at, actor=SYSTEM_ACTOR, action=_NOTICE_ACTIONS[notice.code],
+                subject=MARKS_FILE_NAME, details={"reason": notice.reason, "count": notice.amount},
+            )  # fmt: skip
+    head = audit_head(store.db)
+    store.marks.follow_head(head.seq, head.hash)
+    _notices.extend(notices)
+
+
+_NOTICE_ACTIONS = {
+    "MARKS_REBUILT": "marks.rebuild",
+    "MARKS_CAUGHT_UP": "marks.catch_up",
+    "AUDIT_BREAK_FOUND": "audit.break",
+}
+
+
+def _seal_older_dossiers(store: Store) -> None:
+    """Seal the dossiers saved before digests existed, once (migration 7 left the flag)."""
+    if get_setting(store.db, BASELINE_SETTING) is None:
+        return
+    with store.action() as db:
+        last_id = int(get_setting(db, BASELINE_SETTING) or 0)
+        append_sealed_audit(
+            db, at=iso_vn(now_vn()), actor=SYSTEM_ACTOR, action="audit.baseline",
+            subject="dossiers", details={"last_id": last_id},
+            sealed=iter_dossier_digests(db, last_id=last_id),
+        )  # fmt: skip
+        delete_setting(db, BASELINE_SETTING)

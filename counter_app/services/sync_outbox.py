@@ -22,7 +22,8 @@ from counter_app.services.catalogue import get_procedure
 from counter_app.services.store import Store
 from counter_app.storage import dossiers as rows
 from counter_app.storage import outbox
-from counter_app.storage.audit import append_audit
+from counter_app.storage.audit import append_sealed_audit
+from counter_app.storage.dossier_digest import SealedDossier, dossier_digest
 
 ACCEPTED, DUPLICATE, STALE = "accepted", "duplicate", "stale"
 REJECTED, RETRY_LATER = "rejected", "retry_later"
@@ -86,6 +87,9 @@ def next_pending(store: Store, *, after_id: int, limit: int) -> list[PendingItem
     return items
 
 
+_EVENTFUL = (STALE, REJECTED)  # outcomes that write a dossier event (storage/dossier_digest.py)
+
+
 def settle_outcomes(
     store: Store, outcomes: Sequence[RecordOutcome], *, batch_id: str, now: datetime
 ) -> SettleCounts:
@@ -94,12 +98,19 @@ def settle_outcomes(
     with store.action() as db:
         for result in outcomes:
             _settle_one(store, result, counts, stamp)
-        append_audit(
+        append_sealed_audit(
             db, at=stamp, actor="sync", action="sync.batch", subject=batch_id,
             details={"acknowledged": counts.acknowledged, "rejected": counts.rejected,
                      "retry_later": counts.retry_later, "stale": counts.stale},
+            sealed=_with_new_events(store, outcomes),
         )  # fmt: skip
     return counts
+
+
+def _with_new_events(store: Store, outcomes: Sequence[RecordOutcome]) -> list[SealedDossier]:
+    """The dossiers that got an event in this batch (stale, rejected), sealed by its audit row."""
+    touched = {r.item.dossier.id: r.item.dossier.code for r in outcomes if r.outcome in _EVENTFUL}
+    return [SealedDossier(i, touched[i], dossier_digest(store.db, i)) for i in sorted(touched)]
 
 
 def _settle_one(store: Store, result: RecordOutcome, counts: SettleCounts, stamp: str) -> None:

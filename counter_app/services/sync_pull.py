@@ -72,19 +72,26 @@ def _apply(
     db: Database, dossier: Dossier, change: CityChange, counts: PullCounts, stamp: str
 ) -> None:
     columns: dict[str, Any] = {}
+    audits: list[tuple[str, dict[str, Any]]] = []
     if change.official_code and change.official_code not in (dossier.code, dossier.official_code):
         columns["official_code"] = change.official_code
     if change.status is not None and change.status != dossier.status:
         if _keeps_local(db, dossier, change.status):
             counts.kept_local += 1
         else:
-            _status(db, dossier, change, columns, stamp)
+            audits.append(_status(db, dossier, change, columns, stamp))
             counts.statuses_updated += 1
     if change.due_at and change.due_at != dossier.due_at:
-        later = _due(db, dossier, change, columns, stamp)
+        later, audit = _due(db, dossier, change, columns, stamp)
+        audits.append(audit)
         counts.due_dates_later += int(later)
     if columns:
         rows.update_dossier(db, dossier.id, {**columns, "updated_at": stamp})
+    for action, details in audits:  # after the writes: each row carries the dossier's digest
+        append_audit(
+            db, at=stamp, actor="sync", action=action, subject=dossier.code, details=details,
+            dossier_id=dossier.id,
+        )  # fmt: skip
 
 
 def _keeps_local(db: Database, dossier: Dossier, city_status: int) -> bool:
@@ -95,7 +102,7 @@ def _keeps_local(db: Database, dossier: Dossier, city_status: int) -> bool:
 
 def _status(
     db: Database, dossier: Dossier, change: CityChange, columns: dict[str, Any], stamp: str
-) -> None:
+) -> tuple[str, dict[str, Any]]:
     assert change.status is not None
     columns["status"] = change.status
     if change.status == Status.RETURNED and dossier.returned_at is None:
@@ -105,15 +112,12 @@ def _status(
         from_status=dossier.status, to_status=change.status, details=dict(change.details),
         origin=CITY,
     )  # fmt: skip
-    append_audit(
-        db, at=stamp, actor="sync", action="sync.status", subject=dossier.code,
-        details={"from_status": dossier.status, "to_status": change.status},
-    )  # fmt: skip
+    return "sync.status", {"from_status": dossier.status, "to_status": change.status}
 
 
 def _due(
     db: Database, dossier: Dossier, change: CityChange, columns: dict[str, Any], stamp: str
-) -> bool:
+) -> tuple[bool, tuple[str, dict[str, Any]]]:
     """A new appointment from the city; a later one is flagged (a Mẫu 04 may be due)."""
     assert change.due_at is not None
     later = dossier.due_at is not None and change.due_at > dossier.due_at
@@ -126,8 +130,4 @@ def _due(
         db, dossier_id=dossier.id, at=change.changed_at or stamp, actor=CITY, kind=kind,
         details={"previous_due_at": dossier.due_at, "due_at": change.due_at}, origin=CITY,
     )  # fmt: skip
-    append_audit(
-        db, at=stamp, actor="sync", action="sync.due_date", subject=dossier.code,
-        details={"later": later},
-    )  # fmt: skip
-    return later
+    return later, ("sync.due_date", {"later": later})

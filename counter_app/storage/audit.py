@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
+from counter_app.storage.dossier_digest import SealedDossier, dossier_digest, write_seals
 from counter_app.storage.engine import Database
 
 GENESIS_HASH = "0" * 64
@@ -60,11 +61,19 @@ def append_audit(
     action: str,
     subject: str,
     details: Mapping[str, Any] | None = None,
+    dossier_id: int | None = None,
 ) -> AuditHead:
-    """Append one row; call inside the action's write transaction so both land or neither."""
+    """Append one row; call inside the action's write transaction so both land or neither.
+
+    With ``dossier_id``, the row also carries the digest of that dossier's rows as they stand
+    now (storage/dossier_digest.py): call it after the action's last write to the dossier.
+    """
     head = audit_head(db)
     seq = head.seq + 1
-    text = json.dumps(dict(details or {}), ensure_ascii=False, sort_keys=True)
+    values = dict(details or {})
+    if dossier_id is not None:
+        values["digest"] = dossier_digest(db, dossier_id)
+    text = json.dumps(values, ensure_ascii=False, sort_keys=True)
     digest = row_hash(seq, at, actor, action, subject, text, head.hash)
     db.conn.execute(
         "INSERT INTO audit_log (seq, at, actor, action, subject, details, prev_hash, hash) "
@@ -72,6 +81,24 @@ def append_audit(
         (seq, at, actor, action, subject, text, head.hash, digest),
     )
     return AuditHead(seq, digest)
+
+
+def append_sealed_audit(
+    db: Database,
+    *,
+    at: str,
+    actor: str,
+    action: str,
+    subject: str,
+    details: Mapping[str, Any],
+    sealed: Iterable[SealedDossier],
+) -> AuditHead:
+    """One audit row for a change of many dossiers, vouching for each one's digest (a seal)."""
+    seq = audit_head(db).seq + 1
+    seal = write_seals(db, sealed, audit_seq=seq)
+    return append_audit(
+        db, at=at, actor=actor, action=action, subject=subject, details={**details, "seal": seal}
+    )
 
 
 def audit_head(db: Database) -> AuditHead:

@@ -163,3 +163,23 @@ def _filter_time_indexes(db: Database) -> None:
     db.conn.execute(
         "CREATE INDEX dossiers_procedure_received ON dossiers (procedure_code, received_at, id)"
     )
+
+
+@migration(7)
+def _dossier_seals(db: Database) -> None:
+    """Seals: the digest of each dossier's rows, vouched for by one audit row for many dossiers.
+
+    Dossiers saved before this release are sealed once, when the store is next opened
+    (``services/store.py``), so ``audit verify`` covers their data too (storage/dossier_digest).
+    """
+    db.conn.execute(
+        "CREATE TABLE dossier_seals ("
+        "audit_seq INTEGER NOT NULL, dossier_id INTEGER NOT NULL, code TEXT NOT NULL, "
+        "digest TEXT NOT NULL, PRIMARY KEY (audit_seq, dossier_id))"
+    )
+    last_id = db.conn.execute("SELECT coalesce(max(id), 0) FROM dossiers").fetchone()[0]
+    if last_id:
+        db.conn.execute(
+            "INSERT INTO settings (key, value) VALUES ('audit.baseline_pending', ?)",
+            (str(int(last_id)),),
+        )

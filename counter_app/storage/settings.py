@@ -21,6 +21,10 @@ def set_setting(db: Database, key: str, value: Any) -> None:
     )
 
 
+def delete_setting(db: Database, key: str) -> None:
+    db.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+
+
 def all_settings(db: Database) -> dict[str, Any]:
     rows = db.conn.execute("SELECT key, value FROM settings ORDER BY key")
     return {key: json.loads(value) for key, value in rows}

@@ -63,9 +63,6 @@ def new_store(private_data_dir: Path) -> Iterator[Store]:
 def add_dossier(store: Store, n: int, *, version: int = 1) -> str:
     """Insert a minimal valid dossier (as the dossier service would) and raise its marks."""
     uuid, code = f"00000000-0000-4000-8000-{n:012d}", f"{DAY.replace('-', '')}-{COUNTER}-{n:03d}"
-    store.marks.record(
-        day=DAY, counter=COUNTER, number=n, mark=DossierMark(uuid, code, version, DAY)
-    )
     name = NAMES[(n - 1) % len(NAMES)]
     row = {
         "uuid": uuid, "code": code, "version": version, "status": 1, "channel": 1,
@@ -78,6 +75,8 @@ def add_dossier(store: Store, n: int, *, version: int = 1) -> str:
         "folded_address": fold("Hàng Bạc, Hoàn Kiếm"),
     }  # fmt: skip
     with store.action() as db:
+        mark = DossierMark(uuid, code, version, DAY)
+        store.reserve(day=DAY, counter=COUNTER, number=n, mark=mark)
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
         db.conn.execute(f"INSERT INTO dossiers ({columns}) VALUES ({marks})", tuple(row.values()))
@@ -87,8 +86,9 @@ def add_dossier(store: Store, n: int, *, version: int = 1) -> str:
             "last_number = max(last_number, excluded.last_number)",
             (DAY, COUNTER, n),
         )
+        dossier_id = db.conn.execute("SELECT id FROM dossiers WHERE uuid = ?", (uuid,)).fetchone()
         append_audit(db, at=f"{DAY}T09:00:00+07:00", actor=ACTOR, action="dossier.create",
-                     subject=code)  # fmt: skip
+                     subject=code, dossier_id=dossier_id[0])  # fmt: skip
     return uuid
 
 
@@ -220,9 +220,10 @@ def test_restore_reports_missing_dossiers_and_codes_continue_above_marks(
 def test_restore_reports_dossiers_whose_version_went_back(new_store: Store) -> None:
     uuid = add_dossier(new_store, 1)
     backup = make_backup(new_store, actor=ACTOR, now=NOW).path
-    new_store.marks.record(
+    new_store.marks.reserve(
         day=DAY, counter=COUNTER, number=None, mark=DossierMark(uuid, "20261125-1-001", 3, DAY)
     )
+    new_store.marks.settle(uuid, 3)  # version 3 was saved (and confirmed) after the backup
     new_store.close()
     report = restore_backup(new_store.folder, backup, key_file=None, actor=ACTOR, now=NOW)
     assert [tuple(b) for b in report.behind] == [("20261125-1-001", 1, 3)]
