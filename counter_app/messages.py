@@ -21,6 +21,7 @@ from counter_app.texts import (
     dossier,
     dossier_screens,
     forms,
+    marks,
     printing,
     store,
     sync,
@@ -222,6 +223,7 @@ _ID_CARD_MESSAGES: Mapping[str, Mapping[str, str]] = {
 # Each capability keeps its words in its own module of counter_app.texts.
 _AREAS = (
     store,
+    marks,
     dossier,
     catalogue,
     calendar,

@@ -15,7 +15,7 @@ from counter_app.domain.lifecycle import parse_status
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
-from counter_app.services.audit_check import AuditReport, verify_audit
+from counter_app.services.audit_check import AuditReport, acknowledge_breaks, verify_audit
 from counter_app.services.clock import now_vn
 from counter_app.services.counter_config import build_config
 from counter_app.services.search import SearchFilters, search_dossiers
@@ -215,6 +215,17 @@ def _register_audit(commands: Subparsers) -> None:
     )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=run_audit_verify)
+    p = sub.add_parser(
+        "acknowledge",
+        help="a supervisor has looked at a break of the audit log: stop reporting it",
+        description=(
+            "A tail cut off, a chain rewritten or an older file put back stays reported by "
+            "'audit verify' until a supervisor acknowledges it here, after checking it. "
+            "The acknowledgement is an audit row of its own."
+        ),
+    )
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(handler=run_audit_acknowledge)
 
 
 def run_audit_verify(args: argparse.Namespace) -> int:
@@ -225,6 +236,20 @@ def run_audit_verify(args: argparse.Namespace) -> int:
         store.close()
     _print_audit(report, args)
     return EXIT_OK if report.ok else EXIT_ITEMS_FAILED
+
+
+def run_audit_acknowledge(args: argparse.Namespace) -> int:
+    store = open_store()
+    try:
+        count = acknowledge_breaks(store, actor=cli_actor(), now=now_vn())
+    finally:
+        store.close()
+    if args.json:
+        emit({"ok": True, "acknowledged": count})
+    else:
+        vi = args.lang == "vi"
+        print(f"{'Đã xác nhận' if vi else 'Acknowledged'}: {count}")
+    return EXIT_OK
 
 
 def _print_audit(report: AuditReport, args: argparse.Namespace) -> None:
@@ -238,4 +263,10 @@ def _print_audit(report: AuditReport, args: argparse.Namespace) -> None:
             f"{'dòng' if vi else 'rows'}, head {report.head_seq} {report.head_hash[:16]}"
         )
         return
-    print(message_for(report.problem_code, args.lang, {"seq": str(report.first_bad_seq)}))
+    if report.problem_code and not any(f.code == report.problem_code for f in report.findings):
+        print(message_for(report.problem_code, args.lang, {"seq": str(report.first_bad_seq)}))
+    for finding in report.findings:
+        params = {"seq": str(finding.seq), "subject": finding.subject}
+        print(message_for(finding.code, args.lang, params))
+    if report.more_findings:
+        print(f"{'… và' if vi else '… and'} {report.more_findings} {'mục nữa' if vi else 'more'}")

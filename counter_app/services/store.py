@@ -76,13 +76,28 @@ class Store:
 
     @contextlib.contextmanager
     def action(self) -> Iterator[Database]:
-        """One user action as one write transaction; afterwards, confirm it in the marks."""
-        if self.marks_behind:
-            self._catch_up()
+        """One user action as one write transaction; afterwards, confirm it in the marks.
+
+        Holding the write lock, it first checks that the marks are level with the store (a
+        cheap comparison of heads): a break or a lag since the last action is dealt with
+        before any number is taken.
+        """
         self._reserved = []
         with write_transaction(self.db) as db:
+            self._level_marks(db)
             yield db
         self._confirm()
+
+    def _level_marks(self, db: Database) -> None:
+        recorded = self.marks.audit_head()  # the marks first: they never run ahead of the store
+        head = audit_head(db)
+        if not self.marks_behind and recorded == (head.seq, head.hash):
+            return
+        at = iso_vn(now_vn())
+        notices = reconcile(db, self.marks, at=at)
+        _audit_notices(db, notices, at=at)
+        _notices.extend(notices)
+        self.marks_behind = False
 
     def reserve(self, *, day: str, counter: int, number: int | None, mark: DossierMark) -> None:
         """Reserve a code number and a version in the marks, inside the action, before commit."""
@@ -106,11 +121,6 @@ class Store:
         else:
             self.marks_behind = False
         self._reserved = []
-
-    def _catch_up(self) -> None:
-        """Bring the marks level before taking a new number (raises their typed error)."""
-        _notices.extend(reconcile(self.db, self.marks, at=iso_vn(now_vn())))
-        self.marks_behind = False
 
     def close(self) -> None:
         self.db.close()
@@ -221,14 +231,18 @@ def _bring_marks_level(store: Store, *, rebuilt_reason: str) -> None:
     if not notices:
         return
     with write_transaction(store.db) as db:
-        for notice in notices:
-            append_audit(
-                db, at=at, actor=SYSTEM_ACTOR, action=_NOTICE_ACTIONS[notice.code],
-                subject=MARKS_FILE_NAME, details={"reason": notice.reason, "count": notice.amount},
-            )  # fmt: skip
+        _audit_notices(db, notices, at=at)
     head = audit_head(store.db)
     store.marks.follow_head(head.seq, head.hash)
     _notices.extend(notices)
+
+
+def _audit_notices(db: Database, notices: list[MarksNotice], *, at: str) -> None:
+    for notice in notices:
+        append_audit(
+            db, at=at, actor=SYSTEM_ACTOR, action=_NOTICE_ACTIONS[notice.code],
+            subject=MARKS_FILE_NAME, details={"reason": notice.reason, "count": notice.amount},
+        )  # fmt: skip
 
 
 _NOTICE_ACTIONS = {

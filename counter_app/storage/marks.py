@@ -223,6 +223,14 @@ class Marks:
         )
         return [DossierMark(*row) for row in rows]
 
+    def committed_by_uuid(self) -> Iterator[tuple[str, str]]:
+        """(uuid, code) of every dossier known to be saved, in UUID order."""
+        rows = self.conn.execute(
+            "SELECT uuid, code FROM dossier_marks WHERE committed > 0 ORDER BY uuid"
+        )
+        for uuid, code in rows:
+            yield str(uuid), str(code)
+
     def pending(self) -> list[tuple[str, int, int]]:
         """(uuid, reserved, committed) of the dossiers whose last save is not confirmed."""
         rows = self.conn.execute(

@@ -42,7 +42,8 @@ def rebuild(db: Database, marks: Marks, *, reason: str) -> MarksNotice:
 
 def reconcile(db: Database, marks: Marks, *, at: str) -> list[MarksNotice]:
     """Compare the marks with the store and bring them level; return what was done."""
-    head, recorded = audit_head(db), marks.audit_head()
+    recorded = marks.audit_head()  # first: the marks never run ahead of a later look at the store
+    head = audit_head(db)
     notices = []
     if recorded is None:
         if head.seq > 0:
