@@ -89,8 +89,8 @@ def marks_writes_before_sync(folder: Path) -> int:
     copy = folder.with_name(folder.name + "-dry")
     shutil.copytree(folder, copy)
     trace = copy.with_name("trace.txt")
-    done = add(copy, prefix=["strace", "-f", "-qq", "-o", str(trace), "-P",
-                             str(copy / "marks.db-wal"), "-e", "trace=pwrite64,fdatasync,fsync"])  # fmt: skip
+    wal, calls = str(copy / "marks.db-wal"), "trace=pwrite64,fdatasync,fsync"
+    done = add(copy, prefix=["strace", "-f", "-qq", "-o", str(trace), "-P", wal, "-e", calls])
     assert done.returncode == 0, done.stderr
     count, pages = 0, 0
     for line in trace.read_text().splitlines():
