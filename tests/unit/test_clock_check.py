@@ -13,9 +13,11 @@ from typing import Any
 import pytest
 
 from counter_app.cli import main
+from counter_app.domain.dossier import Status
+from counter_app.domain.vn_time import iso_vn
 from counter_app.services.clock import now_vn
 from counter_app.services.clock_check import receipt_blocking_intake
-from counter_app.services.dossiers import void_dossier
+from counter_app.services.dossiers import transition_dossier, void_dossier
 from counter_app.services.intake import ClockBehindError, receive_dossier
 from counter_app.services.store import Store, open_store
 from counter_app.storage.audit import iter_audit
@@ -159,3 +161,18 @@ def test_the_check_is_one_range_search_of_the_time_index(new_store: Store) -> No
         "SEARCH settings USING INDEX sqlite_autoindex_settings_1 (key=?)",
         "SEARCH dossiers USING INDEX dossiers_received_at (received_at>?)",
     ]
+
+
+def test_a_future_dated_dossier_can_still_be_supplemented_and_resumed(new_store: Store) -> None:
+    """Its pause (at the right time) falls before its receipt (a year ahead): the new due date
+    is a proposal from now, never UNEXPECTED."""
+    configure(new_store)
+    right = vn(2026, 12, 7, 9, 0)
+    code = receive_dossier(new_store, intake(), clerk=CLERK, now=right + A_YEAR).code
+    steps = [(Status.IN_PROCESS, ""), (Status.SUPPLEMENT_REQUESTED, "thiếu giấy tờ")]
+    for minute, (target, reason) in enumerate(steps):
+        transition_dossier(new_store, code, target, reason=reason, actor=CLERK,
+                           now=right + timedelta(minutes=minute))  # fmt: skip
+    resumed = transition_dossier(new_store, code, Status.IN_PROCESS, actor=CLERK,
+                                 now=right + timedelta(days=2))  # fmt: skip
+    assert resumed.due_at is not None and resumed.due_at > iso_vn(right + timedelta(days=2))
