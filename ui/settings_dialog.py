@@ -57,6 +57,7 @@ from counter_app.services.ui_settings import (
     save_ui_settings,
 )
 from sync.client import check_url
+from ui.clock_group import ClockGroup
 from ui.look import BASE_POINT_SIZE
 from ui.messages import error_with_code
 from ui.session import Session
@@ -139,6 +140,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(self._scanner_group())
         layout.addWidget(self._printing_group())
         layout.addWidget(self._sync_group())
+        self.clock = ClockGroup(self._session, self)
+        layout.addWidget(self.clock)
         self.error_label = QLabel()
         self.error_label.setObjectName("settingsError")
         self.error_label.setWordWrap(True)

@@ -19,6 +19,7 @@ from counter_app.cli import (
     calendar_commands,
     catalogue_commands,
     city_sim_commands,
+    clock_commands,
     demo_commands,
     dossier_commands,
     form_commands,
@@ -73,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync_commands.register(commands)
     city_sim_commands.register(commands)
     user_commands.register(commands)
+    clock_commands.register(commands)
     return parser
 
 

@@ -19,8 +19,8 @@ from datetime import time
 from enum import StrEnum
 from typing import Protocol
 
-from counter_app.domain.procedure import Procedure
-from counter_app.domain.text import collapse_spaces, fold, nfc
+from counter_app.domain.procedure import MAX_PROCESSING_DAYS, Procedure
+from counter_app.domain.text import collapse_spaces, control_characters, fold, nfc
 from counter_app.errors import BadInputError
 
 REQUIRED_COLUMNS = (
@@ -78,6 +78,8 @@ class Reason(StrEnum):
     EMPTY_DOCUMENT = "empty_document"
     BAD_CONFIDENCE = "bad_confidence"
     BAD_CUTOFF = "bad_cutoff"
+    PERIOD_TOO_LONG = "period_too_long"
+    CONTROL_CHARACTER = "control_character"
 
 
 @dataclass(frozen=True)
@@ -280,10 +282,11 @@ class _RowReader:
         """The row as a Procedure, or None when any of its cells was refused."""
         if not self._fields_line_up():
             return None
+        self._no_control_characters()
         code = self._code()
         same_day = self._flag("same_day", default=None)
-        days = self._integer("processing_days", default=None)
-        calendar_days = self._integer("calendar_days", default=0)
+        days = self._period("processing_days", default=None)
+        calendar_days = self._period("calendar_days", default=0)
         if same_day and days:
             self._fail("processing_days", Reason.SAME_DAY_WITH_DAYS)
         if same_day and calendar_days:
@@ -345,6 +348,24 @@ class _RowReader:
             self._fail(column, Reason.EMPTY if not value else Reason.NOT_INTEGER)
             return None
         return int(value)
+
+    def _period(self, column: str, *, default: int | None) -> int | None:
+        """A number of days a due date can be computed from (MAX_PROCESSING_DAYS at most)."""
+        days = self._integer(column, default=default)
+        if days is not None and days > MAX_PROCESSING_DAYS:
+            params = {"max": str(MAX_PROCESSING_DAYS)}
+            self.errors.append(RowError(self.line, column, Reason.PERIOD_TOO_LONG, params))
+            return None
+        return days
+
+    def _no_control_characters(self) -> None:
+        """Text that acts rather than shows (a bidi override turns a name around on screen and
+        paper) is refused in every cell, as read (before any trimming)."""
+        for name, cell in zip(self.header, self.cells, strict=False):
+            found = control_characters(cell)
+            if found:
+                params = {"char": f"U+{ord(found[0]):04X}"}
+                self.errors.append(RowError(self.line, name, Reason.CONTROL_CHARACTER, params))
 
     def _flag(self, column: str, *, default: bool | None) -> bool | None:
         value = self.values.get(column, "")

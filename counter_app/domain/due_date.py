@@ -81,6 +81,7 @@ def compute_due(
     policy: DuePolicy | None = None,
 ) -> DueDate:
     """The due date and appointment for a dossier of ``procedure`` received at ``received_at``."""
+    procedure.check_period()  # a catalogue stored before the bound was checked
     policy = policy or DuePolicy()
     received = _vn(received_at)
     if is_same_day(procedure):

@@ -32,6 +32,15 @@ def strip_scan_noise(text: str) -> str:
     return text if text.isprintable() else _INVISIBLE.sub("", text).strip()
 
 
+def control_characters(text: str) -> list[str]:
+    """The characters that would act rather than show: C0 and C1 controls (but tab and line
+    breaks, which are white space), and format characters (bidi overrides and isolates,
+    zero-width spaces and joiners, the BOM, the soft hyphen). Empty for printable text."""
+    if text.isprintable():
+        return []
+    return [ch for ch in text if ch not in "\t\n\r" and unicodedata.category(ch) in ("Cc", "Cf")]
+
+
 def remove_controls(text: str) -> str:
     return text if text.isprintable() else _CONTROL.sub("", text)
 

@@ -293,10 +293,15 @@ def _due_after(store: Store, dossier: Dossier, target: Status, now: datetime) ->
         return None
     procedure = get_procedure(store, dossier.procedure_code, dossier.catalogue_version)
     paused_on = _paused_on(store, dossier)
+    received = datetime.fromisoformat(dossier.received_at)
     if dossier.due_at is None or paused_on is None:
         return due_date_for(procedure, now, folder=store.folder).due_at
+    if not received.date() <= paused_on <= now.astimezone(VN_TZ).date():
+        # A clock was wrong (a receipt saved ahead of it, or set back since): the days left
+        # cannot be counted, so the proposal is the full period from now (editable).
+        return due_date_for(procedure, now, folder=store.folder).due_at
     return remaining_after_supplement(
-        received_at=datetime.fromisoformat(dossier.received_at),
+        received_at=received,
         due_at=datetime.fromisoformat(dossier.due_at),
         paused_on=paused_on,
         resumed_at=now,

@@ -24,6 +24,7 @@ from counter_app.domain.vn_time import VN_TZ, iso_vn
 from counter_app.errors import BadInputError, EnvironmentProblem
 from counter_app.services.calendar import due_date_for
 from counter_app.services.catalogue import lookup_procedure
+from counter_app.services.clock_check import receipt_blocking_intake
 from counter_app.services.counter_config import CounterConfig, load_config
 from counter_app.services.store import Store
 from counter_app.services.sync_overdue import refuse_intake_if_overdue
@@ -126,8 +127,9 @@ def _first_due_at(store: Store, procedure: Procedure, intake: Intake, now: datet
 
 
 def _refuse_clock_behind(db: Any, now: datetime) -> None:
-    newest = sequences.newest_received_at(db)
-    if newest is not None and datetime.fromisoformat(newest) > now:
+    """No code while a receipt not voided is later than the clock (services/clock_check.py
+    has the rule and the supervisor's confirmation that lifts it)."""
+    if receipt_blocking_intake(db, now) is not None:
         raise ClockBehindError("")
 
 

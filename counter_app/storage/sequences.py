@@ -31,12 +31,6 @@ def next_log_line(db: Database, book: str) -> int:
     return int(row[0])
 
 
-def newest_received_at(db: Database) -> str | None:
-    """The latest receipt time stored (ISO, +07:00), to catch a PC clock set back."""
-    row = db.conn.execute("SELECT max(received_at) FROM dossiers").fetchone()
-    return None if row is None else row[0]
-
-
 def next_code_floor(db: Database, marks: Marks, day: str, counter: int) -> int:
     """The highest code number ever used for ``day`` and ``counter``; issue above it.
 

@@ -51,6 +51,14 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "This counter does not receive this procedure (it is switched off in the "
         "catalogue). Direct the citizen to the right office, or ask a supervisor to switch it on.",
     },
+    "PROCEDURE_PERIOD_TOO_LONG": {
+        "vi": "Danh mục đang dùng ghi thời hạn giải quyết của thủ tục này dài quá mức (hơn một "
+        "năm), nên không tính được ngày hẹn trả. Người phụ trách cần nhập lại danh mục đã sửa; "
+        "chưa lưu gì.",
+        "en": "The catalogue in use gives this procedure an impossibly long processing period "
+        "(over a year), so no due date can be computed. A supervisor must import a corrected "
+        "catalogue; nothing was saved.",
+    },
     # One row problem, shown on its own line under CATALOGUE_INVALID
     "CATALOGUE_ROW": {
         "vi": "Dòng {line}, cột {column}: {reason}",
@@ -129,6 +137,16 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
     "CATALOGUE_REASON_BAD_CUTOFF": {
         "vi": "giờ chốt phải có dạng HH:MM, ví dụ 15:00.",
         "en": "the cut-off time must look like HH:MM, for example 15:00.",
+    },
+    "CATALOGUE_REASON_PERIOD_TOO_LONG": {
+        "vi": "thời hạn giải quyết quá dài (tối đa {max} ngày); có thể gõ thừa một chữ số.",
+        "en": "the processing period is too long (at most {max} days); perhaps an extra digit.",
+    },
+    "CATALOGUE_REASON_CONTROL_CHARACTER": {
+        "vi": "có ký tự điều khiển hoặc ký tự ẩn ({char}), thường do sao chép từ nơi khác; hãy "
+        "gõ lại ô này.",
+        "en": "holds a control or invisible character ({char}), often left by copy and paste; "
+        "type this cell again.",
     },
     # What the commands print
     "CATALOGUE_HEADER": {

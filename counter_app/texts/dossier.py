@@ -46,10 +46,14 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "tell IT.",
     },
     "CLOCK_BEHIND": {
-        "vi": "Đồng hồ máy tính đang chậm hơn lần tiếp nhận gần nhất, nên không cấp số hồ sơ. "
-        "Hãy báo bộ phận CNTT chỉnh giờ.",
-        "en": "The computer clock is earlier than the latest receipt, so no dossier code is "
-        "issued. Ask IT to fix the clock.",
+        "vi": "Đồng hồ máy tính đang sớm hơn giờ của một hồ sơ đã tiếp nhận, nên chưa cấp số hồ "
+        "sơ. Hãy kiểm tra ngày giờ của máy. Nếu đồng hồ sai, hãy chỉnh lại; nếu đồng hồ đúng "
+        "(hồ sơ kia được lưu khi đồng hồ chạy nhanh), người phụ trách xác nhận đồng hồ trong "
+        "Cài đặt hoặc bằng lệnh counter-app clock confirm.",
+        "en": "The computer clock is earlier than a saved receipt, so no dossier code is "
+        "issued. Check the computer's date and time. If the clock is wrong, correct it; if it "
+        "is right (that dossier was saved while the clock was ahead), a supervisor confirms the "
+        "clock in Settings or with counter-app clock confirm.",
     },
     "FINDING_NOT_ACKNOWLEDGED": {
         "vi": "Thông tin trên thẻ cần được xác nhận trước khi lưu. Hãy kiểm tra với người nộp "

@@ -80,4 +80,27 @@
         <translation>Chỉ quản trị viên thay đổi được các mục này.</translation>
     </message>
 </context>
+<context>
+    <name>ClockGroup</name>
+    <message>
+        <source>Clock</source>
+        <translation>Đồng hồ</translation>
+    </message>
+    <message>
+        <source>Confirm the clock is right</source>
+        <translation>Xác nhận đồng hồ đúng</translation>
+    </message>
+    <message>
+        <source>Received later than the clock (void or keep each): %1</source>
+        <translation>Hồ sơ có giờ tiếp nhận muộn hơn đồng hồ (hủy hoặc giữ lại từng hồ sơ): %1</translation>
+    </message>
+    <message>
+        <source>Intake is stopped: the computer clock (%1) is earlier than a receipt at %2. Check the clock; if it is right, confirm it.</source>
+        <translation>Đang dừng tiếp nhận: đồng hồ máy tính (%1) sớm hơn lần tiếp nhận lúc %2. Hãy kiểm tra đồng hồ; nếu đồng hồ đúng, hãy xác nhận.</translation>
+    </message>
+    <message>
+        <source>Intake is open. Newest receipt: %1.</source>
+        <translation>Đang tiếp nhận bình thường. Lần tiếp nhận gần nhất: %1.</translation>
+    </message>
+</context>
 </TS>
