@@ -34,6 +34,7 @@ from counter_app.services.backup import start_daily_backup_if_due
 from counter_app.services.clock import now_vn
 from counter_app.services.error_log import log_unexpected_error
 from counter_app.services.paths import DATA_DIR_ENV
+from counter_app.services.restore_swap import take_notices
 
 LANG_ENV = "COUNTER_APP_LANG"
 EXIT_INTERRUPTED = 130
@@ -115,6 +116,19 @@ def _display_available() -> bool:
 
 
 def _run_handler(args: argparse.Namespace) -> int:
+    try:
+        return _run_and_report(args)
+    finally:
+        _say_repairs(args)
+
+
+def _say_repairs(args: argparse.Namespace) -> None:
+    """What opening the store repaired (an interrupted restore), on stderr: JSON stays clean."""
+    for notice in take_notices():
+        print(message_for(notice.code, args.lang, notice.params()), file=sys.stderr)
+
+
+def _run_and_report(args: argparse.Namespace) -> int:
     try:
         status: int = args.handler(args)
         if status == EXIT_OK and getattr(args, "daily_backup", False):
