@@ -24,6 +24,7 @@ from counter_app.services.audit_check import verify_audit
 from counter_app.services.backup import make_backup
 from counter_app.services.intake import receive_dossier
 from counter_app.services.store import create_store, open_store
+from counter_app.storage.audit import iter_audit
 from counter_app.storage.backup import check_copy
 from tests.dossier_helpers import AGENCY, CLERK, configure, intake, vn
 
@@ -159,3 +160,74 @@ def test_a_restore_killed_at_each_step_never_loses_the_key_or_a_store(
         assert verify_audit(store).ok
     finally:
         store.close()
+
+
+def error_code(done: subprocess.CompletedProcess[str]) -> tuple[int, str]:
+    return done.returncode, json.loads(done.stdout.splitlines()[-1])["error_code"]
+
+
+def test_an_empty_store_file_refuses_setup_and_points_at_restore(
+    base: tuple[Path, Path], tmp_path: Path
+) -> None:
+    folder, backup = copy_of(base, tmp_path)
+    (folder / "counter.db").write_bytes(b"")
+    key_before = (folder / keys.KEY_FILE_NAME).read_bytes()
+    setup = run(folder, *SETUP)
+    assert error_code(setup) == (3, "STORE_SETUP_REFUSED")
+    assert "counter.db, store.key" in setup.stderr  # what it found, by name
+    assert (folder / keys.KEY_FILE_NAME).read_bytes() == key_before
+    listed = run(folder, "dossier", "list", "--json")
+    assert error_code(listed) == (3, "STORE_MISSING")
+    assert "restore" in listed.stderr
+    restored = run(folder, "restore", "--yes", str(backup))  # the key left behind opens it
+    assert restored.returncode == 0, restored.stderr
+    assert dossier_codes(run(folder, "dossier", "list", "--date", "all", "--json")) == FIRST[:1]
+
+
+def test_a_restore_into_an_empty_folder_killed_before_the_copy_takes_its_place(
+    base: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _, backup = base
+    key_file = tmp_path / "it-safe.key"
+    shutil.copyfile(base[0] / keys.KEY_FILE_NAME, key_file)
+    traced, killed = tmp_path / "traced", tmp_path / "killed"
+    for folder in (traced, killed):
+        folder.mkdir(mode=0o700)
+    restore = ["restore", "--yes", str(backup), "--key-file", str(key_file)]
+    log = tmp_path / "trace.log"
+    subprocess.run(["strace", "-f", "-qq", "-o", str(log), "-e", f"trace={SWAP_CALLS}",
+                    EXE, "--data-dir", str(traced), *restore],
+                   capture_output=True, check=True)  # fmt: skip
+    calls = re.findall(r"^(?:\d+ +)?(\w+)\((.*?\)) += ", log.read_text(), flags=re.MULTILINE)
+    done = run(killed, *restore, kill_at=kill_point(calls, "copy put in place"))
+    assert done.returncode == -9, done.stderr
+    setup = run(killed, *SETUP)  # undoes the swap first (and says so), then refuses
+    assert "An interrupted restore was undone" in setup.stderr
+    assert error_code(setup) == (3, "STORE_SETUP_REFUSED")
+    assert (killed / keys.KEY_FILE_NAME).read_bytes() == key_file.read_bytes()
+    assert error_code(run(killed, "dossier", "list", "--json")) == (3, "STORE_MISSING")
+    assert run(killed, "restore", "--yes", str(backup)).returncode == 0
+    assert dossier_codes(run(killed, "dossier", "list", "--date", "all", "--json")) == FIRST[:1]
+
+
+def test_setup_replace_keeps_the_old_key_and_store_aside_and_audits_it(
+    base: tuple[Path, Path], tmp_path: Path
+) -> None:
+    folder, _ = copy_of(base, tmp_path)
+    assert error_code(run(folder, *SETUP, "--replace")) == (3, "STORE_EXISTS")  # it opens
+    (folder / "counter.db").write_bytes(b"")
+    key_before = (folder / keys.KEY_FILE_NAME).read_bytes()
+    replaced = run(folder, *SETUP, "--replace")
+    assert replaced.returncode == 0, replaced.stderr
+    result = json.loads(replaced.stdout)
+    assert result["created"] is True
+    kept = result["kept_aside"]
+    assert [name.split("-")[0] for name in kept] == ["counter", "store.key.replaced"]
+    assert (folder / kept[1]).read_bytes() == key_before
+    assert (folder / keys.KEY_FILE_NAME).read_bytes() != key_before
+    store = open_store(folder)
+    try:
+        first = next(iter_audit(store.db))
+    finally:
+        store.close()
+    assert (first.action, json.loads(first.details)) == ("setup.replace", {"kept": kept})
