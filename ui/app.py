@@ -14,10 +14,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from counter_app import APP_NAME
 from counter_app.errors import CounterAppError
+from counter_app.messages import message_for
+from counter_app.services.restore_swap import take_notices
 from counter_app.services.store import open_store, store_exists
 from counter_app.services.ui_settings import load_ui_settings
 from ui.crash import CrashGuard
@@ -129,6 +131,16 @@ def stored_language(
         store.close()
 
 
+def show_repairs(window: MainWindow) -> None:
+    """What opening the store repaired at start (an interrupted restore), told once."""
+    for notice in take_notices():
+        text = message_for(notice.code, window.session.lang, notice.params())
+        box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, text,
+                          QMessageBox.StandardButton.Ok, window)  # fmt: skip
+        box.setObjectName("restore_repaired")
+        box.exec()
+
+
 def run_app(*, data_dir: Path | None = None, lang: str | None = None) -> int:
     """``lang``: asked for on the command line; otherwise the setting, else Vietnamese."""
     app = make_application(sys.argv[:1])
@@ -139,7 +151,9 @@ def run_app(*, data_dir: Path | None = None, lang: str | None = None) -> int:
     translators = install_translations(app, chosen)
     CrashGuard(chosen).install()
     window = build_window(data_dir=data_dir, lang=chosen)
-    if not ensure_ready(window.session, window):
+    ready = ensure_ready(window.session, window)
+    show_repairs(window)
+    if not ready:
         window.session.store.close()
         return 0
     install_everything(window)

@@ -35,6 +35,7 @@ from counter_app.services.backup import start_daily_backup_if_due
 from counter_app.services.clock import now_vn
 from counter_app.services.error_log import log_unexpected_error
 from counter_app.services.paths import DATA_DIR_ENV
+from counter_app.services.restore_swap import take_notices as take_repairs
 from counter_app.services.store import take_notices
 
 LANG_ENV = "COUNTER_APP_LANG"
@@ -119,18 +120,21 @@ def _display_available() -> bool:
 
 def _run_handler(args: argparse.Namespace) -> int:
     try:
-        return _run_handler_of(args)
+        return _run_and_report(args)
     finally:
-        _print_store_notices(args)
+        _say_repairs(args)
 
 
-def _print_store_notices(args: argparse.Namespace) -> None:
-    """What opening the store did to its marks (rebuilt, caught up, a break): once, on stderr."""
+def _say_repairs(args: argparse.Namespace) -> None:
+    """What opening the store repaired (an interrupted restore, the marks), on stderr: JSON
+    stays clean."""
+    for repair in take_repairs():
+        print(message_for(repair.code, args.lang, repair.params()), file=sys.stderr)
     for notice in take_notices():
         print(message_for(notice.code, args.lang, {"count": str(notice.amount)}), file=sys.stderr)
 
 
-def _run_handler_of(args: argparse.Namespace) -> int:
+def _run_and_report(args: argparse.Namespace) -> int:
     try:
         status: int = args.handler(args)
         if status == EXIT_OK and getattr(args, "daily_backup", False):

@@ -21,6 +21,7 @@ from counter_app.services.counter_config import build_config
 from counter_app.services.search import SearchFilters, search_dossiers
 from counter_app.services.setup import describe_store, set_up_counter
 from counter_app.services.store import create_store, open_store, store_exists
+from counter_app.services.store_replace import replace_store
 from sync.export import counter_keys
 
 
@@ -62,6 +63,14 @@ def _register_setup(commands: Subparsers) -> None:
         action="store_true",
         help="opt out of encryption at rest (first run only; not recommended)",
     )
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help=(
+            "IT only, when no backup can be restored: keep the earlier store's files and keys "
+            "aside (never deleted) and create a new store (audited)"
+        ),
+    )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=run_setup)
 
@@ -74,10 +83,14 @@ def run_setup(args: argparse.Namespace) -> int:
         code_range=parse_range(args.code_range) if args.code_range else None,
         form_set=args.form_set,
     )
-    created = not store_exists()
-    store = create_store(encrypted=not args.plain) if created else open_store()
+    now, actor = now_vn(), cli_actor()
+    created = args.replace or not store_exists()
+    kept: list[str] = []
+    if args.replace:
+        store, kept = replace_store(encrypted=not args.plain, actor=actor, now=now)
+    else:
+        store = create_store(encrypted=not args.plain) if created else open_store()
     try:
-        now, actor = now_vn(), cli_actor()
         changed = set_up_counter(store, config, actor=actor, now=now)
         # The signing key of the offline batch file is made here, so IT can hand its public
         # half to the city at installation (``sync keys`` prints it).
@@ -88,6 +101,7 @@ def run_setup(args: argparse.Namespace) -> int:
             "encrypted": store.encrypted,
             "key_location": store.key_location or None,
             "changed": changed,
+            "kept_aside": kept,
             "warnings": warnings,
             "sync_key_fingerprint": keys.fingerprint,
             **{k.removeprefix("counter."): v for k, v in config.as_settings().items()},
@@ -112,6 +126,9 @@ def _print_setup(result: dict[str, Any], args: argparse.Namespace) -> None:
         f"{result['agency_code']}  {result['agency_name']}  "
         f"{'quầy' if vi else 'counter'} {result['counter']}  {result['code_range']}"
     )
+    if result["kept_aside"]:
+        files = ", ".join(result["kept_aside"])
+        print(message_for("setup.replaced", args.lang, {"files": files}))
     for code in result["warnings"]:
         print(message_for(code, args.lang), file=sys.stderr)
 

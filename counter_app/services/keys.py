@@ -10,6 +10,7 @@ the same account's rights. The settings screen and docs/STORE.md say so.
 from __future__ import annotations
 
 import hashlib
+import os
 import secrets
 from pathlib import Path
 from typing import NamedTuple
@@ -22,6 +23,8 @@ KEY_BYTES = 32
 KEY_FILE_NAME = "store.key"
 KEYRING = "keyring"
 KEY_FILE = "file"
+STAMP = "%Y%m%d-%H%M%S"  # the time in the name of a key kept aside (Vietnam time)
+REPLACED = ".replaced-"  # store.key.replaced-STAMP: a key kept aside, never deleted
 
 
 class StoreKeyMissingError(EnvironmentProblem):
@@ -67,6 +70,55 @@ def load_key(store_path: Path) -> StoredKey:
     if stored is not None:
         return StoredKey(_parse_hex_key(stored), KEYRING)
     raise StoreKeyMissingError("")
+
+
+def kept_keys(store_path: Path) -> list[str]:
+    """Where a key of this store's name is kept: "store.key" and/or "keyring" (none: [])."""
+    found = [KEY_FILE_NAME] if (store_path.parent / KEY_FILE_NAME).exists() else []
+    if _keyring_get(keyring_account(store_path)) is not None:
+        found.append(KEYRING)
+    return found
+
+
+def set_keys_aside(store_path: Path, *, stamp: str) -> list[str]:
+    """Keep every key of this store's name aside under a new name; return those names.
+
+    The key file is renamed to ``store.key.replaced-STAMP``; a keyring key is copied to the
+    owner-only ``store.key.replaced-STAMP.keyring`` (the next ``save_key`` replaces the entry).
+    Nothing is overwritten or deleted: a key may be the only way into a store or a backup.
+    """
+    folder, kept = store_path.parent, []
+    key_file = folder / KEY_FILE_NAME
+    if key_file.exists():
+        aside = _free_name(folder, f"{KEY_FILE_NAME}{REPLACED}{stamp}")
+        os.replace(key_file, aside)  # a free name (checked just above): nothing overwritten
+        kept.append(aside.name)
+    stored = _keyring_get(keyring_account(store_path))
+    if stored is not None:
+        aside = _free_name(folder, f"{KEY_FILE_NAME}{REPLACED}{stamp}.keyring")
+        write_private_file(aside, (stored.strip() + "\n").encode("ascii"), overwrite=False)
+        kept.append(aside.name)
+    return kept
+
+
+def keep_new_key(store_path: Path, key: bytes, *, stamp: str) -> list[str]:
+    """Make ``key`` this store's key; any other key found is kept aside first (names returned)."""
+    try:
+        if load_key(store_path).key == key:
+            return []
+    except (StoreKeyMissingError, KeyFileInvalidError):
+        pass
+    kept = set_keys_aside(store_path, stamp=stamp)
+    save_key(store_path, key)
+    return kept
+
+
+def _free_name(folder: Path, name: str) -> Path:
+    candidate, attempt = folder / name, 1
+    while candidate.exists():
+        attempt += 1
+        candidate = folder / f"{name}-{attempt}"
+    return candidate
 
 
 def forget_key(store_path: Path) -> None:

@@ -8,7 +8,6 @@ lacks (and those it holds at an older version) for a supervisor to follow up.
 from __future__ import annotations
 
 import contextlib
-import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +16,7 @@ from counter_app.domain.vn_time import VN_TZ, iso_vn
 from counter_app.errors import BadInputError, CounterAppError, EnvironmentProblem
 from counter_app.services import keys
 from counter_app.services.paths import data_dir, ensure_private_dir
+from counter_app.services.restore_swap import journaled_swap, recover_interrupted_restore
 from counter_app.services.store import (
     open_store,
     open_with_key,
@@ -35,8 +35,9 @@ from counter_app.storage.backup import (
     read_sidecar,
     rekey,
 )
-from counter_app.storage.engine import StoreCorruptError, is_plain_sqlite
-from counter_app.storage.marks import MARKS_FILE_NAME, Marks
+from counter_app.storage.engine import Database, StoreCorruptError, is_plain_sqlite
+from counter_app.storage.marks import MARKS_FILE_NAME, Marks, mac_key_for
+from counter_app.storage.marks_reconcile import settle_pending
 from counter_app.storage.migrations import StoreTooNewError, latest_version, schema_version
 
 MIN_PAGE_SIZE = 512  # SQLite's smallest page: every database file is a multiple of it
@@ -98,25 +99,31 @@ def restore_backup(
 
     The backup is opened with the store's key, or with ``key_file``'s (a backup from another
     computer) and re-keyed to the store's. Nothing changes until the copy has passed its
-    checks; the previous store is renamed aside, never deleted.
+    checks; then a journaled swap (``restore_swap``) puts it in place, the previous store kept
+    under an aside name, never deleted, so a kill at any moment leaves one whole store.
     """
     folder = ensure_private_dir(folder) if folder is not None else data_dir()
     if not backup_file.is_file():
         raise RestoreFileMissingError(backup_file.name)
     target = store_path(folder)
+    recover_interrupted_restore(folder)
     had_store = store_exists(folder)
     target_key, backup_key = _restore_keys(target, backup_file, key_file, had_store=had_store)
     temp = folder / RESTORE_TEMP_NAME
     try:
         facts = _checked_copy(backup_file, temp, backup_key=backup_key, target_key=target_key)
-        kept_as = _set_aside(target, key=target_key, now=now) if had_store else None
+        if had_store:
+            _fold_wal(target, key=target_key)
     except BaseException:
         _remove_quietly(temp)
         raise
-    _put_in_place(temp, target, kept_as)
-    if not had_store and target_key is not None:
-        keys.save_key(target, target_key)
-    return _after_restore(folder, backup_file.name, kept_as, facts, actor=actor, now=now)
+    kept_as = _aside_name(target, now) if _occupied(target) else None
+    new_key = None if had_store else target_key
+    with journaled_swap(
+        folder, partial=temp, backup_name=backup_file.name, aside=kept_as, new_key=new_key,
+        now=now,
+    ):  # fmt: skip
+        return _after_restore(folder, backup_file.name, kept_as, facts, actor=actor, now=now)
 
 
 def _restore_keys(
@@ -129,7 +136,7 @@ def _restore_keys(
         store_plain = is_plain_sqlite(target)
         target_key = None if store_plain else keys.load_key(target).key
     else:
-        store_plain, target_key = backup_plain, given
+        store_plain, target_key = backup_plain, given or _key_left_behind(target)
     if store_plain != backup_plain:
         raise RestoreEncryptionMismatchError("")
     if backup_plain:
@@ -168,40 +175,49 @@ def _checked_copy(
     return facts
 
 
-def _set_aside(target: Path, *, key: bytes | None, now: datetime) -> Path:
-    """Rename the current store to ``counter-before-restore-…``, its -wal folded in first.
+def _fold_wal(target: Path, *, key: bytes | None) -> None:
+    """Fold the current store's -wal into it, so that its one file is the whole store.
 
-    A store that cannot even be opened (the reason for many restores) is moved with its -wal
-    and -shm files, so nothing of it is lost either way.
+    A store that cannot even be opened (the reason for many restores) keeps its -wal and -shm:
+    the swap moves them with it, so nothing of it is lost either way.
     """
     try:
         db = open_with_key(target, key)
     except CounterAppError:
-        db = None
-    if db is not None:
-        try:
-            checkpoint(db)
-        finally:
-            db.close()
-        if _companion(target, "-wal").exists():
-            raise StoreInUseError("")  # another connection survived ours: the app is open
-    aside = _aside_name(target, now)
-    os.replace(target, aside)
-    for suffix in ("-wal", "-shm"):
-        if _companion(target, suffix).exists():
-            os.replace(_companion(target, suffix), _companion(aside, suffix))
-    return aside
-
-
-def _put_in_place(temp: Path, target: Path, kept_as: Path | None) -> None:
-    """Move the checked copy to the store's name; on failure, the old store goes back."""
+        return
     try:
-        os.replace(temp, target)
-    except BaseException:
-        if kept_as is not None and not target.exists():
-            os.replace(kept_as, target)
-        _remove_quietly(temp)
-        raise
+        _settle_marks(target.parent, db, key=key)
+        checkpoint(db)
+    finally:
+        db.close()
+    if _companion(target, "-wal").exists():
+        raise StoreInUseError("")  # another connection survived ours: the app is open
+
+
+def _settle_marks(folder: Path, db: Database, *, key: bytes | None) -> None:
+    """Confirm in the marks the saves the current store holds before it goes aside.
+
+    A save whose confirmation was lost (killed after its commit) is then listed as missing
+    if the backup lacks it; one that never committed is not.
+    """
+    marks = Marks(folder / MARKS_FILE_NAME, mac_key=mac_key_for(key))
+    try:
+        settle_pending(db, marks)
+    finally:
+        marks.close()
+
+
+def _occupied(target: Path) -> bool:
+    """Anything under the store's names (an empty counter.db, a lone -wal) is kept aside."""
+    return any(p.exists() for p in (target, _companion(target, "-wal"), _companion(target, "-shm")))
+
+
+def _key_left_behind(target: Path) -> bytes | None:
+    """The key still kept for a store that is gone (restoring it needs no --key-file)."""
+    try:
+        return keys.load_key(target).key
+    except (keys.StoreKeyMissingError, keys.KeyFileInvalidError):
+        return None
 
 
 def _companion(path: Path, suffix: str) -> Path:
@@ -222,8 +238,10 @@ def _after_restore(
 ) -> RestoreReport:
     """Open (and so migrate) the restored store, compare it with the marks, audit the restore.
 
-    Opening finds the restored audit chain behind the marks' head and records that as a break;
-    the restore's own audit row explains it, so the break is closed as kind "restore".
+    Runs inside the swap's lock, before the journal is removed: killed here, the next start
+    finishes the restore and audits it. Opening finds the restored audit chain behind the
+    marks' head and records that as a break; the restore's own audit row explains it, so the
+    break is closed as kind "restore".
     """
     mark = _marks_head(folder)
     breaks_before = _open_break_ids(folder)

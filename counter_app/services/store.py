@@ -27,6 +27,7 @@ from counter_app.services import keys
 from counter_app.services.clock import now_vn
 from counter_app.services.paths import data_dir as default_data_dir
 from counter_app.services.paths import ensure_private_dir
+from counter_app.services.store_remnants import before_create, before_open
 from counter_app.storage.audit import append_audit, append_sealed_audit, audit_head
 from counter_app.storage.dossier_digest import iter_dossier_digests
 from counter_app.storage.engine import Database, connect, is_plain_sqlite, write_transaction
@@ -153,6 +154,7 @@ def open_store(
     store an upgrade takes seconds (an index over every dossier), and the window says so.
     """
     path = store_path(folder)
+    before_open(path)  # an interrupted restore is finished or undone; a lost store is no new one
     if not store_exists(folder):
         raise StoreNotSetUpError("")
     if is_plain_sqlite(path):
@@ -162,12 +164,21 @@ def open_store(
 
 
 def create_store(
-    folder: Path | None = None, *, encrypted: bool = True, prefer_keyring: bool = True
+    folder: Path | None = None,
+    *,
+    encrypted: bool = True,
+    prefer_keyring: bool = True,
+    replacing: bool = False,
 ) -> Store:
-    """Create a new, empty store (setup's first step); refuse if one exists."""
+    """Create a new, empty store (setup's first step); refuse if one exists or once did.
+
+    ``replacing``: ``setup --replace`` has set the earlier store and keys aside already.
+    """
     path = store_path(folder)
     if store_exists(folder):
         raise StoreExistsError("")
+    if not replacing:
+        before_create(path)
     if not encrypted:
         return _finish_open(path, key=None, where="")
     key = keys.new_key()

@@ -102,6 +102,24 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "Dữ liệu trước khi khôi phục được giữ ở {file}.",
         "en": "The data as it was before the restore is kept in {file}.",
     },
+    "restore.finished_at_start": {
+        "vi": "Một lần khôi phục bị gián đoạn đã được hoàn tất khi khởi động: dữ liệu hiện là "
+        "bản sao lưu {file}; dữ liệu trước đó được giữ ở {kept_as}. Hồ sơ nhập sau thời điểm "
+        "sao lưu không có trong bản này: hãy nhập lại.",
+        "en": "An interrupted restore was finished at this start: the data is now the backup "
+        "{file}; the data as it was before is kept in {kept_as}. Dossiers entered after the "
+        "backup was made are not in it: enter them again.",
+    },
+    "restore.undone_at_start": {
+        "vi": "Một lần khôi phục bị gián đoạn đã được hoàn tác khi khởi động: dữ liệu vẫn như "
+        "trước khi khôi phục. Nếu vẫn cần, hãy khôi phục lại bản sao lưu {file}.",
+        "en": "An interrupted restore was undone at this start: the data is as it was before "
+        "the restore. If it is still needed, restore the backup {file} again.",
+    },
+    "setup.replaced": {
+        "vi": "Dữ liệu và khóa cũ được giữ lại (không xóa): {files}.",
+        "en": "The earlier data and keys are kept (not deleted): {files}.",
+    },
     "restore.missing": {
         "vi": "Bản sao lưu thiếu {count} hồ sơ đã lập sau khi sao lưu; cần nhập lại: {codes}.",
         "en": "The backup lacks {count} dossiers made after it was taken; enter them again: "

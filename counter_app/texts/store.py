@@ -48,6 +48,24 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "The counter's data already exists and was not recreated. To change details, "
         "run setup with the new values.",
     },
+    "STORE_SETUP_REFUSED": {
+        "vi": "Không tạo dữ liệu mới: thư mục dữ liệu còn dấu vết của dữ liệu cũ hoặc khóa của "
+        "nó (tên tệp ở dòng mã lỗi). Một khóa mới sẽ làm dữ liệu cũ và mọi bản sao lưu không "
+        "đọc được nữa. Hãy khôi phục một bản sao lưu bằng lệnh counter-app restore TỆP, hoặc "
+        "báo bộ phận CNTT.",
+        "en": "No new store was created: the data folder still holds traces of earlier data or "
+        "its key (file names beside the error code). A new key would leave the earlier data "
+        "and every backup unreadable. Restore a backup with counter-app restore FILE, or call "
+        "IT.",
+    },
+    "STORE_MISSING": {
+        "vi": "Tệp dữ liệu của quầy bị mất hoặc rỗng, nhưng dữ liệu cũ hoặc khóa của nó vẫn còn "
+        "(tên tệp ở dòng mã lỗi). Đừng cài đặt lại: hãy khôi phục một bản sao lưu bằng lệnh "
+        "counter-app restore TỆP, hoặc báo bộ phận CNTT.",
+        "en": "The counter's data file is missing or empty, but earlier data or its key is "
+        "still here (file names beside the error code). Do not set up again: restore a backup "
+        "with counter-app restore FILE, or call IT.",
+    },
     "STORE_CONFLICT": {
         "vi": "Dữ liệu bị trùng với một bản ghi đã có nên chưa được lưu. Hãy thử lại; nếu vẫn "
         "lỗi, hãy báo bộ phận CNTT.",

@@ -250,4 +250,11 @@
         <translation>Không được phép</translation>
     </message>
 </context>
+<context>
+    <name>StoreRefusal</name>
+    <message>
+        <source>The counter's data</source>
+        <translation>Dữ liệu của quầy</translation>
+    </message>
+</context>
 </TS>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from counter_app.domain.roles import Role, allows
 from counter_app.services.lock_settings import DEFAULT_IDLE_MINUTES, idle_lock_minutes
 from counter_app.services.store import create_store, store_exists
+from counter_app.services.store_remnants import StoreMissingError, StoreSetupRefusedError
 from counter_app.services.users import RoleNotAllowedError, UserInfo, require, users_exist
 from ui.main_window import MainWindow
 from ui.messages import error_with_code
@@ -39,8 +40,17 @@ USERS_SHORTCUT = "Ctrl+Shift+U"
 
 
 def ensure_ready(session: Session, parent: QWidget | None = None) -> bool:
-    """Wizard if needed, then sign-in; True once someone has signed in."""
-    if not _has_users(session):
+    """Wizard if needed, then sign-in; True once someone has signed in.
+
+    Where an earlier store or its key is left (a lost or empty ``counter.db``), the wizard
+    would make a new key and orphan every backup: the refusal is shown instead, and False.
+    """
+    try:
+        has_users = _has_users(session)
+    except (StoreSetupRefusedError, StoreMissingError) as error:
+        _show_store_refusal(error, session, parent)
+        return False
+    if not has_users:
         wizard = SetupWizard(session, parent)
         if wizard.exec() != QDialog.DialogCode.Accepted or wizard.created is None:
             return False
@@ -57,6 +67,14 @@ def _has_users(session: Session) -> bool:
         wait_for_background(session.background, lambda: create_store(folder).close())
         return False
     return bool(wait_for_store(session, users_exist))
+
+
+def _show_store_refusal(error: BaseException, session: Session, parent: QWidget | None) -> None:
+    title = QCoreApplication.translate("StoreRefusal", "The counter's data")
+    box = QMessageBox(QMessageBox.Icon.Critical, title, error_with_code(error, session.lang),
+                      QMessageBox.StandardButton.Ok, parent)  # fmt: skip
+    box.setObjectName("store_refusal")
+    box.exec()
 
 
 def sign_in_as(session: Session, user: UserInfo) -> None:
