@@ -142,7 +142,7 @@ def _data_findings(store: Store) -> list[AuditFinding]:
     named = {f.subject for f in found}
     found += [
         AuditFinding("DOSSIER_DELETED", code)
-        for code in missing_from_store(store.db, store.marks)
+        for _, code in missing_from_store(store.db, store.marks)
         if code not in named
     ]
     return found

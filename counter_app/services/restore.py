@@ -16,6 +16,7 @@ from counter_app.domain.vn_time import VN_TZ, iso_vn
 from counter_app.errors import BadInputError, CounterAppError, EnvironmentProblem
 from counter_app.services import keys
 from counter_app.services.paths import data_dir, ensure_private_dir
+from counter_app.services.restore_marks import open_break_ids, settle_restore
 from counter_app.services.restore_swap import journaled_swap, recover_interrupted_restore
 from counter_app.services.store import (
     open_store,
@@ -244,7 +245,7 @@ def _after_restore(
     break is closed as kind "restore".
     """
     mark = _marks_head(folder)
-    breaks_before = _open_break_ids(folder)
+    breaks_before = open_break_ids(folder)
     store = open_store(folder)
     try:
         missing, behind = dossier_gaps(store.db, store.marks)
@@ -261,8 +262,7 @@ def _after_restore(
                 details={"schema": facts.schema_version, "dossiers": facts.dossier_count,
                          "missing": len(missing), "behind": len(behind)},
             )  # fmt: skip
-        new_breaks = [b.id for b in store.marks.breaks() if b.id not in breaks_before]
-        store.marks.acknowledge_breaks(new_breaks, by_seq=head.seq, kind="restore")
+        settle_restore(store, restore_seq=head.seq, breaks_before=breaks_before)
     finally:
         store.close()
     return report
@@ -273,14 +273,6 @@ def _marks_head(folder: Path) -> tuple[int, str] | None:
     marks = Marks(folder / MARKS_FILE_NAME)
     try:
         return marks.audit_head()
-    finally:
-        marks.close()
-
-
-def _open_break_ids(folder: Path) -> set[int]:
-    marks = Marks(folder / MARKS_FILE_NAME)
-    try:
-        return {b.id for b in marks.breaks()}
     finally:
         marks.close()
 

@@ -179,16 +179,19 @@ def _finish(folder: Path, journal: Journal) -> None:
     Killed after this audit row and before the journal's removal, the next start audits it
     once more: a repeated row, never a missing one.
     """
+    from counter_app.services.restore_marks import open_break_ids, settle_restore
     from counter_app.services.store import open_store  # store calls this module first
 
+    breaks_before = open_break_ids(folder)
     store = open_store(folder)
     try:
         with store.action() as db:
-            append_audit(
+            head = append_audit(
                 db, at=iso_vn(now_vn()), actor=RECOVERY_ACTOR, action="backup.restore",
                 subject=journal.backup, details={"finished_at_start": True,
                                                  "kept_as": journal.aside},
             )  # fmt: skip
+        settle_restore(store, restore_seq=head.seq, breaks_before=breaks_before)
     finally:
         store.close()
     remove_journal(folder)

@@ -180,11 +180,11 @@ def create_store(
     if not replacing:
         before_create(path)
     if not encrypted:
-        return _finish_open(path, key=None, where="")
+        return _finish_open(path, key=None, where="", new=True)
     key = keys.new_key()
     where = keys.save_key(path, key, prefer_keyring=prefer_keyring)
     try:
-        return _finish_open(path, key=key, where=where)
+        return _finish_open(path, key=key, where=where, new=True)
     except BaseException:
         keys.forget_key(path)
         with contextlib.suppress(FileNotFoundError):
@@ -198,7 +198,12 @@ def open_with_key(path: Path, key: bytes | None) -> Database:
 
 
 def _finish_open(
-    path: Path, *, key: bytes | None, where: str, on_upgrade: Callable[[], None] | None = None
+    path: Path,
+    *,
+    key: bytes | None,
+    where: str,
+    on_upgrade: Callable[[], None] | None = None,
+    new: bool = False,
 ) -> Store:
     db = connect(path, key=key)
     try:
@@ -211,6 +216,8 @@ def _finish_open(
         raise
     store = Store(db=db, marks=marks, path=path, encrypted=key is not None, key_location=where)
     try:
+        if new:
+            store.marks.start_new_chain()  # marks a replaced store left: numbers keep climbing
         _bring_marks_level(store, rebuilt_reason="damaged" if damaged else "")
         _seal_older_dossiers(store)
     except BaseException:

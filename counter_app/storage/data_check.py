@@ -83,8 +83,8 @@ def _deleted(db: Database) -> Iterator[DataFinding]:
         yield DataFinding("DOSSIER_DELETED", str(code), int(seq))
 
 
-def missing_from_store(db: Database, marks: Marks) -> Iterator[str]:
-    """Codes of dossiers the marks know were saved and the store no longer holds.
+def missing_from_store(db: Database, marks: Marks) -> Iterator[tuple[str, str]]:
+    """(uuid, code) of dossiers the marks know were saved and the store no longer holds.
 
     Both sides are walked in UUID order (the store's unique index), so a million dossiers
     need no set in memory. It finds a dossier deleted with every row about it, audit rows
@@ -96,4 +96,4 @@ def missing_from_store(db: Database, marks: Marks) -> Iterator[str]:
         while current is not None and current < uuid:
             current = next(stored, None)
         if current != uuid:
-            yield code
+            yield uuid, code

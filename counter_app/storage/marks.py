@@ -64,6 +64,10 @@ _FORMAT_2 = (
     "CREATE TABLE audit_breaks (id INTEGER PRIMARY KEY, from_seq INTEGER NOT NULL, "
     "to_seq INTEGER NOT NULL, kind TEXT NOT NULL, detected_at TEXT NOT NULL, "
     "acknowledged_seq INTEGER, mac TEXT NOT NULL)",
+    # Dossiers a restore took back to before they were saved: listed by the restore for
+    # re-entry, so no longer reported as deleted by ``audit verify``.
+    "CREATE TABLE restore_losses (uuid TEXT PRIMARY KEY, restore_seq INTEGER NOT NULL, "
+    "mac TEXT NOT NULL)",
 )
 _COUNT_KEY = "dossier_marks"
 
@@ -224,9 +228,11 @@ class Marks:
         return [DossierMark(*row) for row in rows]
 
     def committed_by_uuid(self) -> Iterator[tuple[str, str]]:
-        """(uuid, code) of every dossier known to be saved, in UUID order."""
+        """(uuid, code) of every dossier known to be saved and not lost to a restore, in UUID
+        order."""
         rows = self.conn.execute(
-            "SELECT uuid, code FROM dossier_marks WHERE committed > 0 ORDER BY uuid"
+            "SELECT uuid, code FROM dossier_marks WHERE committed > 0 "
+            "AND uuid NOT IN (SELECT uuid FROM restore_losses) ORDER BY uuid"
         )
         for uuid, code in rows:
             yield str(uuid), str(code)
@@ -364,6 +370,13 @@ class Marks:
         with self._transaction():
             self._write_head(seq, digest, allow_lower=True)
 
+    def start_new_chain(self) -> None:
+        """A new store in this folder (``setup --replace``): keep every mark, so no number is
+        issued again, but sign them with the new store's key and follow its empty chain."""
+        with self._transaction():
+            self._sign_all()
+            self.conn.execute("DELETE FROM audit_marks")
+
     def breaks(self, *, open_only: bool = True) -> list[AuditBreak]:
         where = "WHERE acknowledged_seq IS NULL" if open_only else ""
         rows = self.conn.execute(
@@ -389,6 +402,14 @@ class Marks:
                                                  by_seq), break_id),
                 )  # fmt: skip
 
+    def record_losses(self, uuids: Iterable[str], *, restore_seq: int) -> None:
+        """Dossiers the restore at audit row ``restore_seq`` took back (listed for re-entry)."""
+        with self._transaction():
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO restore_losses (uuid, restore_seq, mac) VALUES (?, ?, ?)",
+                ((u, restore_seq, self._mac("loss", u, restore_seq)) for u in uuids),
+            )
+
     # --- checking the MACs ----------------------------------------------------------------
 
     def tampered(self) -> list[str]:
@@ -403,6 +424,8 @@ class Marks:
         if head is not None and head[2] != self._mac("head", head[0], head[1]):
             found.append("audit_marks")
         found += [f"audit_breaks:{r[0]}" for r in self._break_rows() if not self._break_ok(r)]
+        losses = self.conn.execute("SELECT uuid, restore_seq, mac FROM restore_losses")
+        found += [f"restore_losses:{u}" for u, seq, m in losses if m != self._mac("loss", u, seq)]
         return found + self._count_problem()
 
     def _rows(self, table: str) -> Iterator[tuple[str, int, int, str]]:

@@ -157,7 +157,7 @@ def test_a_restore_killed_at_each_step_never_loses_the_key_or_a_store(
     assert check_copy(backup, key=keys.read_key_file(key_file)).dossier_count == 1
     store = open_store(twin)
     try:
-        assert verify_audit(store).ok
+        assert verify_audit(store).ok, str(verify_audit(store).as_json()["findings"])
     finally:
         store.close()
 
