@@ -30,7 +30,7 @@ from counter_app.cli import (
 from counter_app.cli.output import emit
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, CounterAppError, EnvironmentProblem
 from counter_app.messages import LANGUAGES, VI, message_for
-from counter_app.services.backup import start_daily_backup_if_due
+from counter_app.services.auto_backup import start_daily_backup_if_due
 from counter_app.services.clock import now_vn
 from counter_app.services.error_log import log_unexpected_error
 from counter_app.services.paths import DATA_DIR_ENV

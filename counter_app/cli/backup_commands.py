@@ -15,11 +15,11 @@ from counter_app.cli.output import Subparsers, emit
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
+from counter_app.services.auto_backup import auto_backup_if_due
 from counter_app.services.backup import (
     BACKUPS_FOLDER,
     DEFAULT_KEEP,
     BackupResult,
-    auto_backup_if_due,
     export_key,
     list_backups,
     make_backup,
@@ -52,10 +52,12 @@ def _register_backup(commands: Subparsers) -> None:
         help="back the store up (encrypted, checked, rotated), or export its key",
         description=(
             "Make a checked backup of the store while the app may keep running: an encrypted "
-            "copy named counter-YYYYMMDD-HHMMSS.db with a JSON sidecar, in the data folder's "
-            "backups/ or in --to DIR (an external drive). Only the newest --keep backups of "
-            "that folder are kept. With --export-key FILE, write the store's key to a new "
-            "owner-only file instead (needed to restore on another computer)."
+            "copy named counter-AGENCY-cN-YYYYMMDD-HHMMSS-SEQUENCE.db with a JSON sidecar, in "
+            "the data folder's backups/ or in --to DIR (an external drive, a shared folder). "
+            "Only the newest --keep backups of this counter in that folder are kept (by their "
+            "sequence number, never by the clock); other counters' files are never touched. "
+            "With --export-key FILE, write the store's key to a new owner-only file instead "
+            "(needed to restore on another computer)."
         ),
     )
     target = parser.add_mutually_exclusive_group()
