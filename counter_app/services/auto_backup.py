@@ -34,6 +34,7 @@ NO_AUTO_BACKUP_ENV = "COUNTER_APP_NO_AUTO_BACKUP"  # "1": never start one (tests
 # After a failed attempt, the next command waits this long before starting another: a full
 # disk or a missing drive is not fixed in seconds, and each attempt re-reads the whole store.
 RETRY_AFTER = timedelta(hours=1)
+DOES_NOT_OPEN = "STORE_CORRUPT: the store does not open"
 
 
 @dataclass(frozen=True)
@@ -79,11 +80,7 @@ def auto_backup_if_due(folder: Path | None, now: datetime) -> AutoBackupOutcome 
 
 
 def _auto_backup(folder: Path | None, data: Path, now: datetime) -> AutoBackupOutcome | None:
-    try:
-        store = open_store(folder)
-    except StoreCorruptError:
-        record_check(data, now=now, result=f"{StoreCorruptError.code}: the store does not open")
-        raise
+    store = _open_or_record(folder, data, now)
     try:
         if not backup_due_today(store, now):
             return None
@@ -94,6 +91,30 @@ def _auto_backup(folder: Path | None, data: Path, now: datetime) -> AutoBackupOu
         return AutoBackupOutcome(result)
     finally:
         store.close()
+
+
+def _open_or_record(folder: Path | None, data: Path, now: datetime) -> Store:
+    """Open the store; one that does not open for damage is the check's finding."""
+    try:
+        return open_store(folder)
+    except StoreCorruptError:
+        record_check(data, now=now, result=DOES_NOT_OPEN)
+        raise
+
+
+def check_now(folder: Path | None, *, now: datetime) -> str:
+    """``counter-app check``: the daily check run at once, recorded the same way."""
+    data = folder if folder is not None else data_dir()
+    try:
+        store = _open_or_record(folder, data, now)
+    except StoreCorruptError:
+        return DOES_NOT_OPEN
+    try:
+        result = quick_check(store.db)
+    finally:
+        store.close()
+    record_check(data, now=now, result=result)
+    return result
 
 
 def check_store(store: Store, data: Path, *, now: datetime) -> str:

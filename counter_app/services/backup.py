@@ -41,8 +41,13 @@ from counter_app.storage.backup_names import (
     is_leftover,
     owner_of,
     parse_name,
+    sequence_of,
 )
-from counter_app.storage.backup_settings import backup_owner, next_backup_sequence
+from counter_app.storage.backup_settings import (
+    backup_owner,
+    next_backup_sequence,
+    record_backup_sequence,
+)
 from counter_app.storage.engine import DiskFullError
 
 BACKUPS_FOLDER = "backups"
@@ -133,22 +138,22 @@ def make_backup(
 ) -> BackupResult:
     """Back the store up into ``to`` (default: the data folder's ``backups/``), then rotate.
 
-    Only the store's backup number is written to it; a failure (a full disk, a removed
-    drive) leaves no partial file. Leftovers of this counter's killed runs are removed first,
-    and rotation touches only this counter's own backups.
+    The store is only read until the backup exists (then its number and the audit row are
+    written); a failure (a full disk, a removed drive) leaves no partial file. Leftovers of
+    this counter's killed runs are removed first; rotation touches only its own backups.
     """
     if keep < 1:
         raise BackupKeepInvalidError(str(keep))
     folder = _default_folder(store) if to is None else _checked_target(to)
     owner = backup_owner(store.db)
     clean_leftovers(folder, owner)
-    with store.action() as db:
-        sequence = next_backup_sequence(db, floor=_highest_sequence(folder, owner))
+    sequence = next_backup_sequence(store.db, floor=_highest_sequence(folder, owner))
     made = write_backup(
         store.db, folder, key=_store_key(store), now=now, owner=owner, sequence=sequence
     )
     removed = rotate(folder, owner=owner, keep=keep)
     with store.action() as db:
+        record_backup_sequence(db, sequence_of(made.path.name))
         append_audit(
             db, at=iso_vn(now), actor=actor, action="backup.create", subject=made.path.name,
             details={"size": made.size, "dossiers": made.facts.dossier_count,
@@ -238,8 +243,7 @@ def _highest_sequence(folder: Path, owner: Owner) -> int:
 
 
 def _sequence(path: Path) -> int:
-    parsed = parse_name(path.name)
-    return 0 if parsed is None else parsed.sequence
+    return sequence_of(path.name)
 
 
 def clean_leftovers(folder: Path, owner: Owner) -> list[str]:

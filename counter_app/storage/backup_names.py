@@ -77,6 +77,11 @@ def parse_name(name: str) -> BackupName | None:
     return None
 
 
+def sequence_of(name: str) -> int:
+    parsed = parse_name(name)
+    return 0 if parsed is None else parsed.sequence
+
+
 def temp_path(final: Path) -> Path:
     """A temporary name no other process (or earlier run) can hold."""
     token = secrets.token_hex(4)

@@ -37,22 +37,27 @@ def backup_owner(db: Database) -> Owner:
 
 
 def next_backup_sequence(db: Database, *, floor: int) -> int:
-    """Take the store's next backup number, above ``floor``; call inside a write transaction.
+    """The number for the next backup: above the store's count and above ``floor``.
 
     ``floor`` is the highest number of this counter's files in the target folder: a store
     restored from an older backup holds an older count, and must never number below them.
+    Only read here: ``record_backup_sequence`` keeps the number once the backup exists, so a
+    failed backup leaves the store untouched.
     """
     row = db.conn.execute(
         "SELECT value FROM settings WHERE key = ?", (SETTING_SEQUENCE,)
     ).fetchone()
     stored = _json_or_none(None if row is None else str(row[0]))
-    number = max(stored if isinstance(stored, int) else 0, floor) + 1
+    return max(stored if isinstance(stored, int) else 0, floor) + 1
+
+
+def record_backup_sequence(db: Database, number: int) -> None:
+    """Keep ``number`` as the store's latest backup; call inside a write transaction."""
     db.conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+        "value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
         (SETTING_SEQUENCE, json.dumps(number)),
     )
-    return number
 
 
 def last_auto_backup_day(db: Database) -> str | None:

@@ -70,6 +70,32 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "key still needed). Choose another file name.",
     },
     # Notices printed by the commands on success.
+    "check.sound": {
+        "vi": "Dữ liệu nguyên vẹn (quick_check: ok). Dung lượng trống: {free} ({folder}).",
+        "en": "The data is sound (quick_check: ok). Free space: {free} ({folder}).",
+    },
+    "check.damaged": {
+        "vi": "Dữ liệu bị hỏng: {detail}. Dung lượng trống: {free} ({folder}). Hãy khôi phục "
+        "bản sao lưu gần nhất còn tốt (counter-app backup list).",
+        "en": "The data is damaged: {detail}. Free space: {free} ({folder}). Restore the newest "
+        "sound backup (counter-app backup list).",
+    },
+    "backup.status": {
+        "vi": "Sao lưu tự động: lần cuối thành công {success}; kiểm tra dữ liệu hằng ngày "
+        "{check_at}: {check}",
+        "en": "Automatic backup: last made {success}; daily data check {check_at}: {check}",
+    },
+    "backup.auto_failed": {
+        "vi": "⚠ Sao lưu tự động thất bại lúc {at}: {reason} (Mã lỗi: {code}). Hãy báo bộ phận "
+        "CNTT.",
+        "en": "⚠ The automatic backup failed at {at}: {reason} (Error code: {code}). Call IT.",
+    },
+    "backup.check_failed": {
+        "vi": "⚠ Kiểm tra dữ liệu hằng ngày lúc {at} phát hiện hư hỏng ({detail}). CNTT: kiểm "
+        "tra ổ đĩa, chạy counter-app check, rồi mới khôi phục bản sao lưu gần nhất còn tốt.",
+        "en": "⚠ The daily data check at {at} found damage ({detail}). IT: check the disk, run "
+        "counter-app check, and only then restore the newest sound backup.",
+    },
     "backup.done": {
         "vi": "Đã sao lưu {dossiers} hồ sơ vào {file} ({size} byte).",
         "en": "Backed up {dossiers} dossiers to {file} ({size} bytes).",

@@ -169,3 +169,36 @@ def dead_process_id() -> int:
         os._exit(0)
     os.waitpid(pid, 0)
     return pid
+
+
+def test_backup_list_marks_the_files_not_to_trust(two_counters: tuple[Store, Store]) -> None:
+    store, _ = two_counters
+    folder = store.folder / "backups"
+    sound, no_sidecar, bad_size, bad_hash, bad_json = (
+        make_backup(store, keep=10, actor=ACTOR, now=NOW).path for _ in range(5)
+    )
+    no_sidecar.with_suffix(".json").unlink()
+    with bad_size.open("ab") as handle:
+        handle.write(b"\0" * 4096)
+    flip_one_byte(bad_hash, at=bad_hash.stat().st_size // 2)
+    bad_json.with_suffix(".json").write_text("{not json", encoding="utf-8")
+    partial = folder / f"{sound.name}.999999-0a1b2c3d.partial"
+    partial.write_bytes(b"half")
+    found = {entry.path.name: entry.problems for entry in list_backups(folder)}
+    assert found == {
+        sound.name: (),
+        no_sidecar.name: ("sidecar_missing",),
+        bad_size.name: ("size_mismatch",),
+        bad_hash.name: ("sha256_mismatch",),
+        bad_json.name: ("sidecar_unreadable",),
+        partial.name: ("partial",),
+    }
+    assert {e.path.name: e.problems for e in list_backups(folder, verify=False)}[
+        bad_hash.name
+    ] == ()
+
+
+def flip_one_byte(path: Path, *, at: int) -> None:
+    data = bytearray(path.read_bytes())
+    data[at] ^= 0xFF
+    path.write_bytes(bytes(data))
