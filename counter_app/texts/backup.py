@@ -80,6 +80,31 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "The data is damaged: {detail}. Free space: {free} ({folder}). Restore the newest "
         "sound backup (counter-app backup list).",
     },
+    # The window's status bar: a short warning, and its tooltip.
+    "window.backup_failed": {
+        "vi": "⚠ Sao lưu tự động thất bại: báo CNTT",
+        "en": "⚠ Automatic backup failed: call IT",
+    },
+    "window.backup_failed_tip": {
+        "vi": "Sao lưu tự động lúc {at} thất bại: {reason}\nLần sao lưu thành công gần nhất: "
+        "{success}. Hồ sơ vẫn được lưu trên máy này.",
+        "en": "The automatic backup at {at} failed: {reason}\nLast successful backup: "
+        "{success}. Dossiers are still saved on this computer.",
+    },
+    "window.check_failed": {
+        "vi": "⚠ Dữ liệu có thể bị hỏng: báo CNTT ngay",
+        "en": "⚠ The data may be damaged: call IT now",
+    },
+    "window.low_space": {
+        "vi": "⚠ Ổ đĩa sắp đầy (còn {free})",
+        "en": "⚠ Disk nearly full ({free} left)",
+    },
+    "window.low_space_tip": {
+        "vi": "Ổ đĩa chứa dữ liệu của quầy chỉ còn {free} trống. Khi đầy, hồ sơ mới không lưu "
+        "được và sao lưu tự động sẽ thất bại. Hãy báo bộ phận CNTT giải phóng dung lượng.",
+        "en": "The disk holding the counter's data has only {free} free. When it is full, new "
+        "dossiers cannot be saved and the automatic backup fails. Ask IT to free some space.",
+    },
     "backup.status": {
         "vi": "Sao lưu tự động: lần cuối thành công {success}; kiểm tra dữ liệu hằng ngày "
         "{check_at}: {check}",
