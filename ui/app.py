@@ -22,6 +22,7 @@ from counter_app.messages import message_for
 from counter_app.services.restore_swap import take_notices
 from counter_app.services.store import open_store, store_exists
 from counter_app.services.ui_settings import load_ui_settings
+from ui.backup_area import install as install_backup_area
 from ui.crash import CrashGuard
 from ui.dossiers import install as install_dossiers
 from ui.i18n import install_translations
@@ -72,6 +73,7 @@ def install_everything(window: MainWindow) -> None:
     """Screens, then the sync area (status bar, F5, settings), then the lock and users menu."""
     install_screens(window)
     install_sync_area(window)
+    install_backup_area(window)
     install_users(window)
     window.add_help_menu()
     intake = window.screen_widget("intake")

@@ -6,12 +6,27 @@ the window); anything unexpected gets the generic sentence, never a stack trace.
 
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
+
 from counter_app.errors import CounterAppError
 from counter_app.messages import message_for
+from counter_app.services.paths import data_dir
+from counter_app.services.store_errors import database_error
 
 
 def error_code(error: BaseException) -> str:
-    return error.code if isinstance(error, CounterAppError) else "UNEXPECTED"
+    """The error's code; a bare database error (a damaged page, a full disk) gets its own."""
+    if isinstance(error, CounterAppError):
+        return error.code
+    typed = database_error(error, folder=_data_folder())
+    return typed.code if typed is not None else "UNEXPECTED"
+
+
+def _data_folder() -> Path | None:
+    with contextlib.suppress(OSError):
+        return data_dir()
+    return None
 
 
 def error_sentence(error: BaseException, lang: str) -> str:

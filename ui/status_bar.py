@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from counter_app.messages import message_for
+from counter_app.services.backup_status import BackupStatus
 from counter_app.services.clock import now_vn
 from ui.sync_runner import SyncState, SyncStatus
 
@@ -98,3 +99,46 @@ class SyncStatusWidget(QWidget):
             return ""
         label = "Mã lỗi" if self._lang == "vi" else "Error code"
         return f"{message_for(status.last_error, self._lang)}\n{label}: {status.last_error}"
+
+
+class BackupWarningLabel(QLabel):
+    """The status bar's short warning when the automatic backup or the daily data check
+    failed, or the data folder runs short of space; hidden while all is well. The tooltip
+    says why and what to do, with the error code for IT (ux.md: codes in small print)."""
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self.setObjectName("backupWarning")
+        self.setVisible(False)
+
+    def show_backup(self, status: BackupStatus, *, low_space: str | None) -> None:
+        lines = self._warnings(status, low_space)
+        self.setText(" · ".join(short for short, _ in lines))
+        self.setToolTip("\n\n".join(tip for _, tip in lines))
+        self.setVisible(bool(lines))
+
+    def _warnings(self, status: BackupStatus, low_space: str | None) -> list[tuple[str, str]]:
+        found = []
+        if status.check_failed:
+            found.append(self._check_warning(status))
+        if status.backup_failed:
+            found.append(self._backup_warning(status))
+        if low_space is not None:
+            free = {"free": low_space}
+            found.append((message_for("window.low_space", self._lang, free),
+                          message_for("window.low_space_tip", self._lang, free)))  # fmt: skip
+        return found
+
+    def _check_warning(self, status: BackupStatus) -> tuple[str, str]:
+        found = {"at": short_time(status.check_at), "detail": status.check_result or ""}
+        return (message_for("window.check_failed", self._lang),
+                message_for("backup.check_failed", self._lang, found))  # fmt: skip
+
+    def _backup_warning(self, status: BackupStatus) -> tuple[str, str]:
+        code, lang = status.last_error or "", self._lang
+        label = "Mã lỗi" if lang == "vi" else "Error code"
+        tip = message_for("window.backup_failed_tip", lang, {
+            "at": short_time(status.last_attempt_at), "reason": message_for(code, lang),
+            "success": short_time(status.last_success_at) or "-"})  # fmt: skip
+        return message_for("window.backup_failed", lang), f"{tip}\n{label}: {code}"

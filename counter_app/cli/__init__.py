@@ -12,6 +12,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from counter_app import APP_NAME, __version__
 from counter_app.cli import (
@@ -31,12 +32,13 @@ from counter_app.cli import (
 from counter_app.cli.output import emit
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, CounterAppError, EnvironmentProblem
 from counter_app.messages import LANGUAGES, VI, message_for
-from counter_app.services.backup import start_daily_backup_if_due
+from counter_app.services.auto_backup import start_daily_backup_if_due
 from counter_app.services.clock import now_vn
 from counter_app.services.error_log import log_unexpected_error
-from counter_app.services.paths import DATA_DIR_ENV
+from counter_app.services.paths import DATA_DIR_ENV, data_dir
 from counter_app.services.restore_swap import take_notices as take_repairs
 from counter_app.services.store import take_notices
+from counter_app.services.store_errors import database_error
 
 LANG_ENV = "COUNTER_APP_LANG"
 EXIT_INTERRUPTED = 130
@@ -150,9 +152,19 @@ def _run_and_report(args: argparse.Namespace) -> int:
         _silence_stdout()
         return EXIT_OK
     except Exception as error:  # the last resort: a sentence on screen, the stack in the log
+        typed = database_error(error, folder=_data_folder())
+        if typed is not None:  # a damaged page or a full disk met by any read or write
+            report_error(typed.code, args, detail=typed.detail)
+            return typed.exit_status
         _log_quietly(error)
         report_error("UNEXPECTED", args)
         return EXIT_ITEMS_FAILED
+
+
+def _data_folder() -> Path | None:
+    with contextlib.suppress(OSError):
+        return data_dir()
+    return None
 
 
 def _log_quietly(error: Exception) -> None:
@@ -165,7 +177,8 @@ def report_error(code: str, args: argparse.Namespace, *, detail: str = "") -> No
     """The error's sentence on stderr (and JSON on stdout with ``--json``), then its code."""
     message = message_for(code, args.lang)
     if getattr(args, "json", False):
-        emit({"ok": False, "error_code": code, "error": message})
+        extra = {"detail": detail} if detail and detail != code else {}
+        emit({"ok": False, "error_code": code, "error": message, **extra})
     suffix = f" ({detail})" if detail and detail != code else ""
     label = "Mã lỗi" if args.lang == VI else "Error code"
     print(f"{message}\n{label}: {code}{suffix}", file=sys.stderr)

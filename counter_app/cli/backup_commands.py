@@ -1,4 +1,4 @@
-"""``counter-app backup``, ``backup list`` and ``restore``: copies of the store for IT.
+"""``counter-app backup``, ``backup list``, ``restore`` and ``check``: the store's copies for IT.
 
 A restore replaces the counter's data, so it asks first on a terminal and demands ``--yes``
 from a script. Texts go to the screen in the chosen language; ``--json`` prints objects.
@@ -15,15 +15,16 @@ from counter_app.cli.output import Subparsers, emit
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
+from counter_app.services.auto_backup import auto_backup_if_due, check_now
 from counter_app.services.backup import (
     BACKUPS_FOLDER,
     DEFAULT_KEEP,
     BackupResult,
-    auto_backup_if_due,
     export_key,
     list_backups,
     make_backup,
 )
+from counter_app.services.backup_status import CHECK_OK, read_status
 from counter_app.services.clock import now_vn
 from counter_app.services.paths import data_dir
 from counter_app.services.restore import (
@@ -31,6 +32,7 @@ from counter_app.services.restore import (
     restore_backup,
 )
 from counter_app.services.store import open_store
+from counter_app.services.store_errors import free_space
 
 CONFIRM_WORDS = ("yes", "y", "có", "co")  # what a person may type to go on with a restore
 
@@ -44,6 +46,34 @@ class RestoreNotConfirmedError(BadInputError):
 def register(commands: Subparsers) -> None:
     _register_backup(commands)
     _register_restore(commands)
+    _register_check(commands)
+
+
+def _register_check(commands: Subparsers) -> None:
+    parser = commands.add_parser(
+        "check",
+        help="check the store for damaged pages now, and the free space (before any restore)",
+        description=(
+            "Run SQLite's quick_check on the store now (the automatic backup runs it daily), "
+            "record the result where sync status and the window show it, and print the free "
+            "space of the data folder. Exit 0 when the store is sound, 1 when damaged. Run it "
+            "before restoring a backup: a full disk or a file held open elsewhere is no damage."
+        ),
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON object")
+    parser.set_defaults(handler=run_check)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    folder = data_dir()
+    result = check_now(None, now=now_vn())
+    sound = result == CHECK_OK
+    if args.json:
+        emit({"ok": sound, "check": result, "free": free_space(folder), "folder": str(folder)})
+    else:
+        key = "check.sound" if sound else "check.damaged"
+        _say(args, key, detail=result, free=free_space(folder), folder=str(folder))
+    return EXIT_OK if sound else EXIT_ITEMS_FAILED
 
 
 def _register_backup(commands: Subparsers) -> None:
@@ -52,10 +82,12 @@ def _register_backup(commands: Subparsers) -> None:
         help="back the store up (encrypted, checked, rotated), or export its key",
         description=(
             "Make a checked backup of the store while the app may keep running: an encrypted "
-            "copy named counter-YYYYMMDD-HHMMSS.db with a JSON sidecar, in the data folder's "
-            "backups/ or in --to DIR (an external drive). Only the newest --keep backups of "
-            "that folder are kept. With --export-key FILE, write the store's key to a new "
-            "owner-only file instead (needed to restore on another computer)."
+            "copy named counter-AGENCY-cN-YYYYMMDD-HHMMSS-SEQUENCE.db with a JSON sidecar, in "
+            "the data folder's backups/ or in --to DIR (an external drive, a shared folder). "
+            "Only the newest --keep backups of this counter in that folder are kept (by their "
+            "sequence number, never by the clock); other counters' files are never touched. "
+            "With --export-key FILE, write the store's key to a new owner-only file instead "
+            "(needed to restore on another computer)."
         ),
     )
     target = parser.add_mutually_exclusive_group()
@@ -78,12 +110,17 @@ def _register_backup(commands: Subparsers) -> None:
         "list",
         help="list the backups of the data folder's backups/ with their sidecar details",
         description=(
-            "List the backups in the data folder's backups/ folder, newest first, with what "
-            "each sidecar says (time, schema, dossier count, checksum). --json prints one "
-            "object per backup."
+            "List the backups in the data folder's backups/ folder (every counter's), newest "
+            "first, with what each sidecar says (time, schema, dossier count, checksum), and "
+            "mark the ones not to trust: sidecar missing or unreadable, size or SHA-256 not "
+            "matching the sidecar, partial (being written, or left by a killed run). --json "
+            "prints one object per backup."
         ),
     )
     listing.add_argument("--json", action="store_true", help="one JSON object per line")
+    listing.add_argument(
+        "--no-hash", action="store_true", help="skip the SHA-256 check (reads every file whole)"
+    )
     listing.set_defaults(handler=run_backup_list)
 
 
@@ -177,9 +214,10 @@ def _run_export_key(args: argparse.Namespace) -> int:
 
 def run_backup_list(args: argparse.Namespace) -> int:
     folder = data_dir() / BACKUPS_FOLDER  # listing needs neither the store nor its key
-    entries = list_backups(folder)
+    entries = list_backups(folder, verify=not args.no_hash)
     for entry in entries:
-        row = {**entry.info, "file": entry.path.name, "size": entry.size}
+        row = {**entry.info, "file": entry.path.name, "size": entry.size,
+               "problems": list(entry.problems)}  # fmt: skip
         if args.json:
             emit(row)
         else:
@@ -191,7 +229,8 @@ def run_backup_list(args: argparse.Namespace) -> int:
 
 def _list_line(row: dict[str, Any]) -> str:
     shown = ("created_at", "size", "dossier_count", "schema_version", "app_version")
-    return "  ".join([row["file"], *(f"{key}={row[key]}" for key in shown if key in row)])
+    line = "  ".join([row["file"], *(f"{key}={row[key]}" for key in shown if key in row)])
+    return line + ("  ⚠ " + ", ".join(row["problems"]) if row["problems"] else "")
 
 
 def run_restore(args: argparse.Namespace) -> int:
@@ -250,6 +289,29 @@ def _print_restore(args: argparse.Namespace, report: RestoreReport) -> None:
     if report.audit_behind and report.audit_mark is not None:
         restored, mark = report.audit_restored.seq, report.audit_mark.seq
         _say(args, "restore.audit_behind", restored=restored, mark=mark)
+
+
+# --- the automatic backup's status, shown by `sync status` and `settings` --------------------
+
+
+def backup_status_json(data_folder: Path) -> dict[str, Any]:
+    return read_status(data_folder).as_json()
+
+
+def print_backup_status(data_folder: Path, lang: str) -> None:
+    """One line on the automatic backup and the daily check, then a warning for each failure."""
+    status = read_status(data_folder)
+    print(message_for("backup.status", lang, {
+        "success": status.last_success_at or "-", "check_at": status.check_at or "-",
+        "check": status.check_result or "-"}))  # fmt: skip
+    if status.backup_failed:
+        code = status.last_error or ""
+        print(message_for("backup.auto_failed", lang, {
+            "at": status.last_attempt_at or "-", "code": code,
+            "reason": message_for(code, lang)}))  # fmt: skip
+    if status.check_failed:
+        print(message_for("backup.check_failed", lang, {
+            "at": status.check_at or "-", "detail": status.check_result or ""}))  # fmt: skip
 
 
 def _say(args: argparse.Namespace, key: str, **params: object) -> None:

@@ -8,6 +8,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
+from counter_app.cli.backup_commands import backup_status_json, print_backup_status
 from counter_app.cli.dossier_output import dossier_json, dossier_line
 from counter_app.cli.output import BadDateError, Subparsers, emit, print_group_help
 from counter_app.domain.dossier_code import parse_range
@@ -155,13 +156,15 @@ def run_settings(args: argparse.Namespace) -> int:
         store.close()
     protection = message_for(described.protection, args.lang)
     if args.json:
-        emit({**asdict(described), "protection_text": protection})
+        emit({**asdict(described), "protection_text": protection,
+              "backup": backup_status_json(store.folder)})  # fmt: skip
         return EXIT_OK
     for key, value in described.settings.items():
         print(f"{key}: {value}")
     print(f"schema: {described.schema_version}")
     print(f"encrypted: {described.encrypted}  key: {described.key_location or '-'}")
     print(protection)
+    print_backup_status(store.folder, args.lang)
     return EXIT_OK
 
 

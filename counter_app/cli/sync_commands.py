@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from counter_app import __version__
 from counter_app.cli import sync_offline_commands
+from counter_app.cli.backup_commands import backup_status_json, print_backup_status
 from counter_app.cli.demo_commands import ProgressBar
 from counter_app.cli.output import Subparsers, add_json_flag, emit
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError, CounterAppError
@@ -282,6 +283,7 @@ def run_status(args: argparse.Namespace) -> int:
             "failures": journal.failures,
             "url": load_sync_settings(store).url or None,
             **sync_offline_commands.unsynced_fields(store),
+            "backup": backup_status_json(store.folder),
         }
     finally:
         store.close()
@@ -301,6 +303,7 @@ def run_status(args: argparse.Namespace) -> int:
         print(message_for("sync.skew_warning", args.lang,
                           {"skew": f"{journal.clock_skew_s:.0f}"}))  # fmt: skip
     sync_offline_commands.print_unsynced_warning(status, args.lang)
+    print_backup_status(store.folder, args.lang)
     return EXIT_OK
 
 

@@ -1,8 +1,10 @@
-"""Backups of the store: on demand, once a day automatically, rotated; and the key export.
+"""Backups of the store, on demand: named per counter, rotated per counter; and the key export.
 
 A backup is a checked, encrypted copy (storage/backup.py) in ``backups/`` of the data folder
-or in a folder IT names (an external drive). Only the newest ``keep`` backups of a folder are
-kept. Each backup, key export and restore is an audit row.
+or in a folder IT names (an external drive, a folder several counters share). Its name says
+whose it is and its number in that counter's sequence (storage/backup_names.py); only the
+newest ``keep`` of this counter's backups in a folder are kept. Each backup, key export and
+restore is an audit row. The automatic daily backup is in ``services/auto_backup.py``.
 
 A restore never replaces the high-water marks file (``marks.db``): the report compares the
 restored store with it, and new codes and versions continue above the marks.
@@ -13,31 +15,38 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import subprocess
-import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from counter_app.domain.vn_time import VN_TZ, iso_vn
-from counter_app.errors import BadInputError, CounterAppError
+from counter_app.domain.vn_time import iso_vn
+from counter_app.errors import BadInputError
 from counter_app.services import keys
-from counter_app.services.error_log import log_unexpected_error
-from counter_app.services.paths import DATA_DIR_ENV, ensure_private_dir, write_private_file
-from counter_app.services.store import (
-    Store,
-    open_store,
-)
+from counter_app.services.clock import wall_seconds
+from counter_app.services.paths import ensure_private_dir, write_private_file
+from counter_app.services.store import Store
 from counter_app.storage.audit import append_audit
 from counter_app.storage.backup import (
     BackupFile,
-    backup_sort_key,
-    last_auto_backup_day,
+    file_sha256,
     read_sidecar,
-    set_last_auto_backup_day,
     sidecar_path,
     write_backup,
+)
+from counter_app.storage.backup_names import (
+    TEMP_SUFFIX,
+    BackupName,
+    Owner,
+    is_leftover,
+    owner_of,
+    parse_name,
+    sequence_of,
+)
+from counter_app.storage.backup_settings import (
+    backup_owner,
+    next_backup_sequence,
+    record_backup_sequence,
 )
 from counter_app.storage.engine import DiskFullError
 
@@ -45,7 +54,12 @@ BACKUPS_FOLDER = "backups"
 # Two weeks of daily backups: enough to step back past a bad day noticed late, small enough
 # (a few MB each) for any counter PC's disk.
 DEFAULT_KEEP = 14
-AUTO_ACTOR = "system:auto-backup"
+# Why ``backup list`` marks a file as not to be trusted.
+PROBLEM_NO_SIDECAR = "sidecar_missing"
+PROBLEM_SIDECAR = "sidecar_unreadable"
+PROBLEM_SIZE = "size_mismatch"
+PROBLEM_SHA256 = "sha256_mismatch"
+PROBLEM_PARTIAL = "partial"  # a copy being written, or left by a killed run
 
 
 class BackupTargetMissingError(BadInputError):
@@ -99,11 +113,15 @@ class AutoBackupOutcome:
 
 @dataclass(frozen=True)
 class BackupEntry:
-    """One backup of a folder, as listed for IT; ``info`` is its sidecar (empty if none)."""
+    """One backup of a folder, as listed for IT; ``info`` is its sidecar (empty if none).
+
+    ``problems``: why the file should not be trusted (PROBLEM_* codes); empty when sound.
+    """
 
     path: Path
     size: int
     info: dict[str, Any]
+    problems: tuple[str, ...] = ()
 
 
 def default_backup_folder(store: Store) -> Path:
@@ -120,20 +138,36 @@ def make_backup(
 ) -> BackupResult:
     """Back the store up into ``to`` (default: the data folder's ``backups/``), then rotate.
 
-    The store is only read; a failure (a full disk, a removed drive) leaves no partial file.
+    The store is only read until the backup exists (then its number and the audit row are
+    written); a failure (a full disk, a removed drive) leaves no partial file. Leftovers of
+    this counter's killed runs are removed first; rotation touches only its own backups.
     """
     if keep < 1:
         raise BackupKeepInvalidError(str(keep))
-    folder = ensure_private_dir(default_backup_folder(store)) if to is None else _checked_target(to)
-    made = write_backup(store.db, folder, key=_store_key(store), now=now)
-    removed = rotate(folder, keep=keep)
+    folder = _default_folder(store) if to is None else _checked_target(to)
+    owner = backup_owner(store.db)
+    clean_leftovers(folder, owner)
+    sequence = next_backup_sequence(store.db, floor=_highest_sequence(folder, owner))
+    made = write_backup(
+        store.db, folder, key=_store_key(store), now=now, owner=owner, sequence=sequence
+    )
+    removed = rotate(folder, owner=owner, keep=keep)
     with store.action() as db:
+        record_backup_sequence(db, sequence_of(made.path.name))
         append_audit(
             db, at=iso_vn(now), actor=actor, action="backup.create", subject=made.path.name,
             details={"size": made.size, "dossiers": made.facts.dossier_count,
                      "external": to is not None, "removed": len(removed)},
         )  # fmt: skip
     return _result(made, removed, encrypted=store.encrypted)
+
+
+def _default_folder(store: Store) -> Path:
+    """``backups/`` of the data folder; something else under that name is a typed error."""
+    try:
+        return ensure_private_dir(default_backup_folder(store))
+    except OSError:
+        raise BackupTargetUnwritableError(BACKUPS_FOLDER) from None
 
 
 def _store_key(store: Store) -> bytes | None:
@@ -160,10 +194,14 @@ def _result(made: BackupFile, removed: list[str], *, encrypted: bool) -> BackupR
     )
 
 
-def rotate(folder: Path, *, keep: int) -> list[str]:
-    """Delete all but the newest ``keep`` backups of ``folder``; other files are never touched."""
+def rotate(folder: Path, *, owner: Owner, keep: int) -> list[str]:
+    """Delete all but the newest ``keep`` of ``owner``'s backups (by their sequence number).
+
+    Another counter's backups, unnamed files and older-format backups whose sidecar does
+    not name this counter are never touched.
+    """
     removed: list[str] = []
-    for path in backup_files(folder)[:-keep]:
+    for path in backup_files(folder, owner=owner)[:-keep]:
         path.unlink()
         with contextlib.suppress(FileNotFoundError):
             sidecar_path(path).unlink()
@@ -171,66 +209,79 @@ def rotate(folder: Path, *, keep: int) -> list[str]:
     return removed
 
 
-def backup_files(folder: Path) -> list[Path]:
-    """Our backups in ``folder``, oldest first (by the time in their names)."""
+def backup_files(folder: Path, *, owner: Owner | tuple[str, int] | None = None) -> list[Path]:
+    """Our backups in ``folder``, oldest first; with ``owner``, only that counter's.
+
+    A counter's backups are ordered by their sequence number, never by the time in their
+    names (a wrong clock); its older-format files, numbered 0, come first by file time.
+    Without an owner, all backups are ordered by file time.
+    """
     if not folder.is_dir():
         return []
     found = []
     for path in folder.iterdir():
-        sort_key = backup_sort_key(path.name)
-        if sort_key is not None and path.is_file():
-            found.append((sort_key, path))
+        parsed = parse_name(path.name)
+        if parsed is None or not path.is_file():
+            continue
+        if owner is not None and _owner_of(path, parsed) != tuple(owner):
+            continue
+        mtime = path.stat().st_mtime_ns
+        found.append(((parsed.sequence, mtime) if owner else (mtime, parsed.sequence), path))
     return [path for _, path in sorted(found)]
 
 
-def list_backups(folder: Path) -> list[BackupEntry]:
-    """The backups of ``folder`` (newest first) with what their sidecars say."""
-    return [
-        BackupEntry(path, path.stat().st_size, read_sidecar(path) or {})
-        for path in reversed(backup_files(folder))
+def _owner_of(path: Path, parsed: BackupName) -> Owner | None:
+    if parsed.owner is not None:
+        return parsed.owner
+    info = read_sidecar(path)  # an older-format name: only its sidecar says whose it is
+    return None if info is None else owner_of(info.get("agency"), info.get("counter"))
+
+
+def _highest_sequence(folder: Path, owner: Owner) -> int:
+    files = backup_files(folder, owner=owner)
+    return max((_sequence(path) for path in files), default=0)
+
+
+def _sequence(path: Path) -> int:
+    return sequence_of(path.name)
+
+
+def clean_leftovers(folder: Path, owner: Owner) -> list[str]:
+    """Remove temporary files of killed backups (see ``is_leftover``); return their names."""
+    now_s = wall_seconds()
+    removed = []
+    for path in folder.glob(f"counter-*{TEMP_SUFFIX}"):
+        if is_leftover(path, owner, now_s=now_s):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+            removed.append(path.name)
+    return removed
+
+
+def list_backups(folder: Path, *, verify: bool = True) -> list[BackupEntry]:
+    """The backups of ``folder`` (newest first) with their sidecars and what is wrong with them.
+
+    ``verify`` also compares each file's SHA-256 with its sidecar (reads every file whole).
+    Temporary files are listed too, as "partial".
+    """
+    entries = [_entry(path, verify=verify) for path in reversed(backup_files(folder))]
+    partials = sorted(folder.glob(f"counter-*{TEMP_SUFFIX}")) if folder.is_dir() else []
+    return entries + [
+        BackupEntry(path, path.stat().st_size, {}, (PROBLEM_PARTIAL,)) for path in partials
     ]
 
 
-# --- the automatic daily backup -------------------------------------------------------------
-
-
-def backup_due_today(store: Store, now: datetime) -> bool:
-    """True until an automatic backup has been made on ``now``'s day (Vietnam time)."""
-    return last_auto_backup_day(store.db) != _day(now)
-
-
-def _day(now: datetime) -> str:
-    return now.astimezone(VN_TZ).date().isoformat()
-
-
-def auto_backup_if_due(folder: Path | None, now: datetime) -> AutoBackupOutcome | None:
-    """The first start of a day makes one backup; None when today's is already made.
-
-    Runs on a worker thread, so it opens (and closes) its own store connection. It never
-    raises: an expected problem comes back as its code (the window may show it), anything
-    else is logged, redacted, and comes back as ``UNEXPECTED``.
-    """
-    try:
-        return _auto_backup(folder, now)
-    except CounterAppError as error:
-        return AutoBackupOutcome(None, error.code)
-    except Exception as error:  # a background task must not crash the app: log, report, go on
-        with contextlib.suppress(OSError):
-            log_unexpected_error(error, where="auto-backup")
-        return AutoBackupOutcome(None, CounterAppError.code)
-
-
-def _auto_backup(folder: Path | None, now: datetime) -> AutoBackupOutcome | None:
-    store = open_store(folder)
-    try:
-        if not backup_due_today(store, now):
-            return None
-        result = make_backup(store, actor=AUTO_ACTOR, now=now)
-        with store.action() as db:
-            set_last_auto_backup_day(db, _day(now))
-        return AutoBackupOutcome(result)
-    finally:
-        store.close()
+def _entry(path: Path, *, verify: bool) -> BackupEntry:
+    size, info = path.stat().st_size, read_sidecar(path)
+    if info is None:
+        missing = not sidecar_path(path).exists()
+        return BackupEntry(path, size, {}, (PROBLEM_NO_SIDECAR if missing else PROBLEM_SIDECAR,))
+    problems = []
+    if info.get("size") != size:
+        problems.append(PROBLEM_SIZE)
+    elif verify and info.get("sha256") != file_sha256(path):
+        problems.append(PROBLEM_SHA256)
+    return BackupEntry(path, size, info, tuple(problems))
 
 
 # --- the key export -------------------------------------------------------------------------
@@ -270,55 +321,3 @@ def _write_new_private(path: Path, text: str) -> None:
         if error.errno == errno.ENOSPC:
             raise DiskFullError("") from None
         raise
-
-
-# --- the daily automatic backup, started in the background -----------------------------------
-
-NO_AUTO_BACKUP_ENV = "COUNTER_APP_NO_AUTO_BACKUP"  # "1": never start one (tests, IT scripts)
-
-
-def start_daily_backup_if_due(folder: Path | None, now: datetime) -> bool:
-    """Start today's automatic backup in a separate, detached process if it is still due.
-
-    The command line's processes are short-lived, so a thread would die with them; a detached
-    ``counter-app backup --auto`` finishes on its own and never delays the command that
-    started it. The desktop app runs ``auto_backup_if_due`` on a worker thread instead.
-    Returns True when a backup process was started.
-    """
-    if os.environ.get(NO_AUTO_BACKUP_ENV) == "1":
-        return False
-    try:
-        store = open_store(folder)
-        try:
-            due = backup_due_today(store, now)
-        finally:
-            store.close()
-        if due:
-            _spawn_detached([*_self_command(), "backup", "--auto"], folder)
-        return due
-    except (CounterAppError, OSError):
-        return False  # the command itself succeeded; the next start tries again
-
-
-def _self_command() -> list[str]:
-    """How to run this app again: the frozen executable, or this Python with the package."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable]
-    return [sys.executable, "-m", "counter_app"]
-
-
-def _spawn_detached(command: list[str], folder: Path | None) -> None:
-    env = dict(os.environ)
-    if folder is not None:
-        env[DATA_DIR_ENV] = str(folder)
-    options: dict[str, Any] = {"start_new_session": True}
-    if sys.platform == "win32":  # no console window flashing up, not killed with the parent
-        options = {"creationflags": subprocess.CREATE_NO_WINDOW | subprocess.DETACHED_PROCESS}
-    subprocess.Popen(
-        command,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        **options,
-    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime
 
 from counter_app.domain.vn_time import VN_TZ
@@ -13,3 +14,8 @@ def now_vn() -> datetime:
 
 def today_vn() -> date:
     return now_vn().date()
+
+
+def wall_seconds() -> float:
+    """Seconds since the epoch, to compare with file times (which the system clock sets)."""
+    return time.time()

@@ -3,9 +3,9 @@
 A backup is taken through SQLite's backup API on the open connection, so the clerk may keep
 working: the copy is one consistent snapshot, encrypted with the same key as the store (a plain
 store gives a plain copy). The copy is written under a temporary name, opened again and checked
-(integrity, schema version), fsynced and only then renamed to its final name, so a file named
-``counter-YYYYMMDD-HHMMSS.db`` is always a complete, checked backup. Its JSON sidecar holds
-counts, versions and hashes, never personal data.
+(integrity, schema version), fsynced and only then renamed to its final name (see
+storage/backup_names.py), so a file with a backup's name is always a complete, checked backup.
+Its JSON sidecar holds counts, versions and hashes, never personal data.
 
 The functions at the end compare a restored store with the high-water marks kept outside it
 (``marks.db``), so codes and versions continue above anything ever issued.
@@ -18,7 +18,6 @@ import errno
 import hashlib
 import json
 import os
-import re
 import shutil
 from collections.abc import Iterator
 from datetime import datetime
@@ -26,9 +25,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from counter_app import __version__
-from counter_app.domain.vn_time import VN_TZ, iso_vn
+from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import EnvironmentProblem
 from counter_app.storage.audit import AuditHead, audit_head
+from counter_app.storage.backup_names import Owner, backup_name, temp_path
+from counter_app.storage.backup_settings import SETTING_AGENCY, SETTING_COUNTER
 from counter_app.storage.engine import (
     Database,
     DatabaseError,
@@ -40,14 +41,8 @@ from counter_app.storage.engine import (
 from counter_app.storage.marks import Marks
 from counter_app.storage.migrations import schema_version
 
-# counter-20261125-173005.db, and counter-20261125-173005-2.db for a second one in that second.
-BACKUP_NAME_RE = re.compile(r"^counter-(\d{8})-(\d{6})(?:-(\d+))?\.db$")
 SIDECAR_SUFFIX = ".json"
-TEMP_SUFFIX = ".partial"  # a copy being written; never matches BACKUP_NAME_RE
-# Settings (key -> JSON value) the sidecar names the counter by; absent before setup.
-SETTING_AGENCY = "counter.agency_code"
-SETTING_COUNTER = "counter.counter"
-SETTING_LAST_AUTO_DAY = "backup.last_auto_day"
+
 HASH_CHUNK = 1024 * 1024  # read 1 MB at a time when hashing a copy: flat memory for any size
 OWNER_ONLY_FILE = 0o600
 
@@ -87,21 +82,7 @@ class BehindDossier(NamedTuple):
     mark_version: int
 
 
-# --- names --------------------------------------------------------------------------------
-
-
-def backup_name(moment: datetime, attempt: int = 1) -> str:
-    """The file name for a backup taken at ``moment`` (Vietnam time, sortable)."""
-    stamp = moment.astimezone(VN_TZ).strftime("%Y%m%d-%H%M%S")
-    return f"counter-{stamp}.db" if attempt == 1 else f"counter-{stamp}-{attempt}.db"
-
-
-def backup_sort_key(name: str) -> tuple[str, str, int] | None:
-    """Oldest first when sorted; None for a file that is not one of our backups."""
-    match = BACKUP_NAME_RE.match(name)
-    if match is None:
-        return None
-    return match.group(1), match.group(2), int(match.group(3) or 1)
+# --- names ---------------------------------------------------------------------------------
 
 
 def sidecar_path(backup: Path) -> Path:
@@ -111,13 +92,16 @@ def sidecar_path(backup: Path) -> Path:
 # --- writing a backup ---------------------------------------------------------------------
 
 
-def write_backup(db: Database, folder: Path, *, key: bytes | None, now: datetime) -> BackupFile:
+def write_backup(
+    db: Database, folder: Path, *, key: bytes | None, now: datetime, owner: Owner, sequence: int
+) -> BackupFile:
     """Copy the open store into ``folder`` as a checked backup file plus its sidecar.
 
     Raises DiskFullError or BackupWriteError with nothing left behind; the store is only read.
+    The temporary name is unique to this process, so two backups never meet on it.
     """
-    final = _free_name(folder, now)
-    temp = final.with_name(final.name + TEMP_SUFFIX)
+    final = _free_name(folder, owner, now, sequence)
+    temp = temp_path(final)
     try:
         _copy_online(db, temp, key=key)
         facts = check_copy(temp, key=key)
@@ -137,11 +121,11 @@ def write_backup(db: Database, folder: Path, *, key: bytes | None, now: datetime
     return BackupFile(final, sidecar, size, digest, facts)
 
 
-def _free_name(folder: Path, now: datetime) -> Path:
-    attempt = 1
-    while (folder / backup_name(now, attempt)).exists():
-        attempt += 1
-    return folder / backup_name(now, attempt)
+def _free_name(folder: Path, owner: Owner, now: datetime, sequence: int) -> Path:
+    """The name for ``sequence``; a higher number if taken (two data folders set up alike)."""
+    while (folder / backup_name(owner, now, sequence)).exists():
+        sequence += 1
+    return folder / backup_name(owner, now, sequence)
 
 
 def _copy_online(db: Database, target: Path, *, key: bytes | None) -> None:
@@ -248,7 +232,7 @@ def file_sha256(path: Path) -> str:
 
 def write_private_json(path: Path, value: dict[str, Any]) -> None:
     """Write ``value`` owner-only through a temporary name, so a reader never sees half."""
-    temp = path.with_name(path.name + TEMP_SUFFIX)
+    temp = temp_path(path)
     data = json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
     try:
         with _os_errors():
@@ -373,20 +357,3 @@ def dossier_gaps(db: Database, marks: Marks) -> tuple[list[MissingDossier], list
         elif version < mark.version:
             behind.append(BehindDossier(mark.code, version, mark.version))
     return missing, behind
-
-
-def last_auto_backup_day(db: Database) -> str | None:
-    row = db.conn.execute(
-        "SELECT value FROM settings WHERE key = ?", (SETTING_LAST_AUTO_DAY,)
-    ).fetchone()
-    value = _json_or_none(None if row is None else str(row[0]))
-    return value if isinstance(value, str) else None
-
-
-def set_last_auto_backup_day(db: Database, day: str) -> None:
-    """Record the day of the last automatic backup; call inside a write transaction."""
-    db.conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (SETTING_LAST_AUTO_DAY, json.dumps(day)),
-    )

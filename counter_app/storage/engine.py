@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
+import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,6 +30,8 @@ from counter_app.errors import BadInputError, CounterAppError, EnvironmentProble
 
 Database = sqlite_utils.Database
 DatabaseError = dbapi2.DatabaseError
+# Any SQLite error: the store's (sqlcipher3) and the marks file's (the standard library's).
+ANY_DATABASE_ERROR: tuple[type[Exception], ...] = (dbapi2.DatabaseError, sqlite3.DatabaseError)
 IntegrityError = dbapi2.IntegrityError
 OperationalError = dbapi2.OperationalError
 
@@ -40,6 +44,13 @@ PLAIN_HEADER = b"SQLite format 3\x00"
 # the search index); with SQLite's 2 MiB default they are re-read and re-decrypted every time
 # on a large store. 64 MiB keeps the hot index pages of a million-dossier store in memory.
 CACHE_KIB = 65536
+# SQLite reports a -wal or -shm file that cannot grow as a plain "disk I/O error" (SQLITE_IOERR),
+# not as "database or disk is full". With less than this free beside the store, such an error
+# is a full disk, not a failing one: a save needs a few WAL frames (4 KB pages, up to the 4 MB
+# auto-checkpoint) and the -shm grows by 32 KB, so 8 MB free rules the disk out as the cause.
+LOW_SPACE_BYTES = 8 * 1024 * 1024
+SIZE_UNITS = ("KB", "MB", "GB", "TB")
+QUICK_CHECK_DETAIL_CHARS = 300  # the first findings are enough for IT; the rest repeat them
 
 
 class StoreLockedError(EnvironmentProblem):
@@ -61,7 +72,10 @@ class StoreCorruptError(EnvironmentProblem):
 
 
 class DiskFullError(CounterAppError):
-    """The disk (or the store's size limit) is full: nothing of the action was written."""
+    """The disk (or the store's size limit) is full: nothing of the action was written.
+
+    ``detail`` says how much is free in which folder, when known (no personal data).
+    """
 
     code = "DISK_FULL"
     exit_status = 3
@@ -93,7 +107,7 @@ def connect(path: Path, *, key: bytes | None) -> Database:
         _configure(conn)
     except DatabaseError as error:
         conn.close()
-        raise _classify(error, keyed=key is not None) from None
+        raise classify_error(error, keyed=key is not None, folder=path.parent) from None
     return Database(conn)
 
 
@@ -121,15 +135,61 @@ def _configure(conn: Any) -> None:
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
 
-def _classify(error: Exception, *, keyed: bool) -> CounterAppError:
+def classify_error(
+    error: Exception, *, keyed: bool = False, folder: Path | None
+) -> CounterAppError:
+    """A database error as the app's typed error.
+
+    ``keyed``: the error came from a keyed store's first read, where "not a database" means
+    the wrong key. ``folder`` is where the store lives: an I/O error there with little space
+    left is DISK_FULL, never STORE_CORRUPT (whose advice, a restore, would do harm).
+    """
     text = str(error).lower()
-    if "not a database" in text:
-        return StoreKeyError("") if keyed else StoreCorruptError("")
+    if "not a database" in text and keyed:
+        return StoreKeyError("")
     if "locked" in text or "busy" in text:
         return StoreLockedError("")
-    if "full" in text:
-        return DiskFullError("")
+    free = free_bytes(folder)
+    if "full" in text or ("i/o" in text and free is not None and free < LOW_SPACE_BYTES):
+        return DiskFullError(space_detail(folder, free))
     return StoreCorruptError(type(error).__name__)
+
+
+def free_bytes(folder: Path | None) -> int | None:
+    """Free space in ``folder`` for this account, or None when it cannot be told."""
+    if folder is None:
+        return None
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
+
+
+def space_detail(folder: Path | None, free: int | None) -> str:
+    """ "38 KB free in /path": what DISK_FULL shows IT (a folder, never a citizen's data)."""
+    if folder is None or free is None:
+        return ""
+    return f"{human_size(free)} free in {folder}"
+
+
+def human_size(size: int) -> str:
+    """1536 -> "2 KB": free space as IT reads it."""
+    if size < 1024:
+        return f"{size} bytes"
+    value, unit = size / 1024, 0
+    while value >= 1024 and unit < len(SIZE_UNITS) - 1:
+        value, unit = value / 1024, unit + 1
+    return f"{value:.0f} {SIZE_UNITS[unit]}"
+
+
+def database_folder(db: Database) -> Path | None:
+    """The folder of ``db``'s main file; None for an in-memory one or a broken connection."""
+    try:
+        rows = db.conn.execute("PRAGMA database_list").fetchall()
+    except ANY_DATABASE_ERROR:
+        return None
+    paths = [str(row[2]) for row in rows if row[1] == "main" and row[2]]
+    return Path(paths[0]).parent if paths else None
 
 
 @contextlib.contextmanager
@@ -144,7 +204,7 @@ def write_transaction(db: Database) -> Iterator[Database]:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except OperationalError as error:
-        raise _classify(error, keyed=False) from None
+        raise classify_error(error, folder=database_folder(db)) from None
     try:
         yield db
     except BaseException as error:
@@ -152,7 +212,7 @@ def write_transaction(db: Database) -> Iterator[Database]:
         if isinstance(error, IntegrityError):
             raise StoreIntegrityError("") from None
         if isinstance(error, DatabaseError):
-            raise _classify(error, keyed=False) from None
+            raise classify_error(error, folder=database_folder(db)) from None
         raise
     else:
         try:
@@ -160,9 +220,22 @@ def write_transaction(db: Database) -> Iterator[Database]:
         except DatabaseError as error:
             with contextlib.suppress(DatabaseError):
                 conn.execute("ROLLBACK")
-            raise _classify(error, keyed=False) from None
+            raise classify_error(error, folder=database_folder(db)) from None
 
 
 def integrity_ok(db: Database) -> bool:
     rows = db.conn.execute("PRAGMA integrity_check").fetchall()
     return [tuple(row) for row in rows] == [("ok",)]
+
+
+def quick_check(db: Database) -> str:
+    """SQLite's ``quick_check``: "ok", or its first finding (page numbers, no row data).
+
+    A damaged page may also stop the check itself with an error: that is its finding.
+    """
+    try:
+        rows = db.conn.execute("PRAGMA quick_check").fetchall()
+    except ANY_DATABASE_ERROR as error:
+        return f"{type(error).__name__}: {error}"[:QUICK_CHECK_DETAIL_CHARS]
+    findings = [str(row[0]) for row in rows]
+    return "ok" if findings == ["ok"] else "; ".join(findings)[:QUICK_CHECK_DETAIL_CHARS]

@@ -70,6 +70,57 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "key still needed). Choose another file name.",
     },
     # Notices printed by the commands on success.
+    "check.sound": {
+        "vi": "Dữ liệu nguyên vẹn (quick_check: ok). Dung lượng trống: {free} ({folder}).",
+        "en": "The data is sound (quick_check: ok). Free space: {free} ({folder}).",
+    },
+    "check.damaged": {
+        "vi": "Dữ liệu bị hỏng: {detail}. Dung lượng trống: {free} ({folder}). Hãy khôi phục "
+        "bản sao lưu gần nhất còn tốt (counter-app backup list).",
+        "en": "The data is damaged: {detail}. Free space: {free} ({folder}). Restore the newest "
+        "sound backup (counter-app backup list).",
+    },
+    # The window's status bar: a short warning, and its tooltip.
+    "window.backup_failed": {
+        "vi": "⚠ Sao lưu tự động thất bại: báo CNTT",
+        "en": "⚠ Automatic backup failed: call IT",
+    },
+    "window.backup_failed_tip": {
+        "vi": "Sao lưu tự động lúc {at} thất bại: {reason}\nLần sao lưu thành công gần nhất: "
+        "{success}. Hồ sơ vẫn được lưu trên máy này.",
+        "en": "The automatic backup at {at} failed: {reason}\nLast successful backup: "
+        "{success}. Dossiers are still saved on this computer.",
+    },
+    "window.check_failed": {
+        "vi": "⚠ Dữ liệu có thể bị hỏng: báo CNTT ngay",
+        "en": "⚠ The data may be damaged: call IT now",
+    },
+    "window.low_space": {
+        "vi": "⚠ Ổ đĩa sắp đầy (còn {free})",
+        "en": "⚠ Disk nearly full ({free} left)",
+    },
+    "window.low_space_tip": {
+        "vi": "Ổ đĩa chứa dữ liệu của quầy chỉ còn {free} trống. Khi đầy, hồ sơ mới không lưu "
+        "được và sao lưu tự động sẽ thất bại. Hãy báo bộ phận CNTT giải phóng dung lượng.",
+        "en": "The disk holding the counter's data has only {free} free. When it is full, new "
+        "dossiers cannot be saved and the automatic backup fails. Ask IT to free some space.",
+    },
+    "backup.status": {
+        "vi": "Sao lưu tự động: lần cuối thành công {success}; kiểm tra dữ liệu hằng ngày "
+        "{check_at}: {check}",
+        "en": "Automatic backup: last made {success}; daily data check {check_at}: {check}",
+    },
+    "backup.auto_failed": {
+        "vi": "⚠ Sao lưu tự động thất bại lúc {at}: {reason} (Mã lỗi: {code}). Hãy báo bộ phận "
+        "CNTT.",
+        "en": "⚠ The automatic backup failed at {at}: {reason} (Error code: {code}). Call IT.",
+    },
+    "backup.check_failed": {
+        "vi": "⚠ Kiểm tra dữ liệu hằng ngày lúc {at} phát hiện hư hỏng ({detail}). CNTT: kiểm "
+        "tra ổ đĩa, chạy counter-app check, rồi mới khôi phục bản sao lưu gần nhất còn tốt.",
+        "en": "⚠ The daily data check at {at} found damage ({detail}). IT: check the disk, run "
+        "counter-app check, and only then restore the newest sound backup.",
+    },
     "backup.done": {
         "vi": "Đã sao lưu {dossiers} hồ sơ vào {file} ({size} byte).",
         "en": "Backed up {dossiers} dossiers to {file} ({size} bytes).",

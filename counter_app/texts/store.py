@@ -28,9 +28,14 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "The key file is not valid (64 hexadecimal characters expected). Check the file.",
     },
     "STORE_CORRUPT": {
-        "vi": "Tệp dữ liệu bị hỏng hoặc không phải dữ liệu của ứng dụng. Hãy báo bộ phận CNTT "
-        "để khôi phục từ bản sao lưu.",
-        "en": "The data file is damaged or is not the app's data. Call IT to restore a backup.",
+        "vi": "Không đọc được tệp dữ liệu (có thể bị hỏng). Hãy báo bộ phận CNTT; chưa khôi phục "
+        "bản sao lưu vội. CNTT: kiểm tra dung lượng trống của ổ đĩa, đóng mọi chương trình khác "
+        "đang mở tệp (phần mềm diệt virus, sao chép), rồi chạy counter-app check; chỉ khôi phục "
+        "khi lệnh này báo dữ liệu hỏng.",
+        "en": "The data file could not be read (it may be damaged). Call IT; do not restore a "
+        "backup yet. IT: check the disk's free space, close any other program holding the file "
+        "(antivirus, a copy tool), then run counter-app check; restore only if it reports "
+        "damage.",
     },
     "STORE_TOO_NEW": {
         "vi": "Dữ liệu được tạo bởi phiên bản ứng dụng mới hơn. Hãy cài phiên bản mới nhất; "
@@ -73,10 +78,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "persists, call IT.",
     },
     "DISK_FULL": {
-        "vi": "Ổ đĩa đã đầy nên chưa lưu được gì của thao tác này. Hãy giải phóng dung lượng "
-        "hoặc báo bộ phận CNTT, rồi thử lại.",
-        "en": "The disk is full, so nothing of this action was saved. Free some space or call "
-        "IT, then try again.",
+        "vi": "Ổ đĩa đã đầy nên chưa lưu được gì của thao tác này; dữ liệu đã lưu không bị hỏng. "
+        "Hãy giải phóng dung lượng hoặc báo bộ phận CNTT, rồi thử lại (dung lượng còn trống và "
+        "thư mục ghi ở dòng mã lỗi).",
+        "en": "The disk is full, so nothing of this action was saved; the saved data is not "
+        "damaged. Free some space or call IT, then try again (the free space and the folder "
+        "are on the error code line).",
     },
     # What the store's protection at rest covers (shown in the settings, not errors).
     "PROTECTION_KEYRING": {

@@ -15,13 +15,12 @@ from counter_app.domain.text import fold
 from counter_app.domain.vn_time import VN_TZ
 from counter_app.errors import CounterAppError
 from counter_app.services import keys
+from counter_app.services.auto_backup import auto_backup_if_due, backup_due_today
 from counter_app.services.backup import (
     BackupKeepInvalidError,
     BackupTargetMissingError,
     KeyExportExistsError,
     KeyExportPlainError,
-    auto_backup_if_due,
-    backup_due_today,
     backup_files,
     export_key,
     list_backups,
@@ -107,7 +106,7 @@ def codes_in(db_path: Path, key: bytes | None) -> list[str]:
 def test_backup_is_encrypted_checked_and_private(new_store: Store) -> None:
     add_dossier(new_store, 1)
     result = make_backup(new_store, actor=ACTOR, now=NOW)
-    assert result.path.name == "counter-20261125-093000.db"
+    assert result.path.name == "counter-none-c0-20261125-093000-000001.db"
     assert result.path.parent == new_store.folder / "backups"
     raw = result.path.read_bytes()
     assert "Trần Quốc Bảo".encode() not in raw and b"Tran" not in raw
@@ -136,7 +135,7 @@ def test_sidecar_holds_versions_counts_and_hash_but_no_personal_data(new_store: 
 def test_backup_is_audited(new_store: Store) -> None:
     make_backup(new_store, actor=ACTOR, now=NOW)
     [row] = [r for r in iter_audit(new_store.db) if r.action == "backup.create"]
-    assert row.subject == "counter-20261125-093000.db" and row.actor == ACTOR
+    assert row.subject == "counter-none-c0-20261125-093000-000001.db" and row.actor == ACTOR
     assert json.loads(row.details)["dossiers"] == 0
     assert verify_chain(new_store.db)[1] is None
 
@@ -148,7 +147,8 @@ def test_rotation_keeps_the_newest_and_leaves_other_files(new_store: Store) -> N
     for hour in range(5):
         make_backup(new_store, keep=3, actor=ACTOR, now=NOW + timedelta(hours=hour))
     names = [p.name for p in backup_files(folder)]
-    assert names == [f"counter-20261125-{h:02d}3000.db" for h in (11, 12, 13)]
+    assert names == [f"counter-none-c0-20261125-{h:02d}3000-{n:06d}.db" for h, n in
+                     ((11, 3), (12, 4), (13, 5))]  # fmt: skip
     assert (folder / "notes.txt").exists()
     assert sorted(p.name for p in folder.glob("*.json")) == [n[:-3] + ".json" for n in names]
 
@@ -156,7 +156,8 @@ def test_rotation_keeps_the_newest_and_leaves_other_files(new_store: Store) -> N
 def test_two_backups_in_one_second_get_two_names(new_store: Store) -> None:
     first = make_backup(new_store, actor=ACTOR, now=NOW)
     second = make_backup(new_store, actor=ACTOR, now=NOW)
-    assert second.path.name == "counter-20261125-093000-2.db" and first.path.exists()
+    assert second.path.name == "counter-none-c0-20261125-093000-000002.db"
+    assert first.path.exists()
     assert [e.path for e in list_backups(first.path.parent)] == [second.path, first.path]
 
 
@@ -277,7 +278,7 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(
     backup = make_backup(new_store, actor=ACTOR, now=NOW).path
     damaged = flipped(backup, tmp_path / backup.name, offset=backup.stat().st_size - 3000)
     if keep_sidecar:
-        (tmp_path / "counter-20261125-093000.json").write_bytes(
+        (tmp_path / backup.with_suffix(".json").name).write_bytes(
             backup.with_suffix(".json").read_bytes()
         )
     new_store.close()

@@ -184,7 +184,7 @@ def test_the_days_first_dossier_command_starts_the_automatic_backup(
 
 
 def _due_today() -> bool:
-    from counter_app.services.backup import backup_due_today
+    from counter_app.services.auto_backup import backup_due_today
     from counter_app.services.clock import now_vn
     from counter_app.services.store import open_store
 
