@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from counter_app.errors import EnvironmentProblem
-from counter_app.storage.engine import DiskFullError
+from counter_app.storage.engine import LOW_SPACE_BYTES, DiskFullError, space_detail
 
 MARKS_FILE_NAME = "marks.db"
 MARKS_CACHE_KIB = 32768
@@ -41,7 +41,6 @@ MARKS_CACHE_KIB = 32768
 MARKS_BUSY_MS = 2000
 MARKS_FORMAT = 2  # PRAGMA user_version of the marks file; 0 is the first (unauthenticated) one
 MAC_CHARS = 32  # 128 bits of HMAC-SHA256 in hex
-LOW_SPACE_BYTES = 1 << 20  # below 1 MiB free, a failed write is taken for a full disk
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS code_marks (day TEXT NOT NULL, counter INTEGER NOT NULL, "
@@ -482,7 +481,7 @@ def _marks_errors(path: Path) -> Iterator[None]:
         raise _classify(error, path.parent) from None
     except OSError as error:
         if _short_of_space(path.parent):
-            raise DiskFullError("marks") from None
+            raise _disk_full(path.parent) from None
         raise MarksWriteError(type(error).__name__) from None
 
 
@@ -493,8 +492,16 @@ def _classify(error: sqlite3.Error, folder: Path) -> EnvironmentProblem | DiskFu
     if "not a database" in text or "malformed" in text:
         return MarksDamagedError("")
     if "full" in text or _short_of_space(folder):
-        return DiskFullError("marks")
+        return _disk_full(folder)
     return MarksWriteError(type(error).__name__)
+
+
+def _disk_full(folder: Path) -> DiskFullError:
+    try:
+        free: int | None = shutil.disk_usage(folder).free
+    except OSError:
+        free = None
+    return DiskFullError(space_detail(folder, free) or "marks")
 
 
 def _short_of_space(folder: Path) -> bool:

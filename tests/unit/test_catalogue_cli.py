@@ -142,6 +142,7 @@ def test_a_bad_file_in_json(
     assert row["error"] == "Line 2, column confidence: confidence must be high, medium or low."
     assert final == {
         "ok": False, "error_code": "CATALOGUE_INVALID", "error": final["error"],
+        "detail": "1 error(s)",
     }  # fmt: skip
 
 
