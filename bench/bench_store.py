@@ -22,6 +22,7 @@ from pathlib import Path
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 from counter_app.domain.dossier import Applicant, ApplicantKind, IdType, Intake
+from counter_app.services.audit_check import verify_audit
 from counter_app.services.clock import now_vn
 from counter_app.services.counter_config import build_config, load_config
 from counter_app.services.demo import seed_demo
@@ -29,6 +30,8 @@ from counter_app.services.intake import receive_dossier
 from counter_app.services.search import search_dossiers
 from counter_app.services.setup import set_up_counter
 from counter_app.services.store import Store, create_store, open_store
+from counter_app.storage.engine import quick_check
+from counter_app.storage.marks import MARKS_FILE_NAME
 
 DEFAULT_ROWS = 1_000_000
 SEED = 20261125
@@ -127,7 +130,9 @@ def measure(encrypted: bool, rows: int) -> dict[str, float]:
         store = open_store(folder)
         saves, lookups, names = _saves(store), _lookups(store), _names(store)
         store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        checked, verified = _seconds(lambda: quick_check(store.db)), _verify_s(store)
         store.close()
+        rebuilt = _rebuild_s(folder)
         size = sum(f.stat().st_size for f in folder.iterdir() if f.name.startswith("counter.db"))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -141,7 +146,32 @@ def measure(encrypted: bool, rows: int) -> dict[str, float]:
         "name50": statistics.median(names),
         "name95": _p95(names),
         "size": size / 1e6,
+        "quick": checked,
+        "verify": verified,
+        "rebuild": rebuilt,
     }
+
+
+def _seconds(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def _verify_s(store: Store) -> float:
+    """``audit verify``: the chain, the marks and every dossier's digest; it must come out ok."""
+    start = time.perf_counter()
+    report = verify_audit(store)
+    elapsed = time.perf_counter() - start
+    assert report.ok, report.as_json()
+    return elapsed
+
+
+def _rebuild_s(folder: Path) -> float:
+    """A start that finds ``marks.db`` gone rebuilds it from every dossier of the store."""
+    for suffix in ("", "-wal", "-shm"):
+        (folder / f"{MARKS_FILE_NAME}{suffix}").unlink(missing_ok=True)
+    return _seconds(lambda: open_store(folder).close())
 
 
 def _verdict(value: float, target: float) -> str:
@@ -182,6 +212,9 @@ def run(rows: int = DEFAULT_ROWS) -> str:
             line(f"name search p95, ms (target ≤ {TARGET_NAME_P95_MS:.0f})", "name95", ".2f",
                  TARGET_NAME_P95_MS),
             line("file size, MB", "size", ",.0f"),
+            line("daily quick_check, s", "quick", ".1f"),
+            line("audit verify (chain, marks, every dossier's digest), s", "verify", ".1f"),
+            line("start that rebuilds a lost marks.db, s", "rebuild", ".1f"),
         ]
     )  # fmt: skip
 
