@@ -21,6 +21,7 @@ from counter_app.errors import CounterAppError
 from counter_app.messages import message_for
 from counter_app.services.restore_swap import take_notices
 from counter_app.services.store import open_store, store_exists
+from counter_app.services.store import take_notices as take_marks_notices
 from counter_app.services.ui_settings import load_ui_settings
 from ui.backup_area import install as install_backup_area
 from ui.crash import CrashGuard
@@ -134,13 +135,25 @@ def stored_language(
 
 
 def show_repairs(window: MainWindow) -> None:
-    """What opening the store repaired at start (an interrupted restore), told once."""
+    """What opening the store repaired at start (an interrupted restore, the marks file, a
+    break of the audit log seen), told once."""
     for notice in take_notices():
         text = message_for(notice.code, window.session.lang, notice.params())
-        box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, text,
-                          QMessageBox.StandardButton.Ok, window)  # fmt: skip
-        box.setObjectName("restore_repaired")
-        box.exec()
+        _tell(window, text, "restore_repaired", QMessageBox.Icon.Information)
+    for marks in take_marks_notices():
+        text = message_for(marks.code, window.session.lang, {"count": str(marks.amount)})
+        icon = (
+            QMessageBox.Icon.Information
+            if marks.code == "MARKS_CAUGHT_UP"
+            else QMessageBox.Icon.Warning  # a lost marks file, a break: someone must look
+        )
+        _tell(window, text, "marks_notice", icon)
+
+
+def _tell(window: MainWindow, text: str, name: str, icon: QMessageBox.Icon) -> None:
+    box = QMessageBox(icon, APP_NAME, text, QMessageBox.StandardButton.Ok, window)
+    box.setObjectName(name)
+    box.exec()
 
 
 def run_app(*, data_dir: Path | None = None, lang: str | None = None) -> int:
