@@ -95,9 +95,11 @@ class Store:
         if not self.marks_behind and recorded == (head.seq, head.hash):
             return
         at = iso_vn(now_vn())
-        notices = reconcile(db, self.marks, at=at)
-        _audit_notices(db, notices, at=at)
-        _notices.extend(notices)
+        # A catch-up here is silent: the marks may only be a moment behind another process's
+        # confirmation still on its way. A break is never a timing matter: audited and told.
+        breaks = [n for n in reconcile(db, self.marks, at=at) if n.code != "MARKS_CAUGHT_UP"]
+        _audit_notices(db, breaks, at=at)
+        _notices.extend(breaks)
         self.marks_behind = False
 
     def reserve(self, *, day: str, counter: int, number: int | None, mark: DossierMark) -> None:
