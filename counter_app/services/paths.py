@@ -70,7 +70,7 @@ def write_private_file(path: Path, data: bytes, *, overwrite: bool = True) -> No
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
 
 
 def _private_temp(path: Path, data: bytes) -> Path:
@@ -109,8 +109,9 @@ def _fill(fd: int, path: Path, data: bytes) -> None:
         raise
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Make the new name durable; Windows cannot open a folder, and NTFS journals renames."""
+def fsync_folder(folder: Path) -> None:
+    """Make a new name or a removal durable; Windows cannot open a folder, and NTFS journals
+    renames itself."""
     if os.name == "nt":
         return
     # Best effort: the file is already whole under its name. Some file systems refuse to

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from counter_app.services.paths import OWNER_ONLY_FILE, write_private_file
+from counter_app.services.paths import OWNER_ONLY_FILE, fsync_folder, write_private_file
 
 JOURNAL_NAME = "restore.journal"
 LOCK_NAME = "restore.lock"
@@ -106,15 +106,3 @@ def _lock(fd: int) -> None:
         import fcntl
 
         fcntl.flock(fd, fcntl.LOCK_EX)
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make a removal durable; Windows cannot open a folder, and NTFS journals it itself."""
-    if os.name == "nt":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

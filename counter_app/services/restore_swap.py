@@ -28,9 +28,9 @@ from pathlib import Path
 from counter_app.domain.vn_time import VN_TZ, iso_vn
 from counter_app.services import keys
 from counter_app.services.clock import now_vn
+from counter_app.services.paths import fsync_folder
 from counter_app.services.restore_journal import (
     Journal,
-    fsync_folder,
     is_held,
     journal_path,
     read_journal,

@@ -29,7 +29,7 @@ from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import EnvironmentProblem
 from counter_app.storage.audit import AuditHead, audit_head
 from counter_app.storage.backup_names import Owner, backup_name, temp_path
-from counter_app.storage.backup_settings import SETTING_AGENCY, SETTING_COUNTER
+from counter_app.storage.backup_settings import SETTING_AGENCY, SETTING_COUNTER, json_or_none
 from counter_app.storage.engine import (
     Database,
     DatabaseError,
@@ -178,18 +178,9 @@ def read_facts(db: Database) -> StoreFacts:
         schema_version=schema_version(db),
         dossier_count=int(count),
         audit_head=audit_head(db),
-        agency=_json_or_none(settings.get(SETTING_AGENCY)),
-        counter=_json_or_none(settings.get(SETTING_COUNTER)),
+        agency=json_or_none(settings.get(SETTING_AGENCY)),
+        counter=json_or_none(settings.get(SETTING_COUNTER)),
     )
-
-
-def _json_or_none(text: str | None) -> Any:
-    if text is None:
-        return None
-    try:
-        return json.loads(text)
-    except ValueError:
-        return None
 
 
 def _sidecar(

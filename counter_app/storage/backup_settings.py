@@ -15,7 +15,7 @@ SETTING_LAST_AUTO_DAY = "backup.last_auto_day"
 SETTING_SEQUENCE = "backup.sequence"  # the number of this store's latest backup
 
 
-def _json_or_none(text: str | None) -> Any:
+def json_or_none(text: str | None) -> Any:
     if text is None:
         return None
     try:
@@ -32,7 +32,7 @@ def backup_owner(db: Database) -> Owner:
         ).fetchall()
     )
     return owner_of(
-        _json_or_none(settings.get(SETTING_AGENCY)), _json_or_none(settings.get(SETTING_COUNTER))
+        json_or_none(settings.get(SETTING_AGENCY)), json_or_none(settings.get(SETTING_COUNTER))
     )
 
 
@@ -47,7 +47,7 @@ def next_backup_sequence(db: Database, *, floor: int) -> int:
     row = db.conn.execute(
         "SELECT value FROM settings WHERE key = ?", (SETTING_SEQUENCE,)
     ).fetchone()
-    stored = _json_or_none(None if row is None else str(row[0]))
+    stored = json_or_none(None if row is None else str(row[0]))
     return max(stored if isinstance(stored, int) else 0, floor) + 1
 
 
@@ -64,7 +64,7 @@ def last_auto_backup_day(db: Database) -> str | None:
     row = db.conn.execute(
         "SELECT value FROM settings WHERE key = ?", (SETTING_LAST_AUTO_DAY,)
     ).fetchone()
-    value = _json_or_none(None if row is None else str(row[0]))
+    value = json_or_none(None if row is None else str(row[0]))
     return value if isinstance(value, str) else None
 
 
