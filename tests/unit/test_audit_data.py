@@ -169,3 +169,55 @@ def test_cli_names_the_changed_dossier_and_acknowledges(
     assert main(["audit", "verify"]) == 1
     assert second in capsys.readouterr().out
     assert main(["audit", "acknowledge"]) == 2  # nothing to acknowledge: a data change is no break
+
+
+def test_dossiers_saved_before_digests_are_sealed_once_at_the_upgrade(
+    store: Store, private_data_dir: Path
+) -> None:
+    """A store of the previous release: its dossiers' audit rows carry no digest."""
+    first, second, _ = codes(store)
+    sql(
+        store,
+        "DROP TABLE dossier_seals",
+        "DROP TRIGGER audit_log_no_update",
+        "UPDATE audit_log SET details = json_remove(details, '$.digest')",
+        "PRAGMA user_version = 6",
+    )
+    rehash_chain(store)
+    store.close()
+    upgraded = open_store(private_data_dir)
+    try:
+        actions = [r[0] for r in upgraded.db.conn.execute("SELECT action FROM audit_log")]
+        assert actions.count("audit.baseline") == 1
+        assert verify_audit(upgraded).ok, verify_audit(upgraded).findings
+        sql(upgraded, f"UPDATE dossiers SET full_name = 'Giả' WHERE code = '{second}'")
+        assert found(upgraded) == {("DOSSIER_CHANGED", second)}
+        dossiers.transition_dossier(
+            upgraded, first, Status.IN_PROCESS, actor=CLERK, now=vn(2026, 11, 25, 11)
+        )
+        assert found(upgraded) == {("DOSSIER_CHANGED", second)}  # a later change seals anew
+    finally:
+        upgraded.close()
+    again = open_store(private_data_dir)  # sealed once: no second baseline
+    try:
+        actions = [r[0] for r in again.db.conn.execute("SELECT action FROM audit_log")]
+        assert actions.count("audit.baseline") == 1
+    finally:
+        again.close()
+
+
+def rehash_chain(store: Store) -> None:
+    """Recompute the chain after the rows lost their digests, as the old release wrote it."""
+    from counter_app.storage.audit import GENESIS_HASH, row_hash
+
+    columns = "seq, at, actor, action, subject, details"
+    rows = store.db.conn.execute(f"SELECT {columns} FROM audit_log ORDER BY seq").fetchall()
+    prev = GENESIS_HASH
+    for row in rows:
+        digest = row_hash(*row, prev)
+        store.db.conn.execute(
+            "UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, digest, row[0])
+        )
+        prev = digest
+    head = store.db.conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC").fetchone()
+    store.marks.follow_head(int(head[0]), str(head[1]))
