@@ -31,13 +31,8 @@ from counter_app.services.store_remnants import before_create, before_open
 from counter_app.storage.audit import append_audit, append_sealed_audit, audit_head
 from counter_app.storage.dossier_digest import iter_dossier_digests
 from counter_app.storage.engine import Database, connect, is_plain_sqlite, write_transaction
-from counter_app.storage.marks import (
-    MARKS_FILE_NAME,
-    DossierMark,
-    Marks,
-    MarksDamagedError,
-    mac_key_for,
-)
+from counter_app.storage.marks import MARKS_FILE_NAME, DossierMark, Marks, mac_key_for
+from counter_app.storage.marks_errors import MarksDamagedError
 from counter_app.storage.marks_reconcile import MarksNotice, rebuild, reconcile
 from counter_app.storage.migrations import latest_version, migrate, schema_version
 from counter_app.storage.settings import delete_setting, get_setting

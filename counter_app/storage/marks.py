@@ -25,14 +25,15 @@ import contextlib
 import hashlib
 import hmac
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from counter_app.errors import EnvironmentProblem
-from counter_app.storage.engine import LOW_SPACE_BYTES, DiskFullError, space_detail
+from counter_app.storage.marks_check import COUNT_KEY, tampered_rows
+from counter_app.storage.marks_errors import (
+    marks_errors,
+)
 
 MARKS_FILE_NAME = "marks.db"
 MARKS_CACHE_KIB = 32768
@@ -68,25 +69,6 @@ _FORMAT_2 = (
     "CREATE TABLE restore_losses (uuid TEXT PRIMARY KEY, restore_seq INTEGER NOT NULL, "
     "mac TEXT NOT NULL)",
 )
-_COUNT_KEY = "dossier_marks"
-
-
-class MarksLockedError(EnvironmentProblem):
-    """Another program holds the marks file (``marks.db``) locked: nothing was saved."""
-
-    code = "MARKS_LOCKED"
-
-
-class MarksDamagedError(EnvironmentProblem):
-    """The marks file is not a readable database: nothing was saved."""
-
-    code = "MARKS_DAMAGED"
-
-
-class MarksWriteError(EnvironmentProblem):
-    """The marks file cannot be written (read-only, no permission, an I/O error)."""
-
-    code = "MARKS_WRITE_FAILED"
 
 
 class DossierMark(NamedTuple):
@@ -119,12 +101,12 @@ class Marks:
         self.path = path
         self.created = not path.exists()
         self._key = mac_key
-        with _marks_errors(path):
+        with marks_errors(path):
             if self.created:
                 os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
             self.conn = sqlite3.connect(str(path), isolation_level=None)
         try:
-            with _marks_errors(path):
+            with marks_errors(path):
                 self._configure()
         except BaseException:
             self.conn.close()
@@ -169,38 +151,39 @@ class Marks:
         )
         head = self.conn.execute("SELECT seq, hash FROM audit_marks").fetchone()
         if head is not None:
-            self.conn.execute("UPDATE audit_marks SET mac = ?", (self._mac("head", *head),))
+            self.conn.execute("UPDATE audit_marks SET mac = ?", (self.mac("head", *head),))
         count = self.conn.execute("SELECT count(*) FROM dossier_marks").fetchone()[0]
-        self._set_meta(_COUNT_KEY, str(count))
+        self._set_meta(COUNT_KEY, str(count))
 
     def close(self) -> None:
         self.conn.close()
 
     # --- MACs ---------------------------------------------------------------------------
 
-    def _mac(self, table: str, *fields: object) -> str:
+    def mac(self, table: str, *fields: object) -> str:
+        """The row MAC (empty without a key): public for the check in storage/marks_check.py."""
         if self._key is None:
             return ""
         text = "\x1f".join([table, *(str(f) for f in fields)])
         return hmac.new(self._key, text.encode("utf-8"), hashlib.sha256).hexdigest()[:MAC_CHARS]
 
     def _code_mac(self, day: str, counter: int, number: int) -> str:
-        return self._mac("code", day, counter, number)
+        return self.mac("code", day, counter, number)
 
     def _dossier_mac(self, uuid: str, code: str, version: int, committed: int, day: str) -> str:
-        return self._mac("dossier", uuid, code, version, committed, day)
+        return self.mac("dossier", uuid, code, version, committed, day)
 
     def _set_meta(self, key: str, value: str) -> None:
         self.conn.execute(
             "INSERT INTO meta (key, value, mac) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE "
             "SET value = excluded.value, mac = excluded.mac",
-            (key, value, self._mac("meta", key, value)),
+            (key, value, self.mac("meta", key, value)),
         )
 
     # --- reading ------------------------------------------------------------------------
 
     def last_code_number(self, day: str, counter: int) -> int:
-        with _marks_errors(self.path):
+        with marks_errors(self.path):
             row = self.conn.execute(
                 "SELECT last_number FROM code_marks WHERE day = ? AND counter = ?", (day, counter)
             ).fetchone()
@@ -208,14 +191,14 @@ class Marks:
 
     def dossier_version(self, uuid: str) -> int:
         """The highest version ever reserved for ``uuid``: the next one goes above it."""
-        with _marks_errors(self.path):
+        with marks_errors(self.path):
             row = self.conn.execute(
                 "SELECT version FROM dossier_marks WHERE uuid = ?", (uuid,)
             ).fetchone()
         return 0 if row is None else int(row[0])
 
     def audit_head(self) -> tuple[int, str] | None:
-        with _marks_errors(self.path):
+        with marks_errors(self.path):
             row = self.conn.execute("SELECT seq, hash FROM audit_marks WHERE id = 1").fetchone()
         return None if row is None else (int(row[0]), str(row[1]))
 
@@ -340,8 +323,8 @@ class Marks:
         )  # fmt: skip
 
     def _bump_count(self) -> None:
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (_COUNT_KEY,)).fetchone()
-        self._set_meta(_COUNT_KEY, str((int(row[0]) if row else 0) + 1))
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (COUNT_KEY,)).fetchone()
+        self._set_meta(COUNT_KEY, str((int(row[0]) if row else 0) + 1))
 
     def _write_head(self, seq: int, digest: str, *, allow_lower: bool) -> None:
         current = self.audit_head()
@@ -350,7 +333,7 @@ class Marks:
         self.conn.execute(
             "INSERT INTO audit_marks (id, seq, hash, mac) VALUES (1, ?, ?, ?) ON CONFLICT (id) "
             "DO UPDATE SET seq = excluded.seq, hash = excluded.hash, mac = excluded.mac",
-            (seq, digest, self._mac("head", seq, digest)),
+            (seq, digest, self.mac("head", seq, digest)),
         )
 
     # --- breaks of the audit chain --------------------------------------------------------
@@ -361,7 +344,7 @@ class Marks:
             self.conn.execute(
                 "INSERT INTO audit_breaks (from_seq, to_seq, kind, detected_at, mac) "
                 "VALUES (?, ?, ?, ?, ?)",
-                (from_seq, to_seq, kind, at, self._mac("break", from_seq, to_seq, kind, at)),
+                (from_seq, to_seq, kind, at, self.mac("break", from_seq, to_seq, kind, at)),
             )
 
     def follow_head(self, seq: int, digest: str) -> None:
@@ -397,7 +380,7 @@ class Marks:
                 new_kind = kind or row[2]
                 self.conn.execute(
                     "UPDATE audit_breaks SET kind = ?, acknowledged_seq = ?, mac = ? WHERE id = ?",
-                    (new_kind, by_seq, self._mac("break", row[0], row[1], new_kind, row[3],
+                    (new_kind, by_seq, self.mac("break", row[0], row[1], new_kind, row[3],
                                                  by_seq), break_id),
                 )  # fmt: skip
 
@@ -406,62 +389,16 @@ class Marks:
         with self._transaction():
             self.conn.executemany(
                 "INSERT OR IGNORE INTO restore_losses (uuid, restore_seq, mac) VALUES (?, ?, ?)",
-                ((u, restore_seq, self._mac("loss", u, restore_seq)) for u in uuids),
+                ((u, restore_seq, self.mac("loss", u, restore_seq)) for u in uuids),
             )
-
-    # --- checking the MACs ----------------------------------------------------------------
 
     def tampered(self) -> list[str]:
         """Rows whose MAC does not match, and a dossier count that does not (rows deleted)."""
-        if self._key is None:
-            return []
-        found = [f"code_marks:{d}:{c}" for d, c, n, m in self._rows("code_marks")
-                 if m != self._code_mac(d, c, n)]  # fmt: skip
-        found += [f"dossier_marks:{code}" for uuid, code, v, k, day, m in self._dossier_rows()
-                  if m != self._dossier_mac(uuid, code, v, k, day)]  # fmt: skip
-        head = self.conn.execute("SELECT seq, hash, mac FROM audit_marks").fetchone()
-        if head is not None and head[2] != self._mac("head", head[0], head[1]):
-            found.append("audit_marks")
-        found += [f"audit_breaks:{r[0]}" for r in self._break_rows() if not self._break_ok(r)]
-        losses = self.conn.execute("SELECT uuid, restore_seq, mac FROM restore_losses")
-        found += [f"restore_losses:{u}" for u, seq, m in losses if m != self._mac("loss", u, seq)]
-        return found + self._count_problem()
-
-    def _rows(self, table: str) -> Iterator[tuple[str, int, int, str]]:
-        yield from self.conn.execute(f"SELECT day, counter, last_number, mac FROM {table}")
-
-    def _dossier_rows(self) -> Iterator[tuple[str, str, int, int, str, str]]:
-        yield from self.conn.execute(
-            "SELECT uuid, code, version, committed, day, mac FROM dossier_marks"
-        )
-
-    def _break_rows(self) -> list[tuple[int, int, int, str, str, int | None, str]]:
-        return self.conn.execute(
-            "SELECT id, from_seq, to_seq, kind, detected_at, acknowledged_seq, mac "
-            "FROM audit_breaks"
-        ).fetchall()
-
-    def _break_ok(self, row: tuple[int, int, int, str, str, int | None, str]) -> bool:
-        _, from_seq, to_seq, kind, at, acknowledged, mac = row
-        fields: list[object] = [from_seq, to_seq, kind, at]
-        if acknowledged is not None:
-            fields.append(acknowledged)
-        return mac == self._mac("break", *fields)
-
-    def _count_problem(self) -> list[str]:
-        row = self.conn.execute("SELECT value, mac FROM meta WHERE key = ?", (_COUNT_KEY,))
-        found = row.fetchone()
-        count = self.conn.execute("SELECT count(*) FROM dossier_marks").fetchone()[0]
-        if found is None:
-            return ["meta:dossier_marks"] if count else []
-        value, mac = found
-        if mac != self._mac("meta", _COUNT_KEY, value) or int(value) != count:
-            return ["meta:dossier_marks"]
-        return []
+        return tampered_rows(self.conn, self.mac)
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
-        with _marks_errors(self.path):
+        with marks_errors(self.path):
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield
@@ -470,42 +407,3 @@ class Marks:
                     self.conn.execute("ROLLBACK")
                 raise
             self.conn.execute("COMMIT")
-
-
-@contextlib.contextmanager
-def _marks_errors(path: Path) -> Iterator[None]:
-    """Errors of the marks file as the app's typed errors, each with its own words."""
-    try:
-        yield
-    except sqlite3.Error as error:
-        raise _classify(error, path.parent) from None
-    except OSError as error:
-        if _short_of_space(path.parent):
-            raise _disk_full(path.parent) from None
-        raise MarksWriteError(type(error).__name__) from None
-
-
-def _classify(error: sqlite3.Error, folder: Path) -> EnvironmentProblem | DiskFullError:
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
-        return MarksLockedError("")
-    if "not a database" in text or "malformed" in text:
-        return MarksDamagedError("")
-    if "full" in text or _short_of_space(folder):
-        return _disk_full(folder)
-    return MarksWriteError(type(error).__name__)
-
-
-def _disk_full(folder: Path) -> DiskFullError:
-    try:
-        free: int | None = shutil.disk_usage(folder).free
-    except OSError:
-        free = None
-    return DiskFullError(space_detail(folder, free) or "marks")
-
-
-def _short_of_space(folder: Path) -> bool:
-    try:
-        return shutil.disk_usage(folder).free < LOW_SPACE_BYTES
-    except OSError:
-        return False
