@@ -7,17 +7,15 @@ reprint built from the same dossier, form set and parameters prints the same wor
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from counter_app.documents import qr_payload
+from counter_app.documents import load_form_set, qr_payload, receipt_qr_fields
 from counter_app.documents.model import DocumentLine, FormData, FormKind, Header, Party
 from counter_app.domain.dossier import DocumentReceived, Dossier
 from counter_app.domain.procedure import Procedure, is_conditional_paper
 from counter_app.services.form_settings import FormSettings
-
-QR_TIME_FORMAT = "%Y%m%d%H%M%S"
 
 
 @dataclass(frozen=True)
@@ -74,7 +72,7 @@ def build_form_data(
     """``signer``: the name printed under the clerk's signature (see ``signed_by``)."""
     received_at = datetime.fromisoformat(dossier.received_at)
     due_at = datetime.fromisoformat(dossier.due_at) if dossier.due_at else None
-    return FormData(
+    data = FormData(
         kind=printing.kind,
         form_set=printing.form_set,
         header=Header(
@@ -100,7 +98,6 @@ def build_form_data(
         log_book=dossier.log_book,
         log_line=dossier.log_line or None,
         counter_phone=settings.counter_phone,
-        qr_payload=_qr(dossier, procedure, settings, printing),
         items=params.items,
         reason=params.reason,
         legal_basis=params.legal_basis,
@@ -111,6 +108,9 @@ def build_form_data(
         handed_over_at=printing.dated if printing.kind == FormKind.CONTROL else None,
         reprint=printing.reprint,
     )
+    if printing.kind != FormKind.RECEIPT:
+        return data
+    return replace(data, qr_payload=_qr(data, settings, printing))
 
 
 def missing_documents(dossier: Dossier, procedure: Procedure) -> tuple[str, ...]:
@@ -151,15 +151,11 @@ def _line(document: DocumentReceived) -> DocumentLine:
     return DocumentLine(document.name, form, document.originals + document.copies)
 
 
-def _qr(dossier: Dossier, procedure: Procedure, settings: FormSettings, printing: Printing) -> str:
-    if printing.kind != FormKind.RECEIPT:
-        return ""
-    fields = {
-        "code": dossier.code,
-        "procedure_code": procedure.code,
-        "id_number": dossier.applicant.id_number,
-        "title": "GIAY TIEP NHAN HO SO VA HEN TRA KET QUA",
-        "system": settings.qr_system,
-        "issued_at": printing.dated.strftime(QR_TIME_FORMAT),
-    }
+def _qr(data: FormData, settings: FormSettings, printing: Printing) -> str:
+    """The receipt's QR: issued at the printing time (a reprint: its original's, as its date
+    line), with the appointment the paper shows and the title of its form set."""
+    title = load_form_set(printing.form_set).template(FormKind.RECEIPT).title
+    fields = receipt_qr_fields(
+        data, title=title, system=settings.qr_system, issued_at=printing.dated
+    )
     return qr_payload(settings.qr_template, fields)
