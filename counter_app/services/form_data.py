@@ -72,24 +72,20 @@ def build_form_data(
     """``signer``: the name printed under the clerk's signature (see ``signed_by``)."""
     received_at = datetime.fromisoformat(dossier.received_at)
     due_at = datetime.fromisoformat(dossier.due_at) if dossier.due_at else None
+    template = load_form_set(printing.form_set).template(printing.kind)
+    head_title, head_name = head_signer(settings, printing.kind)
     data = FormData(
         kind=printing.kind,
         form_set=printing.form_set,
-        header=Header(
-            parent_authority=settings.parent_authority,
-            unit_name=settings.unit_name,
-            place=settings.place,
-            dated=printing.dated,
-            number=printing.number,
-            unit_in_text=settings.unit_in_text,
-        ),
+        header=_header(settings, printing, issuer=template.issuer),
         code=dossier.code,
         applicant=_party(dossier),
         procedure_name=procedure.name_vi,
         procedure_code=procedure.code,
         received_at=received_at,
         due_at=due_at,
-        processing_days=None if procedure.same_day else procedure.processing_days,
+        processing_days=_period(procedure),
+        calendar_days=procedure.calendar_days > 0 and not procedure.same_day,
         documents=tuple(_line(d) for d in dossier.documents),
         sets=dossier.sets,
         fee_vnd=dossier.fee_vnd,
@@ -107,10 +103,46 @@ def build_form_data(
         coordinating_unit="",
         handed_over_at=printing.dated if printing.kind == FormKind.CONTROL else None,
         reprint=printing.reprint,
+        head_title=head_title,
+        head_name=head_name,
+        lookup_web=settings.lookup_web,
     )
     if printing.kind != FormKind.RECEIPT:
         return data
     return replace(data, qr_payload=_qr(data, settings, printing))
+
+
+def _header(settings: FormSettings, printing: Printing, *, issuer: str) -> Header:
+    """The unit under its authority; a letter the authority issues (04, 05) is headed by the
+    authority alone, as its body and its head's signature speak for it (NĐ 30/2020)."""
+    by_authority = issuer == "authority"
+    return Header(
+        parent_authority="" if by_authority else settings.parent_authority,
+        unit_name=settings.authority_name if by_authority else settings.unit_name,
+        place=settings.place,
+        dated=printing.dated,
+        number=printing.number,
+        unit_in_text=settings.unit_in_text,
+    )
+
+
+def head_signer(settings: FormSettings, kind: FormKind) -> tuple[tuple[str, ...], str]:
+    """The title lines and the name of the head who signs ``kind`` (04, 05); none for others."""
+    if kind == FormKind.APOLOGY:
+        title, name = settings.apology_signer_title, settings.apology_signer_name
+    elif kind == FormKind.STOP:
+        title, name = settings.stop_signer_title, settings.stop_signer_name
+    else:
+        return (), ""
+    return tuple(line.strip() for line in title.split(" / ") if line.strip()), name
+
+
+def _period(procedure: Procedure) -> int | None:
+    """The period the receipt states: the catalogue's calendar days when the law counts in
+    them (the due date is counted the same way, ``due_date.py``), else its working days."""
+    if procedure.same_day:
+        return None
+    return procedure.calendar_days or procedure.processing_days
 
 
 def missing_documents(dossier: Dossier, procedure: Procedure) -> tuple[str, ...]:

@@ -35,7 +35,12 @@ from counter_app.services.form_data import (
 )
 from counter_app.services.form_settings import FormSettings, load_form_settings
 from counter_app.services.store import Store
-from counter_app.services.users import printed_name
+from counter_app.services.users import (
+    ACTOR_PREFIX,
+    UserNotFoundError,
+    full_name_of,
+    printed_name,
+)
 from counter_app.storage import documents as register
 from counter_app.storage import dossiers as rows
 from counter_app.storage.audit import append_audit
@@ -78,6 +83,9 @@ class IssueRequest:
     copies: tuple[Copy, ...] = DEFAULT_COPIES
     params: FormParams = field(default_factory=FormParams)
     new_due_at: datetime | None = None  # apology: the new appointment
+    # The user who signs as the counter's officer, when the actor is no user (the command
+    # line acts as the OS account): ``--clerk lan`` prints Nguyễn Thị Lan, not "root".
+    signer: str | None = None
 
 
 @dataclass(frozen=True)
@@ -122,7 +130,7 @@ def issue_document(
         dossier = _apply(store, request, dossier, plan, params, actor=actor, now=now)
         printing = _printing(store, request, dossier, plan, actor=actor, now=now)
         procedure = get_procedure(store, dossier.procedure_code, dossier.catalogue_version)
-        signer = printed_name(store.db, signed_by(dossier, printing))
+        signer = _signer(store, request, signed_by(dossier, printing))
         data = build_form_data(
             _as_printed(dossier, params), procedure, settings, printing, params, signer=signer
         )
@@ -141,6 +149,15 @@ def issue_document(
         status=dossier.status,
         pdf=pdf,
     )
+
+
+def _signer(store: Store, request: IssueRequest, actor: str) -> str:
+    if request.signer is None:
+        return printed_name(store.db, actor)
+    name = full_name_of(store.db, ACTOR_PREFIX + request.signer)
+    if name is None:
+        raise UserNotFoundError("")
+    return name
 
 
 def issued_documents(store: Store, code: str) -> list[dict[str, Any]]:
