@@ -23,6 +23,7 @@ from counter_app.domain.text import fold
 from counter_app.domain.vn_time import VN_TZ, iso_vn
 from counter_app.errors import BadInputError, EnvironmentProblem
 from counter_app.services.calendar import due_date_for
+from counter_app.services.calendar_notice import warnings_to_show
 from counter_app.services.catalogue import lookup_procedure
 from counter_app.services.clock_check import receipt_blocking_intake
 from counter_app.services.counter_config import CounterConfig, load_config
@@ -105,9 +106,13 @@ def receive_dossier(store: Store, intake: Intake, *, clerk: str, now: datetime) 
 
 def preview_due_date(store: Store, procedure_code: str, received_at: datetime) -> DueDate:
     """The appointment a dossier received at ``received_at`` would get, with its warnings
-    (e.g. CALENDAR_UNCONFIRMED): shown live while the clerk fills the form, and after saving."""
+    (e.g. CALENDAR_UNCONFIRMED): shown live while the clerk fills the form, and after saving.
+
+    An unconfirmed year is told on the day this counter first meets it, not on every intake
+    (``calendar_notice``)."""
     procedure = lookup_procedure(procedure_code, store)
-    return due_date_for(procedure, received_at.astimezone(VN_TZ), folder=store.folder)
+    due = due_date_for(procedure, received_at.astimezone(VN_TZ), folder=store.folder)
+    return warnings_to_show(store, due, now=received_at)
 
 
 def _check_intake(intake: Intake) -> None:
