@@ -15,7 +15,12 @@ from datetime import date, datetime
 from typing import Any
 
 from counter_app.domain.dossier import Dossier, Intake, Outcome
-from counter_app.domain.dossier_code import format_code, next_number
+from counter_app.domain.dossier_code import (
+    format_code,
+    log_book_name,
+    next_number,
+    old_log_book_name,
+)
 from counter_app.domain.due_date import DueDate
 from counter_app.domain.findings import Finding, Severity
 from counter_app.domain.procedure import Procedure
@@ -95,6 +100,9 @@ def receive_dossier(store: Store, intake: Intake, *, clerk: str, now: datetime) 
         code, number = _take_code(store, config, now.date(), dossier_uuid)
         row = _dossier_row(intake, procedure, config, now=now, clerk=clerk, code=code)
         row.update(uuid=dossier_uuid, due_at=due_at, log_book=_log_book(config, now))
+        sequences.continue_log_book(
+            db, old=old_log_book_name(now.year, config.counter), new=row["log_book"]
+        )
         row["log_line"] = sequences.next_log_line(db, row["log_book"])
         row["applicant_id"] = upsert_applicant(db, intake.applicant, at=iso_vn(now))
         dossier_id = rows.insert_dossier(db, row)
@@ -154,7 +162,7 @@ def _take_code(
 
 def _log_book(config: CounterConfig, now: datetime) -> str:
     """One tracking-log book per counter and year (quyển số): a separate sequence from codes."""
-    return f"{now.year}-Q{config.counter}"
+    return log_book_name(now.year, config.counter)
 
 
 def _dossier_row(

@@ -174,3 +174,18 @@ def test_the_command_line_never_signs_as_the_os_account(store: Store, tmp_path: 
     text = text_of(issue(store, FormKind.RECEIPT, second, signer="lan"), tmp_path)
     assert "Nguyễn Thị Lan" in text
     assert get_dossier(store, second).clerk == f"cli:{account}"  # the audit keeps the account
+
+
+def test_the_log_book_cannot_be_read_as_a_quarter_and_an_old_book_goes_on(
+    store: Store, tmp_path: Path
+) -> None:
+    from counter_app.storage import sequences
+
+    with store.action() as db:  # a store from before: its 2026 book had seven lines
+        for _ in range(7):
+            sequences.next_log_line(db, "2026-Q1")
+    code = receive(store)
+    dossier = get_dossier(store, code)
+    assert (dossier.log_book, dossier.log_line) == ("Quầy 1 năm 2026", 8)
+    text = " ".join(text_of(issue(store, FormKind.RECEIPT, code), tmp_path).split())
+    assert "Quyển số: Quầy 1 năm 2026 Số thứ tự: 8" in text and "Q1" not in text
