@@ -42,6 +42,22 @@ EXPECTED_SWAPS = {
 }
 
 
+# Days the year's notice sets that the package does not know, with the notice. New Year 2026:
+# văn bản 12729/VPCP-KGVX of 25/12/2025 (as reported by Bảo hiểm xã hội Việt Nam and the
+# press; the dispatch itself not seen): off Thursday 1/1 to Sunday 4/1/2026, Friday 2/1
+# swapped with Saturday 10/1/2026, worked. The rest of 2026 stays statutory (unconfirmed).
+NOTICE_2026_NEW_YEAR = "văn bản 12729/VPCP-KGVX ngày 25/12/2025 (theo BHXH Việt Nam, báo chí)"
+NOTICE_DAYS: dict[int, list[dict[str, str]]] = {
+    2026: [
+        {"date": "2026-01-02", "kind": "off",
+         "name": "Nghỉ Tết Dương lịch (hoán đổi với thứ Bảy 10/01/2026)"},
+        {"date": "2026-01-10", "kind": "work",
+         "name": "Làm việc bù cho ngày nghỉ 02/01/2026"},
+    ],
+}  # fmt: skip
+NOTICE_SOURCES = {2026: NOTICE_2026_NEW_YEAR}
+
+
 def swapped_saturday(name: str) -> date | None:
     """The working Saturday named in a swapped day off, or None for an ordinary holiday."""
     found = SWAP_PATTERN.search(name)
@@ -68,8 +84,12 @@ def year_entry(year: int) -> tuple[dict[str, Any], dict[date, date]]:
                     "name": f"Làm việc bù cho ngày nghỉ {day.strftime('%d/%m/%Y')}",
                 }
             )
+    days.extend(NOTICE_DAYS.get(year, []))
     days.sort(key=lambda entry: (entry["date"], entry["kind"]))
-    return {"status": "statutory", "source": SOURCE, "days": days}, swaps
+    source = SOURCE
+    if year in NOTICE_SOURCES:
+        source = f"{SOURCE}; Tết Dương lịch: {NOTICE_SOURCES[year]}"
+    return {"status": "statutory", "source": source, "days": days}, swaps
 
 
 def build() -> dict[str, Any]:

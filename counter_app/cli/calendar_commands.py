@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from counter_app.cli import calendar_confirm_commands
 from counter_app.cli.output import Subparsers, add_json_flag, emit, print_group_help
 from counter_app.domain.calendar import MAX_PERIOD_DAYS, WEEKDAY_NAMES, CalendarYear
 from counter_app.domain.due_date import DueDate
@@ -46,6 +47,7 @@ def register(commands: Subparsers) -> None:
     sub = group.add_subparsers(title="commands", metavar="COMMAND")
     _register_show(sub)
     _register_import(sub)
+    calendar_confirm_commands.register(sub)
     _register_due_date(commands)
 
 

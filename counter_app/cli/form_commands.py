@@ -22,6 +22,7 @@ from counter_app.services.clock import now_vn
 from counter_app.services.document_files import write_document
 from counter_app.services.form_data import FormParams
 from counter_app.services.form_settings import (
+    LETTER_NUMBER_SCHEMES,
     RECEIPT_LAYOUTS,
     FormSettings,
     change_form_settings,
@@ -48,13 +49,23 @@ _SETTING_OPTIONS = {
     "parent_authority": "the parent authority, in capitals (UBND PHƯỜNG …)",
     "unit_name": "the receiving unit, in capitals (TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG …)",
     "unit_in_text": "the unit as written inside a sentence (Trung tâm Phục vụ … phường …)",
-    "place": "the place on the date line (Hà Nội)",
+    "place": "the place on the date line (the ward's name: Hoàn Kiếm)",
     "return_place": "where the result is collected (receipt item 6)",
     "counter_phone": "the counter's phone number",
-    "help_line": "where to read the rules and whom to call (forms 02, 03)",
+    "help_line": "replaces the help lines of forms 02, 03 and 05 (default: the officer, the "
+    "unit, its phone and web address)",
     "processing_unit": "the processing unit on the control slip",
     "qr_template": "the receipt QR payload: '|'-separated fields, the first {code}",
     "qr_system": "the issuing system's name in the QR's {system} field",
+    "authority_name": "the authority heading its own letters 04 and 05 (ỦY BAN NHÂN DÂN …)",
+    "apology_signer_title": "who signs the apology (04), lines split by ' / ' "
+    "(KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)",
+    "apology_signer_name": "the full name of the apology's signer",
+    "stop_signer_title": "who signs the stop notice (05), lines split by ' / '",
+    "stop_signer_name": "the full name of the stop notice's signer",
+    "lookup_web": "where citizens look dossiers and rules up (help lines)",
+    "authority_abbreviation": "the authority's abbreviation in letter numbers (UBND)",
+    "unit_abbreviation": "the unit's abbreviation in letter numbers (TTPVHCC)",
 }
 
 
@@ -118,6 +129,13 @@ def _add_output_options(p: argparse.ArgumentParser, layouts: list[str], default:
         metavar="LIST",
         help="which copies, comma-separated: office (Liên 1: Lưu), citizen (Liên 2); default both",
     )
+    p.add_argument(
+        "--clerk",
+        default=None,
+        metavar="USERNAME",
+        help="the user whose name is printed as the counter's officer (default: the user "
+        "named like this account; no name when there is none, never the account)",
+    )
     add_json_flag(p, "print the result as JSON")
 
 
@@ -133,6 +151,7 @@ def run_receipt(args: argparse.Namespace) -> int:
             legal_basis=text(getattr(args, "legal_basis", "")),
         ),
         new_due_at=parse_moment(args.new_date) if getattr(args, "new_date", None) else None,
+        signer=args.clerk.strip().lower() if args.clerk else None,
     )
     out: Path = args.out
     store = open_store()
@@ -221,6 +240,13 @@ def _register_settings(sub: Subparsers) -> None:
         p.add_argument("--" + name.replace("_", "-"), default=None, help=help_text)
     p.add_argument("--receipt-layout", choices=RECEIPT_LAYOUTS, default=None, help="default layout")
     p.add_argument(
+        "--letter-numbers",
+        choices=LETTER_NUMBER_SCHEMES,
+        default=None,
+        help="ward: numbered from this counter's block, unique in the ward; blank: "
+        "'Số: …/<symbol>' for the văn thư to fill",
+    )
+    p.add_argument(
         "--thermal-slip", choices=("on", "off"), default=None, help="allow the 80 mm slip"
     )
     add_json_flag(p)
@@ -230,7 +256,7 @@ def _register_settings(sub: Subparsers) -> None:
 def run_settings(args: argparse.Namespace) -> int:
     changes: dict[str, Any] = {
         name: getattr(args, name)
-        for name in (*_SETTING_OPTIONS, "receipt_layout")
+        for name in (*_SETTING_OPTIONS, "receipt_layout", "letter_numbers")
         if getattr(args, name) is not None
     }
     if args.thermal_slip is not None:

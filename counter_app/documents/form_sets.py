@@ -50,9 +50,12 @@ LABEL_FIELDS: Final = frozenset(
         "procedure", "procedure_code", "sets", "days", "received", "received_date",
         "received_short", "due", "due_date", "new_due", "return_place", "fee", "book", "line",
         "reason", "legal_basis", "help_line", "processing_unit", "coordinating_unit",
-        "counter_phone", "clerk", "place",
+        "counter_phone", "clerk", "place", "contact", "web",
     }
 )  # fmt: skip
+# Who issues a form and so heads it (forms.md §2, NĐ 30/2020): the one-stop unit under its
+# authority, or the authority itself (letters its head signs: 04, 05).
+ISSUERS: Final = ("unit", "authority")
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,8 @@ class FormTemplate:
     numbered: bool  # a letter with a "Số: …/…" line under the unit's name
     copy_labels: Mapping[str, str]  # Copy value → label under the title; empty: none
     items: tuple[FormItem, ...]
+    issuer: str = ISSUERS[0]  # "unit" or "authority": whose header and number symbol
+    symbol: str = ""  # the paper type's abbreviation in the number (NĐ 30/2020: "TB")
 
     def copy_label(self, copy: Copy) -> str:
         return self.copy_labels.get(copy.value, "")
@@ -156,8 +161,16 @@ def _parse_forms(raw: Mapping[str, Any]) -> dict[FormKind, FormTemplate]:
             numbered=bool(spec.get("numbered", False)),
             copy_labels={Copy(k).value: _nfc(v) for k, v in spec.get("copy_labels", {}).items()},
             items=tuple(_parse_item(item, PAGE_ITEM_KEYS) for item in spec["items"]),
+            issuer=_issuer(spec.get("issuer", ISSUERS[0])),
+            symbol=_nfc(spec.get("symbol", "")),
         )
     return forms
+
+
+def _issuer(value: Any) -> str:
+    if value not in ISSUERS:
+        raise ValueError(f"unknown issuer {value!r}")
+    return str(value)
 
 
 def _parse_item(raw: Mapping[str, Any], keys: frozenset[str]) -> FormItem:

@@ -44,6 +44,8 @@ def _agency_block(flow: Flow, ops: list[Op], header: Header, numbered: bool, wid
     size, leading = flow.pt(9.5), flow.pt(11.5)
     x, y = flow.left, flow.y
     for text, font in ((header.parent_authority, REGULAR), (header.unit_name, BOLD)):
+        if not text:  # the authority heading its own letter has no parent line
+            continue
         y = block(
             ops, [(text, font)], x=x, y=y, width=width, size=size, leading=leading, balanced=True
         )

@@ -58,13 +58,27 @@ class Context:
         return self.flow.pt(11.2)
 
 
-def processing_text(days: int | None) -> str:
-    return "trong ngày" if days is None or days <= 0 else f"{days} ngày (làm việc)"
+def processing_text(days: int | None, *, calendar_days: bool = False) -> str:
+    """``5 ngày (làm việc)``, or ``30 ngày`` for a period the law counts in calendar days."""
+    if days is None or days <= 0:
+        return "trong ngày"
+    return f"{days} ngày" if calendar_days else f"{days} ngày (làm việc)"
 
 
 def fee_text(fee_vnd: int) -> str:
     """``50.000 đồng``: Vietnamese groups thousands with dots."""
     return "không" if fee_vnd <= 0 else f"{fee_vnd:,} đồng".replace(",", ".")
+
+
+def contact_text(data: FormData) -> str:
+    """Whom to ask, only with what is known: ``Ông/Bà Nguyễn Thị Lan, Trung tâm …, số điện
+    thoại 024 …; tra cứu tại https://…`` (no dots where the phone or the web is missing)."""
+    unit = data.header.unit_in_text or data.header.unit_name
+    parts = [f"Ông/Bà {data.clerk}" if data.clerk else "", unit]
+    if data.counter_phone:
+        parts.append(f"số điện thoại {data.counter_phone}")
+    text = ", ".join(part for part in parts if part)
+    return f"{text}; tra cứu hồ sơ, thủ tục tại {data.lookup_web}" if data.lookup_web else text
 
 
 def _when(moment: datetime | None) -> str:
@@ -81,7 +95,7 @@ VALUES: Final[Mapping[str, Callable[[FormData], str]]] = {
     "email": lambda d: d.applicant.email,
     "procedure": lambda d: d.procedure_name,
     "sets": lambda d: str(d.sets),
-    "processing_time": lambda d: processing_text(d.processing_days),
+    "processing_time": lambda d: processing_text(d.processing_days, calendar_days=d.calendar_days),
     "received_at": lambda d: _when(d.received_at),
     "due_at": lambda d: _when(d.due_at),
     "new_due_at": lambda d: _when(d.new_due_at),
@@ -105,7 +119,7 @@ def label_fields(data: FormData) -> dict[str, str]:
         "processor": data.processing_unit or unit,
         "name": person.full_name,
         "procedure_code": data.procedure_code,
-        "days": processing_text(data.processing_days),
+        "days": processing_text(data.processing_days, calendar_days=data.calendar_days),
         "received": _when(data.received_at),
         "received_date": date_in_words(data.received_at),
         "received_short": short_date(data.received_at),
@@ -116,6 +130,8 @@ def label_fields(data: FormData) -> dict[str, str]:
         "line": "" if data.log_line is None else str(data.log_line),
         "clerk": data.clerk,
         "place": data.header.place,
+        "contact": contact_text(data),
+        "web": data.lookup_web,
     }
     fields.update({key: VALUES[key](data) for key in VALUES if key not in ("applicant",)})
     return {key: value or DOTS for key, value in fields.items()}
@@ -194,25 +210,50 @@ def draw_signatures(ctx: Context, item: FormItem) -> None:
     columns = max(len(signers), 2)
     width = flow.width / columns
     first = columns - len(signers)
-    names = {"applicant": ctx.data.applicant.full_name, "clerk": ctx.data.clerk}
+    names = {
+        "applicant": ctx.data.applicant.full_name,
+        "clerk": ctx.data.clerk,
+        "head": ctx.data.head_name,
+    }
     scratch: list[Op] = []
     bottom = 0.0
     for index, signer in enumerate(signers):
         x = flow.left + width * (first + index)
         name = names.get(str(signer.get("name", "")), "")
+        if signer.get("name") == "head" and ctx.data.head_title:
+            signer = {**signer, "title": "\n".join(ctx.data.head_title)}
         bottom = max(bottom, _signature_column(ctx, scratch, x, width, signer, name))
+    if first > 0 and item.option("recipients"):
+        bottom = max(bottom, _recipients(ctx, scratch, width, item.option("recipients")))
     gap = flow.pt(4)
     flow.ensure(bottom + gap)
     flow.add([shifted(op, flow.y + gap) for op in scratch])
     flow.y += bottom + gap
 
 
+def _recipients(ctx: Context, ops: list[Op], width: float, lines: list[str]) -> float:
+    """The "Nơi nhận" block left of a lone signer (NĐ 30/2020): its label in bold italic,
+    then the lines in small type; returns its bottom."""
+    size, leading = ctx.flow.pt(8), ctx.flow.pt(9.5)
+    x = ctx.flow.left
+    y = block(ops, [("Nơi nhận:", BOLD_ITALIC)], x=x, y=0.0, width=width - 4, size=ctx.size,
+              leading=ctx.leading, align="left")  # fmt: skip
+    for line in lines:
+        text = str(line).format_map(ctx.fields)
+        y = block(ops, [(text, REGULAR)], x=x, y=y, width=width - 4, size=size,
+                  leading=leading, align="left")  # fmt: skip
+    return y
+
+
 def _signature_column(
     ctx: Context, ops: list[Op], x: float, width: float, signer: Mapping[str, str], name: str
 ) -> float:
-    """Title, hint, room to sign, then the printed name; returns the column's bottom."""
+    """Title lines, hint, room to sign, then the printed name; returns the column's bottom."""
     y = 0.0
-    for text, font in ((signer.get("title", ""), BOLD), (signer.get("hint", ""), ITALIC)):
+    title_lines = [(line, BOLD) for line in signer.get("title", "").split("\n")]
+    for text, font in [*title_lines, (signer.get("hint", ""), ITALIC)]:
+        if not text:
+            continue
         y = block(
             ops, [(text, font)], x=x + 2, y=y, width=width - 4, size=ctx.size, leading=ctx.leading
         )

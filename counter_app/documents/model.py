@@ -102,3 +102,11 @@ class FormData:
     coordinating_unit: str = ""  # control slip: "Cơ quan phối hợp"
     handed_over_at: datetime | None = None  # control slip: first row's hand-over time
     reprint: bool = False  # a reprint is marked "Bản in lại" on every page
+    # The period runs in calendar days (adoption: Luật Nuôi con nuôi), not working days: the
+    # receipt then says "30 ngày", not "30 ngày (làm việc)" (catalogue ``calendar_days``).
+    calendar_days: bool = False
+    # The head who signs letters 04 and 05: title lines ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH") and
+    # name (empty: room to write it by hand); a signer ``"name": "head"`` in the form set.
+    head_title: tuple[str, ...] = ()
+    head_name: str = ""
+    lookup_web: str = ""  # where the citizen looks the dossier up (help lines)

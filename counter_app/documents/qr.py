@@ -1,7 +1,9 @@
 """The receipt's QR code and Code 128 barcode: payload, and the ops that draw them.
 
 The QR payload is a ``|``-separated template whose first field is always the dossier code
-(forms.md §4), so scanning any receipt back finds its dossier by that field. The symbol is
+(forms.md §4), so scanning any receipt back finds its dossier by that field. The default is
+the versioned layout of ``counter_app.domain.receipt_qr`` (every field TT 01/2023 names); a
+city that prescribes its own sets another template. The symbol is
 drawn from segno's module matrix as rectangles in one PDF path: reportlab's own QR widget
 is pure Python and about three times slower per receipt.
 """
@@ -23,11 +25,22 @@ from counter_app.documents.errors import QrTemplateInvalidError
 from counter_app.documents.model import FormData
 from counter_app.documents.region import ModulesOp
 from counter_app.documents.vn_dates import compact_stamp
+from counter_app.domain.receipt_qr import V1_TEMPLATE, paper_name
 
-DEFAULT_QR_TEMPLATE: Final = "{code}"
-QR_FIELDS: Final = ("code", "procedure_code", "id_number", "title", "system", "issued_at")
+DEFAULT_QR_TEMPLATE: Final = V1_TEMPLATE
+QR_FIELDS: Final = (
+    "code",
+    "procedure_code",
+    "id_number",
+    "title",
+    "system",
+    "issued_at",
+    "due_at",
+)
 QR_SEPARATOR: Final = "|"
-# forms.md §4: QR alphanumeric mode holds a 25-character code in version 2 at level M.
+# Level M (15 % of the symbol may be lost): the v1 payload (about 130 bytes) is version 8,
+# 49 modules, 0.43 mm each in 21 mm: 3.4 dots at 203 dpi, which tests decode. Level Q would
+# need version 10 (57 modules, under 3 dots at 203 dpi).
 QR_ERROR_LEVEL: Final = "m"
 # The symbol (quiet zone excluded) is at least 20 mm square (forms.md §4); 21 mm leaves room
 # for a printer that shrinks to fit. A larger payload gets smaller modules, not a larger box.
@@ -60,11 +73,11 @@ def check_qr_template(template: str) -> tuple[str, ...]:
 
 
 def qr_payload(template: str, fields: Mapping[str, str]) -> str:
-    """Fill ``template`` (default ``{code}``); a missing field prints empty.
+    """Fill ``template`` (default: the v1 layout); a missing field prints empty.
 
     A ``|`` or line break inside a value would shift the fields after it, so it becomes a
-    space. Text is NFC. Only a code-only template keeps QR alphanumeric mode: ``|`` and
-    lower-case letters push segno to byte mode and a larger symbol.
+    space. Text is NFC. Only a code-only template (the old ``v0``) keeps QR alphanumeric mode:
+    ``|`` and lower-case letters push segno to byte mode and a larger symbol.
     """
     check_qr_template(template)
     values = {name: _clean(fields.get(name, "")) for name in QR_FIELDS}
@@ -77,16 +90,21 @@ def _clean(value: str) -> str:
 
 
 def receipt_qr_fields(
-    data: FormData, *, title: str, system: str, issued_at: datetime | None = None
+    data: FormData, *, title: str, system: str, issued_at: datetime
 ) -> dict[str, str]:
-    """The documented fields for a receipt: ``issued_at`` defaults to the receiving time."""
+    """The documented fields for a receipt; ``issued_at`` is when the paper is printed.
+
+    The title goes in as its accent-free capitals (``receipt_qr.paper_name``); the
+    appointment is the receipt's due time, empty when there is none.
+    """
     return {
         "code": data.code,
         "procedure_code": data.procedure_code,
         "id_number": data.applicant.id_number,
-        "title": title,
+        "title": paper_name(title),
         "system": system,
-        "issued_at": compact_stamp(issued_at or data.received_at),
+        "issued_at": compact_stamp(issued_at),
+        "due_at": compact_stamp(data.due_at) if data.due_at else "",
     }
 
 

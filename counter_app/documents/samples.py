@@ -88,7 +88,12 @@ def sample_form(
         reprint=reprint,
     )
     if kind is FormKind.RECEIPT:
-        fields = receipt_qr_fields(data, title="GIẤY TIẾP NHẬN HỒ SƠ", system="MOTCUA")
+        fields = receipt_qr_fields(
+            data,
+            title="GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+            system="MOTCUA",
+            issued_at=data.header.dated,
+        )
         return replace(data, qr_payload=qr_payload(DEFAULT_QR_TEMPLATE, fields))
     return data
 

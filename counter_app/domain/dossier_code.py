@@ -94,3 +94,17 @@ ANY_CODE_SHAPE: Final = re.compile(AGENCY_SHAPE.pattern.strip("^$") + r"-\d{6}-\
 
 def looks_like_dossier_code(text: str) -> bool:
     return ANY_CODE_SHAPE.fullmatch(text.strip()) is not None
+
+
+def log_book_name(year: int, counter: int) -> str:
+    """The tracking-log book (quyển số) of a counter and year: ``Quầy 1 năm 2026``.
+
+    One book per counter and year keeps line numbers unique offline (forms.md §3). The name
+    was ``2026-Q1`` before, which reads as the first quarter (quý 1) even in December.
+    """
+    return f"Quầy {counter} năm {year}"
+
+
+def old_log_book_name(year: int, counter: int) -> str:
+    """The earlier name of the same book; a store that has it continues its lines."""
+    return f"{year}-Q{counter}"

@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta
 
 from counter_app.domain.calendar import WorkCalendar
 from counter_app.domain.dossier import Channel, IdType, Status
-from counter_app.domain.dossier_code import format_code
+from counter_app.domain.dossier_code import format_code, log_book_name
 from counter_app.domain.due_date import compute_due
 from counter_app.domain.procedure import Procedure
 from counter_app.domain.vn_time import VN_TZ, iso_vn
@@ -209,7 +209,7 @@ class _Seeder:
         ]
         dossier_id, stamp = next(self.dossier_ids), iso_vn(received)
         person = self._applicant(day, stamp)
-        book = f"{received.year}-Q{config.counter}"
+        book = log_book_name(received.year, config.counter)
         line = self.log_lines.get(book, 0) + 1
         self.log_lines[book] = line
         outcome, reason = _outcome(rng)

@@ -7,17 +7,15 @@ reprint built from the same dossier, form set and parameters prints the same wor
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from counter_app.documents import qr_payload
+from counter_app.documents import load_form_set, qr_payload, receipt_qr_fields
 from counter_app.documents.model import DocumentLine, FormData, FormKind, Header, Party
 from counter_app.domain.dossier import DocumentReceived, Dossier
 from counter_app.domain.procedure import Procedure, is_conditional_paper
 from counter_app.services.form_settings import FormSettings
-
-QR_TIME_FORMAT = "%Y%m%d%H%M%S"
 
 
 @dataclass(frozen=True)
@@ -74,24 +72,20 @@ def build_form_data(
     """``signer``: the name printed under the clerk's signature (see ``signed_by``)."""
     received_at = datetime.fromisoformat(dossier.received_at)
     due_at = datetime.fromisoformat(dossier.due_at) if dossier.due_at else None
-    return FormData(
+    template = load_form_set(printing.form_set).template(printing.kind)
+    head_title, head_name = head_signer(settings, printing.kind)
+    data = FormData(
         kind=printing.kind,
         form_set=printing.form_set,
-        header=Header(
-            parent_authority=settings.parent_authority,
-            unit_name=settings.unit_name,
-            place=settings.place,
-            dated=printing.dated,
-            number=printing.number,
-            unit_in_text=settings.unit_in_text,
-        ),
+        header=_header(settings, printing, issuer=template.issuer),
         code=dossier.code,
         applicant=_party(dossier),
         procedure_name=procedure.name_vi,
         procedure_code=procedure.code,
         received_at=received_at,
         due_at=due_at,
-        processing_days=None if procedure.same_day else procedure.processing_days,
+        processing_days=_period(procedure),
+        calendar_days=procedure.calendar_days > 0 and not procedure.same_day,
         documents=tuple(_line(d) for d in dossier.documents),
         sets=dossier.sets,
         fee_vnd=dossier.fee_vnd,
@@ -100,7 +94,6 @@ def build_form_data(
         log_book=dossier.log_book,
         log_line=dossier.log_line or None,
         counter_phone=settings.counter_phone,
-        qr_payload=_qr(dossier, procedure, settings, printing),
         items=params.items,
         reason=params.reason,
         legal_basis=params.legal_basis,
@@ -110,7 +103,46 @@ def build_form_data(
         coordinating_unit="",
         handed_over_at=printing.dated if printing.kind == FormKind.CONTROL else None,
         reprint=printing.reprint,
+        head_title=head_title,
+        head_name=head_name,
+        lookup_web=settings.lookup_web,
     )
+    if printing.kind != FormKind.RECEIPT:
+        return data
+    return replace(data, qr_payload=_qr(data, settings, printing))
+
+
+def _header(settings: FormSettings, printing: Printing, *, issuer: str) -> Header:
+    """The unit under its authority; a letter the authority issues (04, 05) is headed by the
+    authority alone, as its body and its head's signature speak for it (NĐ 30/2020)."""
+    by_authority = issuer == "authority"
+    return Header(
+        parent_authority="" if by_authority else settings.parent_authority,
+        unit_name=settings.authority_name if by_authority else settings.unit_name,
+        place=settings.place,
+        dated=printing.dated,
+        number=printing.number,
+        unit_in_text=settings.unit_in_text,
+    )
+
+
+def head_signer(settings: FormSettings, kind: FormKind) -> tuple[tuple[str, ...], str]:
+    """The title lines and the name of the head who signs ``kind`` (04, 05); none for others."""
+    if kind == FormKind.APOLOGY:
+        title, name = settings.apology_signer_title, settings.apology_signer_name
+    elif kind == FormKind.STOP:
+        title, name = settings.stop_signer_title, settings.stop_signer_name
+    else:
+        return (), ""
+    return tuple(line.strip() for line in title.split(" / ") if line.strip()), name
+
+
+def _period(procedure: Procedure) -> int | None:
+    """The period the receipt states: the catalogue's calendar days when the law counts in
+    them (the due date is counted the same way, ``due_date.py``), else its working days."""
+    if procedure.same_day:
+        return None
+    return procedure.calendar_days or procedure.processing_days
 
 
 def missing_documents(dossier: Dossier, procedure: Procedure) -> tuple[str, ...]:
@@ -151,15 +183,11 @@ def _line(document: DocumentReceived) -> DocumentLine:
     return DocumentLine(document.name, form, document.originals + document.copies)
 
 
-def _qr(dossier: Dossier, procedure: Procedure, settings: FormSettings, printing: Printing) -> str:
-    if printing.kind != FormKind.RECEIPT:
-        return ""
-    fields = {
-        "code": dossier.code,
-        "procedure_code": procedure.code,
-        "id_number": dossier.applicant.id_number,
-        "title": "GIAY TIEP NHAN HO SO VA HEN TRA KET QUA",
-        "system": settings.qr_system,
-        "issued_at": printing.dated.strftime(QR_TIME_FORMAT),
-    }
+def _qr(data: FormData, settings: FormSettings, printing: Printing) -> str:
+    """The receipt's QR: issued at the printing time (a reprint: its original's, as its date
+    line), with the appointment the paper shows and the title of its form set."""
+    title = load_form_set(printing.form_set).template(FormKind.RECEIPT).title
+    fields = receipt_qr_fields(
+        data, title=title, system=settings.qr_system, issued_at=printing.dated
+    )
     return qr_payload(settings.qr_template, fields)

@@ -23,10 +23,23 @@ from counter_app.storage.settings import all_settings, set_setting
 
 PREFIX = "forms."
 RECEIPT_LAYOUTS = ("a5", "a4-two-up", "a4")
+# How letters 02–05 are numbered (Build 3, docs/REGULATIONS.md): "ward" numbers from this
+# counter's block, unique in the ward offline; "blank" prints "Số: …/<symbol>" for the văn thư.
+LETTER_NUMBER_SCHEMES = ("ward", "blank")
 MAX_SETTING_LENGTH = 300
-DEFAULT_PLACE = "Hà Nội"
 UNIT_PREFIX = "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"
 UNIT_WORDS = "Trung tâm Phục vụ hành chính công"
+AUTHORITY_WORDS = "ỦY BAN NHÂN DÂN"
+# The head signs letters 04 and 05 (NĐ 30/2020); the chairman unless the ward says who.
+DEFAULT_HEAD_TITLE = "CHỦ TỊCH"
+# Settings that may not be empty: a form would print dots or nothing where they go.
+REQUIRED = frozenset(
+    {
+        "parent_authority", "unit_name", "place", "return_place", "authority_name",
+        "apology_signer_title", "stop_signer_title", "authority_abbreviation",
+        "unit_abbreviation",
+    }
+)  # fmt: skip
 
 
 class FormSettingInvalidError(BadInputError):
@@ -47,6 +60,18 @@ class FormSettings:
     qr_system: str = "counter-app"  # the QR's "system" field, when the template uses it
     receipt_layout: str = RECEIPT_LAYOUTS[0]
     thermal_slip: bool = False  # the 80 mm slip is not an official form: off by default
+    # The authority in its own letters' header (04, 05): "ỦY BAN NHÂN DÂN PHƯỜNG HOÀN KIẾM".
+    authority_name: str = ""
+    # Signers of the head's letters, per form; " / " separates lines of the title
+    # ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"); an empty name leaves room to write it by hand.
+    apology_signer_title: str = DEFAULT_HEAD_TITLE
+    apology_signer_name: str = ""
+    stop_signer_title: str = DEFAULT_HEAD_TITLE
+    stop_signer_name: str = ""
+    lookup_web: str = ""  # where to look the dossier and the rules up, in the help lines
+    letter_numbers: str = LETTER_NUMBER_SCHEMES[0]
+    authority_abbreviation: str = "UBND"  # the symbol's agency part on 04, 05 (…/TB-UBND)
+    unit_abbreviation: str = "TTPVHCC"  # the symbol's agency part on 02, 03
 
 
 def default_form_settings(config: CounterConfig) -> FormSettings:
@@ -57,11 +82,22 @@ def default_form_settings(config: CounterConfig) -> FormSettings:
     return FormSettings(
         parent_authority=authority.upper(),
         unit_name=unit,
-        place=DEFAULT_PLACE,
+        place=ward_place(locality) or authority,
         return_place=f"Quầy số {config.counter}, {UNIT_WORDS} {locality}".strip(),
         unit_in_text=f"{UNIT_WORDS} {locality}" if locality else "",
         processing_unit=config.competent_agency or authority,
+        authority_name=f"{AUTHORITY_WORDS} {locality}".upper() if locality else authority.upper(),
     )
+
+
+def ward_place(locality: str) -> str:
+    """The date line's place for a ward's paper (NĐ 30/2020, Phụ lục I, II.4.a): the ward's
+    own name ("phường Hoàn Kiếm" → "Hoàn Kiếm"); a ward named by a number keeps its kind
+    ("phường 15" → "Phường 15")."""
+    kind, _, name = locality.partition(" ")
+    if kind.casefold() not in ("phường", "xã", "đặc khu") or not name:
+        return ""
+    return f"{kind.capitalize()} {name}" if name.isdigit() else name
 
 
 def load_form_settings(store: Store) -> FormSettings:
@@ -112,9 +148,11 @@ def _clean(name: str, value: Any) -> Any:
         raise FormSettingInvalidError(name)
     if name == "receipt_layout" and text not in RECEIPT_LAYOUTS:
         raise FormSettingInvalidError(name)
+    if name == "letter_numbers" and text not in LETTER_NUMBER_SCHEMES:
+        raise FormSettingInvalidError(name)
     if name == "qr_template":
         check_qr_template(text)
-    if name in ("parent_authority", "unit_name", "place", "return_place") and not text:
+    if name in REQUIRED and not text:
         raise FormSettingInvalidError(name)
     return text
 

@@ -15,7 +15,12 @@ from datetime import date, datetime
 from typing import Any
 
 from counter_app.domain.dossier import Dossier, Intake, Outcome
-from counter_app.domain.dossier_code import format_code, next_number
+from counter_app.domain.dossier_code import (
+    format_code,
+    log_book_name,
+    next_number,
+    old_log_book_name,
+)
 from counter_app.domain.due_date import DueDate
 from counter_app.domain.findings import Finding, Severity
 from counter_app.domain.procedure import Procedure
@@ -23,6 +28,7 @@ from counter_app.domain.text import fold
 from counter_app.domain.vn_time import VN_TZ, iso_vn
 from counter_app.errors import BadInputError, EnvironmentProblem
 from counter_app.services.calendar import due_date_for
+from counter_app.services.calendar_notice import warnings_to_show
 from counter_app.services.catalogue import lookup_procedure
 from counter_app.services.clock_check import receipt_blocking_intake
 from counter_app.services.counter_config import CounterConfig, load_config
@@ -94,6 +100,9 @@ def receive_dossier(store: Store, intake: Intake, *, clerk: str, now: datetime) 
         code, number = _take_code(store, config, now.date(), dossier_uuid)
         row = _dossier_row(intake, procedure, config, now=now, clerk=clerk, code=code)
         row.update(uuid=dossier_uuid, due_at=due_at, log_book=_log_book(config, now))
+        sequences.continue_log_book(
+            db, old=old_log_book_name(now.year, config.counter), new=row["log_book"]
+        )
         row["log_line"] = sequences.next_log_line(db, row["log_book"])
         row["applicant_id"] = upsert_applicant(db, intake.applicant, at=iso_vn(now))
         dossier_id = rows.insert_dossier(db, row)
@@ -105,9 +114,13 @@ def receive_dossier(store: Store, intake: Intake, *, clerk: str, now: datetime) 
 
 def preview_due_date(store: Store, procedure_code: str, received_at: datetime) -> DueDate:
     """The appointment a dossier received at ``received_at`` would get, with its warnings
-    (e.g. CALENDAR_UNCONFIRMED): shown live while the clerk fills the form, and after saving."""
+    (e.g. CALENDAR_UNCONFIRMED): shown live while the clerk fills the form, and after saving.
+
+    An unconfirmed year is told on the day this counter first meets it, not on every intake
+    (``calendar_notice``)."""
     procedure = lookup_procedure(procedure_code, store)
-    return due_date_for(procedure, received_at.astimezone(VN_TZ), folder=store.folder)
+    due = due_date_for(procedure, received_at.astimezone(VN_TZ), folder=store.folder)
+    return warnings_to_show(store, due, now=received_at)
 
 
 def _check_intake(intake: Intake) -> None:
@@ -149,7 +162,7 @@ def _take_code(
 
 def _log_book(config: CounterConfig, now: datetime) -> str:
     """One tracking-log book per counter and year (quyển số): a separate sequence from codes."""
-    return f"{now.year}-Q{config.counter}"
+    return log_book_name(now.year, config.counter)
 
 
 def _dossier_row(

@@ -14,12 +14,14 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from counter_app.documents import render_document
+from counter_app.documents import load_form_set, render_document
+from counter_app.documents.form_sets import FormTemplate
 from counter_app.documents.model import Copy, FormKind, Layout
 from counter_app.domain.dossier import Dossier, Status
 from counter_app.domain.vn_time import VN_TZ, iso_vn
 from counter_app.errors import BadInputError
 from counter_app.services.catalogue import get_procedure
+from counter_app.services.counter_config import load_config
 from counter_app.services.dossiers import (
     DossierNotEditableError,
     get_dossier,
@@ -35,7 +37,12 @@ from counter_app.services.form_data import (
 )
 from counter_app.services.form_settings import FormSettings, load_form_settings
 from counter_app.services.store import Store
-from counter_app.services.users import printed_name
+from counter_app.services.users import (
+    ACTOR_PREFIX,
+    UserNotFoundError,
+    full_name_of,
+    printed_name,
+)
 from counter_app.storage import documents as register
 from counter_app.storage import dossiers as rows
 from counter_app.storage.audit import append_audit
@@ -43,12 +50,9 @@ from counter_app.storage.audit import append_audit
 Deliver = Callable[[bytes], object]  # its result is ignored
 
 # Letters carry a number (``Số``); the receipt and the control slip carry the dossier code.
-LETTER_ABBREVIATIONS = {
-    FormKind.SUPPLEMENT: "PYCBS",
-    FormKind.REFUSAL: "PTC",
-    FormKind.APOLOGY: "PXL",
-    FormKind.STOP: "TB-DGQ",
-}
+# With the "ward" scheme counter n numbers each kind of letter from n·10 000 + 1 each year, so
+# counters working offline never print the same number (as their dossier-code blocks).
+LETTER_BLOCK = 10_000
 DEFAULT_COPIES = (Copy.OFFICE, Copy.CITIZEN)
 
 
@@ -70,6 +74,13 @@ class ThermalSlipOffError(BadInputError):
     code = "THERMAL_SLIP_OFF"
 
 
+class LetterNumbersUsedUpError(BadInputError):
+    """This counter has printed 9 999 letters of one kind this year: another counter, or the
+    "blank" scheme, numbers the next."""
+
+    code = "LETTER_NUMBERS_USED_UP"
+
+
 @dataclass(frozen=True)
 class IssueRequest:
     kind: FormKind
@@ -78,6 +89,9 @@ class IssueRequest:
     copies: tuple[Copy, ...] = DEFAULT_COPIES
     params: FormParams = field(default_factory=FormParams)
     new_due_at: datetime | None = None  # apology: the new appointment
+    # The user who signs as the counter's officer, when the actor is no user (the command
+    # line acts as the OS account): ``--clerk lan`` prints Nguyễn Thị Lan, not "root".
+    signer: str | None = None
 
 
 @dataclass(frozen=True)
@@ -120,9 +134,9 @@ def issue_document(
         params = _params(store, request, dossier, plan)
         params = _with_promised_date(request, dossier, plan, params)
         dossier = _apply(store, request, dossier, plan, params, actor=actor, now=now)
-        printing = _printing(store, request, dossier, plan, actor=actor, now=now)
+        printing = _printing(store, request, dossier, plan, settings, actor=actor, now=now)
         procedure = get_procedure(store, dossier.procedure_code, dossier.catalogue_version)
-        signer = printed_name(store.db, signed_by(dossier, printing))
+        signer = _signer(store, request, signed_by(dossier, printing))
         data = build_form_data(
             _as_printed(dossier, params), procedure, settings, printing, params, signer=signer
         )
@@ -141,6 +155,15 @@ def issue_document(
         status=dossier.status,
         pdf=pdf,
     )
+
+
+def _signer(store: Store, request: IssueRequest, actor: str) -> str:
+    if request.signer is None:
+        return printed_name(store.db, actor)
+    name = full_name_of(store.db, ACTOR_PREFIX + request.signer)
+    if name is None:
+        raise UserNotFoundError("")
+    return name
 
 
 def issued_documents(store: Store, code: str) -> list[dict[str, Any]]:
@@ -350,6 +373,7 @@ def _printing(
     request: IssueRequest,
     dossier: Dossier,
     plan: _Plan,
+    settings: FormSettings,
     *,
     actor: str,
     now: datetime,
@@ -364,22 +388,47 @@ def _printing(
             actor=original.actor,
             reprint=True,
         )
+    template = load_form_set(dossier.form_set).template(request.kind)
     return Printing(
         kind=request.kind,
         form_set=dossier.form_set,
-        number=_number(store, request.kind, now),
+        number=_number(store, template, settings, now),
         dated=now,
         actor=actor,
         reprint=False,
     )
 
 
-def _number(store: Store, kind: FormKind, now: datetime) -> str:
-    abbreviation = LETTER_ABBREVIATIONS.get(kind)
-    if abbreviation is None:
+def _number(store: Store, template: FormTemplate, settings: FormSettings, now: datetime) -> str:
+    """``10001/PYCBS-TTPVHCC``: the number, then the symbol (NĐ 30/2020, Phụ lục I: the
+    paper type's abbreviation and the issuing agency's); ``……/TB-UBND`` under the "blank"
+    scheme, for the ward's văn thư to number."""
+    if not template.numbered or not template.symbol:
         return ""
-    seq = register.next_letter_seq(store.db, kind.value, now.year)
-    return f"{seq:02d}/{abbreviation}"
+    agency = (
+        settings.authority_abbreviation
+        if template.issuer == "authority"
+        else (settings.unit_abbreviation)
+    )
+    symbol = f"{template.symbol}-{agency}"
+    if settings.letter_numbers == "blank":
+        return f"{BLANK_NUMBER}/{symbol}"
+    low = load_config(store.db).counter * LETTER_BLOCK + 1
+    seq = register.next_letter_seq(
+        store.db, template.kind.value, now.year, low=low, high=low + LETTER_BLOCK - 2
+    )
+    if seq is None:
+        raise LetterNumbersUsedUpError(template.kind.value)
+    return f"{seq}/{symbol}"
+
+
+BLANK_NUMBER = "……"
+
+
+def letter_seq(number: str) -> int | None:
+    """The sequence part of a printed number; None for a blank one or none at all."""
+    head = number.split("/", 1)[0]
+    return int(head) if head.isdigit() else None
 
 
 def _record(
@@ -395,7 +444,7 @@ def _record(
     now: datetime,
 ) -> None:
     key = _register_kind(request.kind, layout)
-    seq = int(printing.number.split("/")[0]) if printing.number and not printing.reprint else None
+    seq = None if printing.reprint else letter_seq(printing.number)
     stored = params.to_json()
     if request.kind == FormKind.RECEIPT and not printing.reprint:
         stored["promised_at"] = dossier.due_at

@@ -126,10 +126,22 @@ def full_name_of(db: Database, actor: str) -> str | None:
     return row.full_name if row is not None else None
 
 
+CLI_PREFIX = "cli:"
+
+
 def printed_name(db: Database, actor: str) -> str:
-    """An actor as printed under a signature: a user's full name; other actors by their name
-    alone ("cli:lan" → "lan")."""
-    return full_name_of(db, actor) or (actor.split(":", 1)[1] if ":" in actor else actor)
+    """An actor as printed under a signature: a user's full name.
+
+    The command line acts as the OS account (``cli:root``): it prints as the user of that
+    name when there is one, else not at all (room to sign and write the name by hand), never
+    as the account. Other actors print by their name alone ("clerk:lan" → "lan").
+    """
+    found = full_name_of(db, actor)
+    if found:
+        return found
+    if actor.startswith(CLI_PREFIX):
+        return full_name_of(db, ACTOR_PREFIX + actor.removeprefix(CLI_PREFIX)) or ""
+    return actor.split(":", 1)[1] if ":" in actor else actor
 
 
 def check_username(text: str) -> str:

@@ -45,12 +45,15 @@ def insert_issued(db: Database, row: Mapping[str, Any]) -> int:
     return int(cursor.lastrowid or 0)
 
 
-def next_letter_seq(db: Database, kind: str, year: int) -> int:
-    """The next ``Số`` of a kind of letter this year (the unique index guards a race)."""
+def next_letter_seq(db: Database, kind: str, year: int, *, low: int, high: int) -> int | None:
+    """The next ``Số`` of a kind of letter this year inside this counter's block
+    [``low``, ``high``]; None when the block is used up (the unique index guards a race)."""
     row = db.conn.execute(
-        "SELECT max(seq) FROM issued_documents WHERE kind = ? AND year = ?", (kind, year)
+        "SELECT max(seq) FROM issued_documents WHERE kind = ? AND year = ? AND seq BETWEEN ? AND ?",
+        (kind, year, low, high),
     ).fetchone()
-    return int(row[0] or 0) + 1
+    following = low if row[0] is None else int(row[0]) + 1
+    return following if following <= high else None
 
 
 def issued_for(db: Database, dossier_id: int) -> list[IssuedRow]:

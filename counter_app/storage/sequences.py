@@ -21,6 +21,16 @@ def save_code_number(db: Database, day: str, counter: int, number: int) -> None:
     )
 
 
+def continue_log_book(db: Database, *, old: str, new: str) -> None:
+    """Give ``new`` the last line of ``old`` when ``new`` has none yet: a renamed book goes
+    on counting, so a line number is never printed twice in a counter's year."""
+    db.conn.execute(
+        "INSERT INTO log_books (book, last_line) SELECT ?, last_line FROM log_books "
+        "WHERE book = ? AND NOT EXISTS (SELECT 1 FROM log_books WHERE book = ?)",
+        (new, old, new),
+    )
+
+
 def next_log_line(db: Database, book: str) -> int:
     """Take the next line of the tracking-log book (sổ theo dõi hồ sơ)."""
     row = db.conn.execute(

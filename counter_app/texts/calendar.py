@@ -17,6 +17,10 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "The app's or the ward's holiday calendar cannot be read, so no due date can be "
         "computed. Ask IT to import the calendar again.",
     },
+    "CALENDAR_YEAR_INVALID": {
+        "vi": "Năm không hợp lệ. Hãy nhập năm gồm 4 chữ số, ví dụ 2026.",
+        "en": "That is not a valid year. Enter a four-digit year, e.g. 2026.",
+    },
     "CALENDAR_UNCONFIRMED": {
         "vi": "Lịch nghỉ năm {year} chưa được xác nhận theo thông báo chính thức. Hãy kiểm tra "
         "lại ngày hẹn trả.",

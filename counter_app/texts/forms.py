@@ -29,6 +29,13 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "The 80 mm thermal slip is not enabled at this counter (it is not an official "
         "form). Print the A5/A4 receipt, or ask IT to enable the slip.",
     },
+    "LETTER_NUMBERS_USED_UP": {
+        "vi": "Quầy này đã dùng hết 9.999 số của loại văn bản này trong năm. Hãy in ở quầy "
+        "khác, hoặc nhờ bộ phận CNTT chuyển sang để trống số cho văn thư ghi.",
+        "en": "This counter has used all 9,999 numbers of this kind of letter this year. "
+        "Print it at another counter, or ask IT to switch to blank numbers for the clerical "
+        "office to fill in.",
+    },
     "FORM_SETTING_INVALID": {
         "vi": "Giá trị cài đặt biểu mẫu không hợp lệ (để trống, quá 300 ký tự, hoặc khổ giấy "
         "không có). Hãy sửa rồi thử lại; chưa có gì thay đổi.",

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from counter_app.documents import DEFAULT_QR_TEMPLATE, qr_payload
 from counter_app.domain.dossier import Dossier, Status
 from counter_app.messages import message_for
 from counter_app.services.dossiers import dossier_detail, get_dossier
@@ -94,6 +95,23 @@ def test_a_scanned_receipt_qr_and_the_proxy_card_fill_the_hand_over(
     qtbot.waitUntil(lambda: get_dossier(new_store, code).status == Status.RETURNED)
     details = dossier_detail(new_store, code).events[-1]["details"]
     assert details["recipient"] == "Trần Quốc Bảo" and details["recipient_is_proxy"] is True
+
+
+@pytest.mark.parametrize("layout", ["v0", "v1"])
+def test_the_receipt_scanner_reads_the_old_and_the_new_qr_layout(
+    qtbot: QtBot, new_store: Store, today: list[Dossier], tmp_path: Path, layout: str
+) -> None:
+    """v0 receipts (printed before) hold the code alone; v1 every field of TT 01/2023."""
+    code = make_ready(new_store, today[2].code).code
+    fields = {"code": code, "procedure_code": "1.004873", "id_number": "001089001002",
+              "title": "GIAY TIEP NHAN HO SO VA HEN TRA KET QUA", "system": "counter-app",
+              "issued_at": "20261126101500", "due_at": "20261201101500"}  # fmt: skip
+    payload = code if layout == "v0" else qr_payload(DEFAULT_QR_TEMPLATE, fields)
+    screen = _screen(qtbot, new_store, tmp_path)
+    type_text(screen.scan, payload)  # a wedge scanner types the payload, then Enter
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.code.text() == code)
+    assert screen.handover.isEnabled()
 
 
 def test_a_proxy_without_an_id_number_is_refused(

@@ -105,7 +105,7 @@ def test_forms_move_the_dossier_and_are_listed(
         "Bản sao Giấy khai sinh",
         "--json",
     )
-    assert status == 0 and lines[0]["status"] == 5 and lines[0]["number"] == "01/PYCBS"
+    assert status == 0 and lines[0]["status"] == 5 and lines[0]["number"] == "10001/PYCBS-TTPVHCC"
     status, _, said = run(capsys, "form", "stop", code, "--out", str(out))
     assert status == 2 and "REASON_REQUIRED" in said
     status, lines, _ = run(capsys, "form", "apology", code, "--out", str(out), "--json")

@@ -131,14 +131,14 @@ def test_a_supplement_request_moves_the_dossier_and_lists_the_papers_not_receive
     code = receive(store)
     issued = issue(store, FormKind.SUPPLEMENT, code, params=FormParams(reason="Hồ sơ thiếu"))
     assert (issued.from_status, issued.status) == (Status.RECEIVED, Status.SUPPLEMENT_REQUESTED)
-    assert issued.number == "01/PYCBS"
+    assert issued.number == "10001/PYCBS-TTPVHCC"
     text = pdf_text(issued.pdf, tmp_path)
     assert "Giấy tờ tùy thân (xuất trình)" in text  # a catalogue paper that was not ticked
     assert "Hồ sơ thiếu" in text
     again = issue(store, FormKind.SUPPLEMENT, code, minutes=20)
-    assert again.reprint and again.number == "01/PYCBS"
+    assert again.reprint and again.number == "10001/PYCBS-TTPVHCC"
     other = issue(store, FormKind.SUPPLEMENT, receive(store), params=FormParams(reason="Thiếu"))
-    assert other.number == "02/PYCBS"
+    assert other.number == "10002/PYCBS-TTPVHCC"
 
 
 def test_the_intake_time_supplement_and_refusal_print_without_a_move(
@@ -186,7 +186,7 @@ def test_control_slip_hands_over_and_a_stop_notice_needs_a_reason(store: Store) 
     with pytest.raises(ReasonRequiredError):
         issue(store, FormKind.STOP, code)
     stop = issue(store, FormKind.STOP, code, params=FormParams(reason="Người nộp đề nghị dừng"))
-    assert stop.status == Status.STOPPED and stop.number == "01/TB-DGQ"
+    assert stop.status == Status.STOPPED and stop.number == "10001/TB-UBND"
     assert issue(store, FormKind.CONTROL, code).reprint  # the slip can still be reprinted
 
 

@@ -38,6 +38,7 @@ from counter_app.documents.samples import SAMPLE_CODE, sample_form
 from counter_app.documents.thermal import _DRAWERS as SLIP_DRAWERS
 from counter_app.documents.vn_dates import compact_stamp, short_date
 from counter_app.documents.wrap import balanced_wrap, keep_together, wrap_runs, wrap_text
+from counter_app.domain.receipt_qr import paper_name, parse_receipt_qr
 from counter_app.domain.vn_time import VN_TZ
 
 # --- dates (forms.md §4: zero-padded day < 10 and months 1-2 only) ---------------------------
@@ -144,21 +145,57 @@ def test_balanced_wrapping_keeps_the_line_count_and_evens_the_lines() -> None:
 # --- QR payload --------------------------------------------------------------------------
 
 
-def test_the_default_payload_is_the_code_in_alphanumeric_mode() -> None:
-    payload = qr_payload(DEFAULT_QR_TEMPLATE, {"code": SAMPLE_CODE})
+def test_the_old_code_only_payload_stays_in_alphanumeric_mode() -> None:
+    payload = qr_payload("{code}", {"code": SAMPLE_CODE})
     assert payload == SAMPLE_CODE
     symbol = segno.make(payload, error="m")
     assert symbol.mode == "alphanumeric" and symbol.version == 2
 
 
-def test_a_template_of_several_fields_keeps_the_code_first() -> None:
+def test_the_default_payload_is_the_v1_layout_with_every_field_of_the_rule() -> None:
     data = sample_form()
-    fields = receipt_qr_fields(data, title="GIẤY TIẾP NHẬN HỒ SƠ", system="MOTCUA")
-    template = "{code}|{procedure_code}|{id_number}|{title}|{system}|{issued_at}"
-    payload = qr_payload(template, fields)
+    fields = receipt_qr_fields(
+        data,
+        title="GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+        system="MOTCUA",
+        issued_at=datetime(2026, 11, 26, 9, 7, 30, tzinfo=VN_TZ),
+    )
+    payload = qr_payload(DEFAULT_QR_TEMPLATE, fields)
     assert payload.split("|") == [
-        SAMPLE_CODE, "1.004884", "001190012345", "GIẤY TIẾP NHẬN HỒ SƠ", "MOTCUA", "20261126090500",
+        SAMPLE_CODE, "v1", "1.004884", "001190012345", "GIAY TIEP NHAN HO SO VA HEN TRA KET QUA",
+        "MOTCUA", "20261126090730", "20261203153000",
     ]  # fmt: skip
+    # About 130 bytes: version 8 at level M, 49 modules in 21 mm (0.43 mm a module).
+    assert segno.make(payload, error="m", micro=False).version <= 8
+
+
+@pytest.mark.parametrize(
+    ("text", "layout", "fields"),
+    [
+        (SAMPLE_CODE, "v0", {"code": SAMPLE_CODE}),
+        (f" {SAMPLE_CODE}\n", "v0", {"code": SAMPLE_CODE}),
+        (f"{SAMPLE_CODE}|v1|1.004884|001190012345|GIAY|MOTCUA|20261126090730|",
+         "v1", {"code": SAMPLE_CODE, "layout": "v1", "procedure_code": "1.004884",
+                "id_number": "001190012345", "title": "GIAY", "system": "MOTCUA",
+                "issued_at": "20261126090730", "due_at": ""}),
+        (f"{SAMPLE_CODE}|1.004884|Biên nhận", "", {"code": SAMPLE_CODE}),
+    ],
+)  # fmt: skip
+def test_a_scanned_receipt_qr_is_read_in_every_layout(
+    text: str, layout: str, fields: dict[str, str]
+) -> None:
+    read = parse_receipt_qr(text)
+    assert read is not None and read.code == SAMPLE_CODE
+    assert read.layout == layout and dict(read.fields) == fields
+
+
+@pytest.mark.parametrize("text", ["001089004217|123456789|Trần Quốc Bảo", "Nguyễn Hoa", ""])
+def test_an_id_card_or_a_name_is_no_receipt_qr(text: str) -> None:
+    assert parse_receipt_qr(text) is None
+
+
+def test_the_paper_name_loses_its_marks_not_its_letters() -> None:
+    assert paper_name("ĐƠN  đề nghị, HỒ SƠ") == "DON DE NGHI, HO SO"
 
 
 def test_values_cannot_shift_the_fields_and_missing_ones_print_empty() -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.dossier import Dossier, Status
 from counter_app.domain.id_card import IdCardRejected, parse_or_reject
 from counter_app.domain.reading import IdCardReading
+from counter_app.domain.receipt_qr import parse_receipt_qr
 from counter_app.domain.text import nfc
 from counter_app.services.clock import now_vn
 from counter_app.services.dossier_queries import (
@@ -148,11 +149,14 @@ class ReturnsScreen(QWidget):
         self.scan.clear()
         if not text:
             return
-        first = text.split(CARD_SEPARATOR, 1)[0].strip()
-        if CARD_SEPARATOR in text and not _looks_like_code(first):
+        receipt = parse_receipt_qr(text)
+        if receipt is not None:  # any layout: v0 (the code alone), v1, a city's own
+            self._search(receipt.code)
+            return
+        if CARD_SEPARATOR in text:
             self._card_scanned(text)
             return
-        self._search(first)
+        self._search(text)
 
     def focus_scan(self) -> None:
         self.scan.setFocus()
@@ -372,9 +376,3 @@ def _hand_over(store: Store, code: str, details: dict[str, Any], actor: str) -> 
     return transition_dossier(
         store, code, Status.RETURNED, actor=actor, now=now_vn(), details=details
     )
-
-
-def _looks_like_code(text: str) -> bool:
-    """A receipt QR's first field is the dossier code: dotted agency part, dashes, digits."""
-    parts = text.split("-")
-    return len(parts) >= 3 and "." in parts[0] and all(p.isdigit() for p in parts[-2:])
