@@ -413,12 +413,16 @@ def _number(store: Store, template: FormTemplate, settings: FormSettings, now: d
     symbol = f"{template.symbol}-{agency}"
     if settings.letter_numbers == "blank":
         return f"{BLANK_NUMBER}/{symbol}"
-    low = load_config(store.db).counter * LETTER_BLOCK + 1
-    seq = register.next_letter_seq(
-        store.db, template.kind.value, now.year, low=low, high=low + LETTER_BLOCK - 2
-    )
-    if seq is None:
-        raise LetterNumbersUsedUpError(template.kind.value)
+    kind, low = template.kind.value, load_config(store.db).counter * LETTER_BLOCK + 1
+    high = low + LETTER_BLOCK - 2
+    seq = register.next_letter_seq(store.db, kind, now.year, low=low, high=high)
+    # Above the marks too: a letter printed after the backup a restore went back to (a mark
+    # outside this block is another counter number's, from before a change of setup).
+    marked = store.marks.last_letter_seq(kind, now.year)
+    seq = max(seq or high + 1, marked + 1 if low <= marked <= high else low)
+    if seq > high:
+        raise LetterNumbersUsedUpError(kind)
+    store.marks.reserve_letter(kind, now.year, seq)
     return f"{seq}/{symbol}"
 
 

@@ -68,6 +68,10 @@ _FORMAT_2 = (
     # re-entry, so no longer reported as deleted by ``audit verify``.
     "CREATE TABLE restore_losses (uuid TEXT PRIMARY KEY, restore_seq INTEGER NOT NULL, "
     "mac TEXT NOT NULL)",
+    # The highest letter number (Số) of each kind and year: printed letters are never
+    # numbered twice after a restore either.
+    "CREATE TABLE letter_marks (kind TEXT NOT NULL, year INTEGER NOT NULL, "
+    "last_seq INTEGER NOT NULL, mac TEXT NOT NULL, PRIMARY KEY (kind, year))",
 )
 
 
@@ -139,6 +143,11 @@ class Marks:
                 self.conn.execute(f"PRAGMA user_version = {MARKS_FORMAT}")
 
     def _sign_all(self) -> None:
+        letters = self.conn.execute("SELECT kind, year, last_seq FROM letter_marks").fetchall()
+        self.conn.executemany(
+            "UPDATE letter_marks SET mac = ? WHERE kind = ? AND year = ?",
+            ((self.mac("letter", k, y, n), k, y) for k, y, n in letters),
+        )
         rows = self.conn.execute("SELECT day, counter, last_number FROM code_marks").fetchall()
         self.conn.executemany(
             "UPDATE code_marks SET mac = ? WHERE day = ? AND counter = ?",
@@ -196,6 +205,31 @@ class Marks:
                 "SELECT version FROM dossier_marks WHERE uuid = ?", (uuid,)
             ).fetchone()
         return 0 if row is None else int(row[0])
+
+    def last_letter_seq(self, kind: str, year: int) -> int:
+        with marks_errors(self.path):
+            row = self.conn.execute(
+                "SELECT last_seq FROM letter_marks WHERE kind = ? AND year = ?", (kind, year)
+            ).fetchone()
+        return 0 if row is None else int(row[0])
+
+    def reserve_letter(self, kind: str, year: int, seq: int) -> None:
+        """Before the store commits a printed letter: raise its number's mark (fsync'd)."""
+        with self._transaction():
+            self._raise_letter(kind, year, seq)
+
+    def _raise_letter(self, kind: str, year: int, seq: int) -> None:
+        if self.conn.execute(
+            "SELECT 1 FROM letter_marks WHERE kind = ? AND year = ? AND last_seq >= ?",
+            (kind, year, seq),
+        ).fetchone():
+            return
+        self.conn.execute(
+            "INSERT INTO letter_marks (kind, year, last_seq, mac) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (kind, year) DO UPDATE SET last_seq = excluded.last_seq, "
+            "mac = excluded.mac",
+            (kind, year, seq, self.mac("letter", kind, year, seq)),
+        )
 
     def audit_head(self) -> tuple[int, str] | None:
         with marks_errors(self.path):
@@ -267,9 +301,12 @@ class Marks:
         code_numbers: Iterable[tuple[str, int, int]],
         dossiers: Iterable[DossierMark],
         head: tuple[int, str] | None,
+        letters: Iterable[tuple[str, int, int]] = (),
     ) -> None:
         """Rebuild upward from what the store holds (committed there): never lowers a mark."""
         with self._transaction():
+            for kind, year, seq in letters:
+                self._raise_letter(kind, year, seq)
             for day, counter, number in code_numbers:
                 self._raise_code(day, counter, number)
             for mark in dossiers:

@@ -36,6 +36,13 @@ def tampered_rows(conn: sqlite3.Connection, mac: Mac) -> list[str]:
     head = conn.execute("SELECT seq, hash, mac FROM audit_marks").fetchone()
     if head is not None and head[2] != mac("head", head[0], head[1]):
         found.append("audit_marks")
+    found += [
+        f"letter_marks:{kind}:{year}"
+        for kind, year, seq, row_mac in conn.execute(
+            "SELECT kind, year, last_seq, mac FROM letter_marks"
+        )
+        if row_mac != mac("letter", kind, year, seq)
+    ]
     return found + _broken_breaks(conn, mac) + _broken_losses(conn, mac) + _count(conn, mac)
 
 

@@ -36,6 +36,7 @@ def rebuild(db: Database, marks: Marks, *, reason: str) -> MarksNotice:
         code_numbers=store_code_numbers(db),
         dossiers=_store_dossiers(db),
         head=(head.seq, head.hash),
+        letters=store_letter_numbers(db),
     )
     return MarksNotice("MARKS_REBUILT", reason, count)
 
@@ -65,6 +66,7 @@ def catch_up(db: Database, marks: Marks, *, since_seq: int) -> MarksNotice:
         code_numbers=store_code_numbers(db),
         dossiers=[m for code in touched for m in _dossier_by_code(db, code)],
         head=_head(db),
+        letters=store_letter_numbers(db),
     )
     return MarksNotice("MARKS_CAUGHT_UP", "behind", len(touched))
 
@@ -117,6 +119,15 @@ def _codes_since(db: Database, since_seq: int) -> set[str]:
 def store_code_numbers(db: Database) -> list[tuple[str, int, int]]:
     rows = db.conn.execute("SELECT day, counter, last_number FROM code_sequences")
     return [(str(day), int(counter), int(number)) for day, counter, number in rows]
+
+
+def store_letter_numbers(db: Database) -> list[tuple[str, int, int]]:
+    """The highest letter number of each kind and year the store printed."""
+    rows = db.conn.execute(
+        "SELECT kind, year, max(seq) FROM issued_documents WHERE seq IS NOT NULL "
+        "GROUP BY kind, year"
+    )
+    return [(str(kind), int(year), int(seq)) for kind, year, seq in rows]
 
 
 def _store_dossiers(db: Database) -> Iterator[DossierMark]:

@@ -108,3 +108,23 @@ def issued_documents_code(store: Store) -> str:
         "ORDER BY i.id DESC LIMIT 1"
     ).fetchone()
     return str(row[0])
+
+
+def test_a_restore_of_an_older_backup_never_numbers_a_printed_letter_again(
+    counters: list[Store],
+) -> None:
+    from counter_app.services.backup import make_backup
+    from counter_app.services.restore import restore_backup
+    from counter_app.services.store import open_store
+
+    store = counters[0]
+    [before] = _letters(store, FormKind.SUPPLEMENT, 1)
+    backup = make_backup(store, actor=CLERK, now=DAY.replace(hour=10)).path
+    [after] = _letters(store, FormKind.SUPPLEMENT, 1)  # printed, then the backup is restored
+    folder = store.folder
+    store.close()
+    restore_backup(folder, backup, key_file=None, actor=CLERK, now=DAY.replace(hour=11))
+    counters[0] = open_store(folder)
+    [again] = _letters(counters[0], FormKind.SUPPLEMENT, 1)
+    assert len({before, after, again}) == 3
+    assert again == "10003/PYCBS-TTPVHCC"
