@@ -25,6 +25,7 @@ from counter_app.cli import (
     dossier_commands,
     form_commands,
     id_commands,
+    provision_commands,
     self_test_commands,
     store_commands,
     sync_commands,
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     id_commands.register(commands)
     store_commands.register(commands)
+    provision_commands.register(commands)
     dossier_commands.register(commands)
     form_commands.register(commands)
     catalogue_commands.register(commands)
