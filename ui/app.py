@@ -26,6 +26,7 @@ from counter_app.services.ui_settings import load_ui_settings
 from ui.backup_area import install as install_backup_area
 from ui.crash import CrashGuard
 from ui.dossiers import install as install_dossiers
+from ui.fonts import use_fonts_that_write_vietnamese
 from ui.i18n import install_translations
 from ui.intake import install as install_intake
 from ui.look import BASE_POINT_SIZE
@@ -49,6 +50,7 @@ def make_application(argv: Sequence[str]) -> QApplication:
     font = QFont(app.font())
     font.setPointSize(max(font.pointSize(), BASE_POINT_SIZE))
     app.setFont(font)
+    use_fonts_that_write_vietnamese(app)
     return app
 
 

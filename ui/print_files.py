@@ -8,6 +8,7 @@ dossier gets ``-2``, ``-3``… after its timestamp.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import datetime
 from pathlib import Path
@@ -15,11 +16,12 @@ from pathlib import Path
 import platformdirs
 
 from counter_app.services.clock import now_vn
-from counter_app.services.paths import OWNER_ONLY_DIR, write_private_file
+from counter_app.services.paths import DATA_DIR_ENV, OWNER_ONLY_DIR, write_private_file
 from ui.print_errors import PrintSaveFailedError
 
-# The folder under the user's Documents where unprinted PDFs go unless the caller names one:
-# Documents is where a clerk looks first, and the subfolder keeps receipts together.
+# The folder where unprinted PDFs go unless the caller names one: under the data folder when
+# IT named one (--data-dir or COUNTER_APP_DATA_DIR), else under the user's Documents, where a
+# clerk looks first; the subfolder keeps receipts together.
 DEFAULT_SUBFOLDER = "Biên nhận"
 # The name used when the caller gives no usable stem (a stem is normally the dossier code).
 FALLBACK_STEM = "giay-to"
@@ -32,8 +34,12 @@ _UNSAFE_RUN = re.compile(r"[^0-9A-Za-z.\-]+")
 
 
 def default_save_folder() -> Path:
-    """``Documents/Biên nhận`` of the current user (not created here)."""
-    return Path(platformdirs.user_documents_dir()) / DEFAULT_SUBFOLDER
+    """``Biên nhận`` in the data folder IT named, else in the user's Documents (not created
+    here). A named data folder is a portable or scripted install: the home folder may then be
+    another user's, read-only, or missing."""
+    named = os.environ.get(DATA_DIR_ENV)
+    base = Path(named) if named else Path(platformdirs.user_documents_dir())
+    return base / DEFAULT_SUBFOLDER
 
 
 def safe_stem(stem: str) -> str:

@@ -226,7 +226,7 @@ def print_pdf(
 
     ``stem`` names the saved copy (the dossier code; never personal data). With no printer
     installed, or a named printer that is gone, the PDF is saved in ``save_folder`` (default
-    ``Documents/Biên nhận``) and the outcome says so. May run on a worker thread. Raises
+    ``default_save_folder()``) and the outcome says so. May run on a worker thread. Raises
     what ``print_on`` raises, whether or not a printer is there.
     """
     pdf_page_sizes(pdf)  # bytes that are no PDF fail the same way with or without a printer

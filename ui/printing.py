@@ -61,7 +61,7 @@ class PrintDesk:
     """What a window keeps to print: its dialogs, each held with the QPrinter it draws on.
 
     GUI thread only. ``save_folder`` is where unprinted PDFs go (default
-    ``Documents/Biên nhận``); ``colour`` prints in colour instead of black and white.
+    ``default_save_folder()``); ``colour`` prints in colour instead of black and white.
     """
 
     def __init__(self, *, save_folder: Path | None = None, colour: bool = False) -> None:

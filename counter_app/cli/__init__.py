@@ -25,6 +25,8 @@ from counter_app.cli import (
     dossier_commands,
     form_commands,
     id_commands,
+    provision_commands,
+    self_test_commands,
     store_commands,
     sync_commands,
     user_commands,
@@ -64,10 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help=f"the data folder (store, key file, backups, logs); also the {DATA_DIR_ENV} variable",
     )
+    self_test_commands.add_flag(parser)
     parser.set_defaults(handler=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     id_commands.register(commands)
     store_commands.register(commands)
+    provision_commands.register(commands)
     dossier_commands.register(commands)
     form_commands.register(commands)
     catalogue_commands.register(commands)
@@ -87,6 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.data_dir:
         os.environ[DATA_DIR_ENV] = args.data_dir
+    if args.self_test and args.handler is None:
+        args.handler = self_test_commands.run_self_test
     if args.handler is None:
         return open_desktop_app(args)
     return _run_handler(args)

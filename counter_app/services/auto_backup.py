@@ -169,10 +169,18 @@ def _failed_recently(data: Path, now: datetime) -> bool:
     return attempted <= now < attempted + RETRY_AFTER
 
 
+# The console executable beside the windowed one in the bundle (build.spec): on Windows the
+# windowed one has no standard streams, so background commands run the console one.
+CLI_EXECUTABLE = "counter-app-cli"
+
+
 def _self_command() -> list[str]:
-    """How to run this app again: the frozen executable, or this Python with the package."""
+    """How to run this app's command line again: the bundle's console executable (the
+    windowed app may be the one running), or this Python with the package."""
     if getattr(sys, "frozen", False):
-        return [sys.executable]
+        running = Path(sys.executable)
+        cli = running.with_name(CLI_EXECUTABLE + running.suffix)
+        return [str(cli if cli.exists() else running)]
     return [sys.executable, "-m", "counter_app"]
 
 

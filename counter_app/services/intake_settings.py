@@ -79,3 +79,8 @@ def save_intake_settings(
     """Validate and store ``changes`` (name → value); one audited action, old and new values."""
     settings: IntakeSettings = _GROUP.save(store, changes, actor=actor, now=now)
     return settings
+
+
+def check_intake_setting(name: str, value: Any) -> Any:
+    """The value in its type, or IntakeSettingInvalidError naming the setting."""
+    return _GROUP.check(name, value)

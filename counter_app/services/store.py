@@ -28,6 +28,7 @@ from counter_app.services.clock import now_vn
 from counter_app.services.paths import data_dir as default_data_dir
 from counter_app.services.paths import ensure_private_dir
 from counter_app.services.store_remnants import before_create, before_open
+from counter_app.services.store_upgrade import backup_before_upgrade
 from counter_app.storage.audit import append_audit, append_sealed_audit, audit_head
 from counter_app.storage.dossier_digest import iter_dossier_digests
 from counter_app.storage.engine import Database, connect, is_plain_sqlite, write_transaction
@@ -204,8 +205,10 @@ def _finish_open(
 ) -> Store:
     db = connect(path, key=key)
     try:
-        if on_upgrade is not None and 0 < schema_version(db) < latest_version():
-            on_upgrade()
+        if 0 < schema_version(db) < latest_version():
+            if on_upgrade is not None:
+                on_upgrade()
+            backup_before_upgrade(db, store_file=path, key=key, now=now_vn())
         migrate(db)
         marks, damaged = _open_marks(path.parent / MARKS_FILE_NAME, key)
     except BaseException:

@@ -210,11 +210,27 @@ def test_no_printer_saves_the_pdf_and_says_where(tmp_path: Path, saved_folder: P
 def test_without_a_folder_the_copy_goes_to_documents(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("COUNTER_APP_DATA_DIR")  # the platform's data folder: none was named
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Tài liệu"))
     outcome = print_pdf(make_pdf(A5, [[CODE]]), layout=Layout.A5, stem=CODE)
     assert outcome.saved_to is not None
     assert outcome.saved_to.parent == tmp_path / "Tài liệu" / DEFAULT_SUBFOLDER
     assert default_save_folder() == outcome.saved_to.parent
+
+
+@pytest.mark.skipif(not NO_PRINTERS, reason="this machine has printers: it would print for real")
+def test_with_a_data_folder_named_the_copy_goes_there_not_to_the_home_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A portable or scripted install names its data folder (--data-dir sets the variable):
+    the home folder may be another user's, read-only, or not there at all."""
+    data = tmp_path / "dữ liệu quầy"
+    monkeypatch.setenv("COUNTER_APP_DATA_DIR", str(data))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Tài liệu"))
+    outcome = print_pdf(make_pdf(A5, [[CODE]]), layout=Layout.A5, stem=CODE)
+    assert outcome.saved_to is not None
+    assert outcome.saved_to.parent == data / DEFAULT_SUBFOLDER
+    assert not (tmp_path / "Tài liệu").exists()
 
 
 def test_a_printer_that_is_gone_saves_the_pdf(tmp_path: Path, saved_folder: Path) -> None:

@@ -44,8 +44,10 @@ class ScanInputs(QObject):
 
     def open_camera(self, into: QLayout | None) -> bool:
         """The live preview in ``into``; False when this computer has no camera."""
-        from ui.scanner.camera import CameraPreview, camera_available  # QtMultimedia on demand
-
+        try:  # QtMultimedia on demand; a bundle built without the camera has none
+            from ui.scanner.camera import CameraPreview, camera_available
+        except ImportError:
+            return False
         if not camera_available() or into is None:
             return False
         preview = CameraPreview(self.frames)
