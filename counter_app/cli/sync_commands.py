@@ -34,7 +34,7 @@ from counter_app.services.sync_settings import (
     save_sync_settings,
     save_token,
 )
-from sync.client import ClientConfig, SyncClient, check_url
+from sync.client import ClientConfig, SyncClient, check_ca_bundle, check_url
 from sync.engine import Progress, SyncReport, counter_id, run_sync_once
 
 DEFAULT_MAX_WAIT_S = 600.0  # a drain from the command line gives up after ten minutes
@@ -333,6 +333,8 @@ def run_configure(args: argparse.Namespace) -> int:
     }
     if changes.get("url"):
         changes["url"] = check_url(changes["url"])
+    if changes.get("ca_bundle"):
+        check_ca_bundle(changes["ca_bundle"])
     store = open_store()
     try:
         if changes:
