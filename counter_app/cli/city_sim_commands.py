@@ -17,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 from types import FrameType
 
+from counter_app.cli.numbers import bounded_float, bounded_int
 from counter_app.cli.output import Subparsers, emit
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError
 from counter_app.services.clock import now_vn
@@ -65,20 +66,43 @@ def register(commands: Subparsers) -> None:
 
 def _serve_options(parser: argparse.ArgumentParser) -> None:
     add = parser.add_argument
-    add("--port", type=int, help="TCP port; 0 picks a free one (required to serve)")
+    add(
+        "--port",
+        type=bounded_int("--port", 0, 65535),
+        help="TCP port; 0 picks a free one (required to serve)",
+    )
     add("--db", type=Path, metavar="FILE", help="the simulator's SQLite file (created if absent)")
     add("--host", default="127.0.0.1", help="loopback address to bind (127.0.0.1)")
     add("--token", default=os.environ.get(TOKEN_ENV), help=f"require this bearer ({TOKEN_ENV})")
-    add("--fail-rate", type=float, default=0.0, metavar="F", help="fault probability, 0-1")
+    add(
+        "--fail-rate",
+        type=bounded_float("--fail-rate", 0, 1),
+        default=0.0,
+        metavar="F",
+        help="fault probability, 0-1",
+    )
     add("--faults", default="all", metavar="LIST",
         help="faults to draw from: " + ",".join(f.value for f in Fault) + " (all)")  # fmt: skip
     add("--seed", type=int, help="seed of the fault draws, for repeatable runs")
-    add("--latency-ms", type=int, default=0, metavar="N", help="delay before every reply")
-    add("--slow-ms", type=int, default=DEFAULT_SLOW_MS, metavar="N", help="length of a slow reply")
+    add(
+        "--latency-ms",
+        type=bounded_int("--latency-ms", 0, 600_000),
+        default=0,
+        metavar="N",
+        help="delay before every reply",
+    )
+    add(
+        "--slow-ms",
+        type=bounded_int("--slow-ms", 0, 600_000),
+        default=DEFAULT_SLOW_MS,
+        metavar="N",
+        help="length of a slow reply",
+    )
     add("--retry-after", type=int, default=DEFAULT_RETRY_AFTER_S, metavar="S",
         help="Retry-After seconds of a 429")  # fmt: skip
     add("--clock-skew-s", type=int, default=0, metavar="S", help="shift the server's clock")
-    add("--advance-after-s", type=float, default=DEFAULT_ADVANCE_AFTER_S, metavar="S",
+    add("--advance-after-s", type=bounded_float("--advance-after-s", 0, 86400),
+        default=DEFAULT_ADVANCE_AFTER_S, metavar="S",
         help="seconds between status steps 2 → 4 → 9 (0: only `advance`)")  # fmt: skip
     add("--codes", choices=[c.value for c in CodePolicy], default=CodePolicy.KEEP.value,
         help="keep fitting local codes (keep) or assign official ones (always)")  # fmt: skip

@@ -8,7 +8,6 @@ exactly like a scan; a CONFIRM finding must be acknowledged with ``--ack CODE``.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -16,13 +15,13 @@ from typing import Any
 
 from counter_app.cli import dossier_change_commands, dossier_view_commands
 from counter_app.cli.dossier_options import (
-    BadOptionError,
     add_changeable_options,
     documents_from,
     text,
 )
 from counter_app.cli.dossier_output import dossier_json, dossier_line
 from counter_app.cli.output import Subparsers, add_json_flag, emit, print_group_help
+from counter_app.cli.stdin_input import overlay, read_stdin_line, read_stdin_object
 from counter_app.documents.model import FormKind
 from counter_app.domain.applicant import applicant_from_reading
 from counter_app.domain.dossier import (
@@ -97,7 +96,8 @@ def _register_add(sub: Subparsers) -> None:
     p.add_argument(
         "--typed",
         choices=["-"],
-        help="read typed identity as one JSON object from stdin (keeps it off the command line)",
+        help="read the typed identity, contact and proxy as one JSON object from stdin (keeps "
+        "personal data off the command line)",
     )
     p.add_argument("--kind", choices=[k.value for k in ApplicantKind], default="citizen")
     p.add_argument("--id-type", choices=[t.value for t in IdType], default=None)
@@ -129,8 +129,19 @@ def _register_add(sub: Subparsers) -> None:
     p.set_defaults(handler=run_add)
 
 
+# ``--typed -``: JSON keys → the options they stand for (the keys of ``id check`` and more).
+TYPED_KEYS = {
+    "id_number": "id_number", "full_name": "name", "date_of_birth": "dob", "sex": "sex",
+    "address": "address", "issue_date": "issue_date", "nationality": "nationality",
+    "phone": "phone", "email": "email", "proxy_name": "proxy_name",
+    "proxy_id_number": "proxy_id_number", "proxy_relation": "proxy_relation",
+}  # fmt: skip
+
+
 def run_add(args: argparse.Namespace) -> int:
     now = now_vn()
+    if args.typed:
+        overlay(args, read_stdin_object("--typed"), TYPED_KEYS)
     try:
         applicant, acknowledged = _applicant(args, now.date())
     except IdCardRejected as rejected:
@@ -238,37 +249,22 @@ def _explain_findings(reading: IdCardReading, args: argparse.Namespace) -> None:
 
 def _reading(args: argparse.Namespace, today: date) -> IdCardReading:
     if args.qr is not None:
-        payload = sys.stdin.readline() if args.qr == "-" else args.qr
+        payload = read_stdin_line("--qr") if args.qr == "-" else args.qr
         outcome = parse_or_reject(payload.strip("\r\n"), today=today)
         if isinstance(outcome, IdCardRejected):
             raise outcome
         return outcome
-    typed = (
-        _typed_from_stdin()
-        if args.typed
-        else {
-            "id_number": args.id_number,
-            "full_name": args.name,
-            "date_of_birth": args.dob,
-            "sex": args.sex,
-            "address": args.address,
-            "issue_date": args.issue_date,
-        }
-    )
+    typed: dict[str, str | None] = {
+        "id_number": args.id_number,
+        "full_name": args.name,
+        "date_of_birth": args.dob,
+        "sex": args.sex,
+        "address": args.address,
+        "issue_date": args.issue_date,
+    }
     if not typed.get("id_number"):
         raise IdentityMissingError("")
     return read_typed_identity(typed, today=today)
-
-
-def _typed_from_stdin() -> dict[str, str | None]:
-    """One JSON object with the keys of ``id check`` (id_number, full_name, date_of_birth …)."""
-    try:
-        data = json.loads(sys.stdin.readline())
-    except json.JSONDecodeError:
-        raise BadOptionError("--typed") from None
-    if not isinstance(data, dict):
-        raise BadOptionError("--typed")
-    return {k: v if isinstance(v, str) else None for k, v in data.items()}
 
 
 def _other_applicant(args: argparse.Namespace) -> Applicant:

@@ -17,6 +17,7 @@ from counter_app import __version__
 from counter_app.cli import sync_offline_commands
 from counter_app.cli.backup_commands import backup_status_json, print_backup_status
 from counter_app.cli.demo_commands import ProgressBar
+from counter_app.cli.numbers import bounded_float, bounded_int
 from counter_app.cli.output import Subparsers, add_json_flag, emit
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError, CounterAppError
 from counter_app.messages import message_for
@@ -89,7 +90,8 @@ def register(commands: Subparsers) -> None:
     parser.add_argument("--url", metavar="URL", help="the city's sync address for this run")
     parser.add_argument("--once", action="store_true", help="one pass, then stop")
     parser.add_argument(
-        "--max-wait", type=float, default=DEFAULT_MAX_WAIT_S, metavar="S",
+        "--max-wait", type=bounded_float("--max-wait", 0, 7 * 86400),
+        default=DEFAULT_MAX_WAIT_S, metavar="S",
         help=f"give up after S seconds ({DEFAULT_MAX_WAIT_S:.0f})",
     )  # fmt: skip
     add_json_flag(parser, "print a JSON summary object at the end")
@@ -140,11 +142,36 @@ def _register_configure(sub: Subparsers) -> None:
         ),
     )
     p.add_argument("--url", metavar="URL", help="the city's sync address (https://)")
-    p.add_argument("--batch-size", type=int, metavar="N", help="records per batch (50)")
-    p.add_argument("--connect-timeout", type=float, metavar="S", help="seconds (5)")
-    p.add_argument("--read-timeout", type=float, metavar="S", help="seconds (30)")
-    p.add_argument("--backoff-base", type=float, metavar="S", help="seconds (2)")
-    p.add_argument("--backoff-cap", type=float, metavar="S", help="seconds (300)")
+    p.add_argument(
+        "--batch-size",
+        type=bounded_int("--batch-size", 0, 10**6),
+        metavar="N",
+        help="records per batch (50)",
+    )
+    p.add_argument(
+        "--connect-timeout",
+        type=bounded_float("--connect-timeout", 0, 86400),
+        metavar="S",
+        help="seconds (5)",
+    )
+    p.add_argument(
+        "--read-timeout",
+        type=bounded_float("--read-timeout", 0, 86400),
+        metavar="S",
+        help="seconds (30)",
+    )
+    p.add_argument(
+        "--backoff-base",
+        type=bounded_float("--backoff-base", 0, 86400),
+        metavar="S",
+        help="seconds (2)",
+    )
+    p.add_argument(
+        "--backoff-cap",
+        type=bounded_float("--backoff-cap", 0, 86400),
+        metavar="S",
+        help="seconds (300)",
+    )
     p.add_argument("--ca-bundle", metavar="FILE", help="an extra CA bundle (PEM)")
     p.add_argument("--token-file", metavar="FILE", help="an owner-only file holding the token")
     p.add_argument("--send-refused", choices=("yes", "no"),

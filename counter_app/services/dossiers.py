@@ -16,6 +16,8 @@ from typing import Any
 
 from counter_app.domain.dossier import Applicant, Dossier, Status
 from counter_app.domain.due_date import remaining_after_supplement
+from counter_app.domain.field_text import clean_field
+from counter_app.domain.intake_values import clean_changes, clean_details
 from counter_app.domain.lifecycle import ReasonRequiredError, check_transition
 from counter_app.domain.text import fold
 from counter_app.domain.vn_time import VN_TZ, iso_vn
@@ -89,6 +91,7 @@ def edit_dossier(
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown or not changes:
         raise NothingToChangeError(",".join(sorted(unknown)))
+    changes = clean_changes(changes)  # the intake's checks: an edit is no way around them
     with store.action() as db:
         dossier = get_dossier(store, code)
         if dossier.status == Status.RETURNED or dossier.is_voided:
@@ -164,7 +167,8 @@ def record_due_date(
 
 def void_dossier(store: Store, code: str, *, reason: str, actor: str, now: datetime) -> Dossier:
     """Mark a dossier entered in error; only before its first sync. Its number stays used."""
-    if not reason.strip():
+    reason = clean_field(reason, "reason")
+    if not reason:
         raise ReasonRequiredError("")
     with store.action() as db:
         dossier = get_dossier(store, code)
@@ -202,6 +206,7 @@ def transition_dossier(
     due_at: datetime | None = None,
 ) -> Dossier:
     """A local status change, checked against the lifecycle (dossier.md §4)."""
+    reason, details = clean_field(reason, "reason"), clean_details(details)
     with store.action():
         record_transition(
             store,
