@@ -20,7 +20,13 @@ from counter_app.cli.dossier_options import (
     text,
 )
 from counter_app.cli.dossier_output import dossier_json, dossier_line
-from counter_app.cli.output import Subparsers, add_json_flag, emit, print_group_help
+from counter_app.cli.output import (
+    Subparsers,
+    add_force_flag,
+    add_json_flag,
+    emit,
+    print_group_help,
+)
 from counter_app.cli.stdin_input import overlay, read_stdin_line, read_stdin_object
 from counter_app.documents.model import FormKind
 from counter_app.domain.applicant import applicant_from_reading
@@ -47,7 +53,7 @@ from counter_app.errors import (
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
 from counter_app.services.clock import now_vn
-from counter_app.services.document_files import write_document
+from counter_app.services.document_files import refuse_existing, write_document
 from counter_app.services.intake import (
     FindingNotAcknowledgedError,
     IdentityIncompleteError,
@@ -125,6 +131,7 @@ def _register_add(sub: Subparsers) -> None:
     p.add_argument("--competent-agency", default="", help="when not the receiving agency")
     for name in ("proxy-name", "proxy-id-number", "proxy-relation"):
         p.add_argument(f"--{name}", default="", help="someone submitting on the applicant's behalf")
+    add_force_flag(p)
     add_json_flag(p)
     p.set_defaults(handler=run_add)
 
@@ -142,6 +149,7 @@ def run_add(args: argparse.Namespace) -> int:
     now = now_vn()
     if args.typed:
         overlay(args, read_stdin_object("--typed"), TYPED_KEYS)
+    refuse_existing(args.print_to, force=args.force)
     try:
         applicant, acknowledged = _applicant(args, now.date())
     except IdCardRejected as rejected:
@@ -165,7 +173,7 @@ def run_add(args: argparse.Namespace) -> int:
     try:
         dossier = receive_dossier(store, intake, clerk=cli_actor(), now=now)
         warnings = _due_warnings(store, dossier, args.lang)
-        printed = _print_outcome(store, dossier, args.print_to, args.lang)
+        printed = _print_outcome(store, dossier, args.print_to, args.lang, force=args.force)
     finally:
         store.close()
     if args.json:
@@ -186,7 +194,9 @@ _OUTCOME_FORMS = {
 }
 
 
-def _print_outcome(store: Store, dossier: Dossier, out: Path | None, lang: str) -> dict[str, Any]:
+def _print_outcome(
+    store: Store, dossier: Dossier, out: Path | None, lang: str, *, force: bool = False
+) -> dict[str, Any]:
     """The intake outcome's form; the dossier is saved whatever happens to the printing."""
     if out is None:
         return {}
@@ -198,7 +208,7 @@ def _print_outcome(store: Store, dossier: Dossier, out: Path | None, lang: str) 
             request,
             actor=cli_actor(),
             now=now_vn(),
-            deliver=lambda pdf: write_document(out, pdf),
+            deliver=lambda pdf: write_document(out, pdf, overwrite=force),
         )
     except CounterAppError as error:
         return {"print_error": {"code": error.code, "message": message_for(error.code, lang)}}

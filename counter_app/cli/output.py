@@ -29,6 +29,10 @@ _ID_FIELDS = (
 )
 
 
+def add_force_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--force", action="store_true", help="replace the output file if it exists")
+
+
 def emit(obj: dict[str, Any]) -> None:
     """Print one JSON object on its own line and flush, so a pipe sees each result at once.
 

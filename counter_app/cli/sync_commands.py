@@ -12,6 +12,7 @@ import argparse
 import sys
 import time
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from counter_app import __version__
 from counter_app.cli import sync_offline_commands
@@ -30,6 +31,7 @@ from counter_app.services.sync_outbox import needs_attention, pending_count, rej
 from counter_app.services.sync_settings import (
     SyncNotConfiguredError,
     SyncSettings,
+    check_token_file_mode,
     load_sync_settings,
     read_token,
     save_sync_settings,
@@ -362,6 +364,8 @@ def run_configure(args: argparse.Namespace) -> int:
         changes["url"] = check_url(changes["url"])
     if changes.get("ca_bundle"):
         check_ca_bundle(changes["ca_bundle"])
+    if changes.get("token_file"):
+        check_token_file_mode(Path(changes["token_file"]))
     store = open_store()
     try:
         if changes:

@@ -30,6 +30,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "The configured token file cannot be read. Ask IT to check the file and its "
         "permissions.",
     },
+    "SYNC_TOKEN_FILE_EXPOSED": {
+        "vi": "Tệp mã truy cập đồng bộ đang để người dùng khác trên máy đọc được nên ứng dụng "
+        "không dùng nó. Hãy báo bộ phận CNTT chỉ cho phép chủ tệp đọc (chmod 600).",
+        "en": "The sync token file can be read by other users of this computer, so the app "
+        "does not use it. Ask IT to make it readable by its owner only (chmod 600).",
+    },
     "SYNC_URL_INVALID": {
         "vi": "Địa chỉ máy chủ đồng bộ không hợp lệ hoặc không rõ ràng (phải bắt đầu bằng "
         "https://, không có dấu \\, tên người dùng hay ký tự lạ). Hãy kiểm tra lại địa chỉ.",
