@@ -166,6 +166,9 @@ class SyncClient:
     def post_batch_bytes(self, body: bytes) -> Reply:
         return self._request("POST", BATCH_PATH, data=body)
 
+    def post_cancellations(self, envelope: Mapping[str, Any]) -> Reply:
+        return self._request("POST", protocol.CANCELLATIONS_PATH, data=protocol.dumps(envelope))
+
     def get_changes(self, cursor: str, limit: int) -> Reply:
         return self._request("GET", CHANGES_PATH, params={"since": cursor, "limit": str(limit)})
 

@@ -26,6 +26,7 @@ from counter_app.services.actor import cli_actor
 from counter_app.services.clock import now_vn
 from counter_app.services.counter_config import load_config
 from counter_app.services.store import Store, open_store
+from counter_app.services.sync_cancellations import pending_cancellation_count
 from counter_app.services.sync_journal import read_journal
 from counter_app.services.sync_outbox import needs_attention, pending_count, rejected_count
 from counter_app.services.sync_settings import (
@@ -303,6 +304,8 @@ def run_status(args: argparse.Namespace) -> int:
         status = {
             "pending": pending_count(store),
             "rejected": rejected_count(store),
+            # Voided here, maybe live at the city, until the city acknowledges the void.
+            "cancellations_pending": pending_cancellation_count(store),
             "last_success_at": journal.last_success_at,
             "last_error": journal.last_error,
             "last_error_at": journal.last_error_at,

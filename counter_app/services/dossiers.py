@@ -27,6 +27,7 @@ from counter_app.services.catalogue import get_procedure
 from counter_app.services.store import Store
 from counter_app.storage import dossiers as rows
 from counter_app.storage.audit import append_audit
+from counter_app.storage.cancellations import enqueue_cancellation, may_have_left
 from counter_app.storage.marks import DossierMark
 from counter_app.storage.outbox import drop_pending, enqueue, entries_for
 from counter_app.storage.sequences import next_version_floor
@@ -180,6 +181,11 @@ def void_dossier(store: Store, code: str, *, reason: str, actor: str, now: datet
             {"voided_at": iso_vn(now), "void_reason": reason, "updated_at": iso_vn(now)},
         )
         cancelled = drop_pending(db, dossier.id)
+        details: dict[str, Any] = {"outbox_cancelled": cancelled}
+        if may_have_left(db, dossier.id):  # the city may hold it: it must hear of the void
+            details["cancellation"] = enqueue_cancellation(
+                db, dossier_id=dossier.id, uuid=dossier.uuid, at=iso_vn(now)
+            )
         rows.insert_event(
             db,
             dossier_id=dossier.id,
@@ -187,7 +193,7 @@ def void_dossier(store: Store, code: str, *, reason: str, actor: str, now: datet
             actor=actor,
             kind="voided",
             reason=reason,
-            details={"outbox_cancelled": cancelled},
+            details=details,
         )
         _audit(db, now, actor, "dossier.void", dossier, status=dossier.status)
     return get_dossier(store, code)

@@ -45,6 +45,7 @@ def dump_dossiers(db_path: Path) -> Iterator[dict[str, Any]]:
                 "version": row.version,
                 "status": row.status,
                 "times_received": row.times_received,
+                "cancelled": store.is_cancelled(db, row.dossier_uuid),
                 "first_received_at": row.first_received_at,
                 "last_received_at": row.last_received_at,
                 "payload": json.loads(row.payload),

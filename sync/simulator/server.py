@@ -26,6 +26,7 @@ from urllib.parse import parse_qs, urlsplit
 from counter_app.domain.vn_time import VN_TZ
 from sync.protocol import (
     BATCH_PATH,
+    CANCELLATIONS_PATH,
     CATALOGUE_PATH,
     CHANGES_DEFAULT_LIMIT,
     CHANGES_MAX_LIMIT,
@@ -41,7 +42,9 @@ from sync.protocol import (
     loads,
     validate_envelope,
 )
+from sync.protocol.cancellations import validate_cancellations
 from sync.simulator import city, store
+from sync.simulator.cancellations import receive_cancellations
 from sync.simulator.catalogue import CatalogueSource
 from sync.simulator.errors import PortUnavailableError, SimDatabaseError
 from sync.simulator.faults import Fault, FaultPlan, SimConfig
@@ -175,7 +178,10 @@ class CityHandler(BaseHTTPRequestHandler):
 
     def _route(self, method: str, body: bytes, too_large: bool) -> Reply:
         path = urlsplit(self.path).path
-        routes = {BATCH_PATH: "POST", CHANGES_PATH: "GET", CATALOGUE_PATH: "GET"}
+        routes = {
+            BATCH_PATH: "POST", CANCELLATIONS_PATH: "POST", CHANGES_PATH: "GET",
+            CATALOGUE_PATH: "GET",
+        }  # fmt: skip
         if path not in routes:
             return error_reply(404, RequestError.NOT_FOUND)
         if routes[path] != method:
@@ -184,6 +190,8 @@ class CityHandler(BaseHTTPRequestHandler):
             )
         if path == BATCH_PATH:
             return self._batch(body, too_large)
+        if path == CANCELLATIONS_PATH:
+            return self._cancellations(body, too_large)
         if path == CATALOGUE_PATH:
             return self._catalogue()
         return self._changes()
@@ -207,6 +215,29 @@ class CityHandler(BaseHTTPRequestHandler):
         if errors:
             return error_reply(422, RequestError.INVALID_ENVELOPE, errors)
         results = self._receive(envelope)
+        return Reply(200, {"batch_id": envelope["batch_id"], "results": results})
+
+    def _cancellations(self, raw: bytes, too_large: bool) -> Reply:
+        """Voids of dossiers that may have reached the city (docs/SYNC-PROTOCOL.md)."""
+        if too_large:
+            return error_reply(413, RequestError.TOO_LARGE)
+        try:
+            envelope = loads(raw)
+        except ValueError:
+            return error_reply(400, RequestError.BAD_JSON)
+        header = self.headers.get(COUNTER_ID_HEADER)
+        if not header:
+            return error_reply(400, RequestError.MISSING_COUNTER_ID)
+        if isinstance(envelope, dict) and envelope.get("counter_id") not in (None, header):
+            return error_reply(403, RequestError.COUNTER_MISMATCH)
+        errors = validate_cancellations(envelope)
+        if errors:
+            return error_reply(422, RequestError.INVALID_ENVELOPE, errors)
+        with self.server.db_lock, store.open_db(self.server.db_path) as db, store.atomic(db):
+            results = receive_cancellations(
+                db, envelope["cancellations"], counter_id=envelope["counter_id"],
+                agency=envelope["MaDonVi"], now=self.server.now(),
+            )  # fmt: skip
         return Reply(200, {"batch_id": envelope["batch_id"], "results": results})
 
     def _receive(self, envelope: dict[str, Any]) -> list[dict[str, Any]]:

@@ -53,6 +53,11 @@ CREATE TABLE IF NOT EXISTS code_sequences (
 );
 CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS counter_keys (counter_id TEXT PRIMARY KEY, public_key TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cancellations (
+    dossier_uuid TEXT PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE, counter_id TEXT NOT NULL,
+    agency TEXT NOT NULL, local_code TEXT NOT NULL, cancelled_at TEXT NOT NULL,
+    received_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS ward_counter_keys (
     agency TEXT NOT NULL, counter_id TEXT NOT NULL, public_key TEXT NOT NULL,
     PRIMARY KEY (agency, counter_id)
@@ -205,7 +210,10 @@ def dossiers_in_status(
 ) -> list[CityDossier]:
     """Dossiers in one of ``statuses``, optionally unchanged since ``changed_before``."""
     marks = ", ".join("?" for _ in statuses)
-    sql = f"SELECT {_DOSSIER_COLUMNS} FROM dossiers WHERE status IN ({marks})"
+    sql = (
+        f"SELECT {_DOSSIER_COLUMNS} FROM dossiers WHERE status IN ({marks}) "
+        "AND dossier_uuid NOT IN (SELECT dossier_uuid FROM cancellations)"  # voided: no steps
+    )
     params: list[object] = list(statuses)
     if changed_before is not None:
         sql += " AND status_changed_at <= ?"
@@ -288,3 +296,28 @@ def counter_key(db: sqlite3.Connection, *, agency: str, counter_id: str) -> str 
         (agency, counter_id),
     ).fetchone()
     return str(row[0]) if row else None
+
+
+def add_cancellation(
+    db: sqlite3.Connection,
+    *,
+    key: str,
+    dossier_uuid: str,
+    counter_id: str,
+    agency: str,
+    local_code: str,
+    cancelled_at: str,
+    received_at: str,
+) -> bool:
+    """Record a void (a tombstone: a version arriving later does not revive the dossier);
+    False when this dossier's cancellation is already held."""
+    done = db.execute(
+        "INSERT OR IGNORE INTO cancellations VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (dossier_uuid, key, counter_id, agency, local_code, cancelled_at, received_at),
+    )
+    return done.rowcount > 0
+
+
+def is_cancelled(db: sqlite3.Connection, dossier_uuid: str) -> bool:
+    row = db.execute("SELECT 1 FROM cancellations WHERE dossier_uuid = ?", (dossier_uuid,))
+    return row.fetchone() is not None
