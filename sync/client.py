@@ -166,6 +166,9 @@ class SyncClient:
     def post_batch_bytes(self, body: bytes) -> Reply:
         return self._request("POST", BATCH_PATH, data=body)
 
+    def post_lookup(self, body: Mapping[str, Any]) -> Reply:
+        return self._request("POST", protocol.LOOKUP_PATH, data=protocol.dumps(body))
+
     def post_cancellations(self, envelope: Mapping[str, Any]) -> Reply:
         return self._request("POST", protocol.CANCELLATIONS_PATH, data=protocol.dumps(envelope))
 

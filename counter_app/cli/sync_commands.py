@@ -14,17 +14,16 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from counter_app import __version__
-from counter_app.cli import sync_offline_commands
+from counter_app.cli import sync_offline_commands, sync_recover_commands
 from counter_app.cli.backup_commands import backup_status_json, print_backup_status
 from counter_app.cli.demo_commands import ProgressBar
 from counter_app.cli.numbers import bounded_float, bounded_int
 from counter_app.cli.output import Subparsers, add_json_flag, emit
+from counter_app.cli.sync_recover_commands import client_config
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError, CounterAppError
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
 from counter_app.services.clock import now_vn
-from counter_app.services.counter_config import load_config
 from counter_app.services.store import Store, open_store
 from counter_app.services.sync_cancellations import pending_cancellation_count
 from counter_app.services.sync_journal import read_journal
@@ -34,12 +33,11 @@ from counter_app.services.sync_settings import (
     SyncSettings,
     check_token_file_mode,
     load_sync_settings,
-    read_token,
     save_sync_settings,
     save_token,
 )
-from sync.client import ClientConfig, SyncClient, check_ca_bundle, check_url
-from sync.engine import Progress, SyncReport, counter_id, run_sync_once
+from sync.client import SyncClient, check_ca_bundle, check_url
+from sync.engine import Progress, SyncReport, run_sync_once
 
 DEFAULT_MAX_WAIT_S = 600.0  # a drain from the command line gives up after ten minutes
 # ``sync configure`` options → setting names (sync.* keys)
@@ -105,6 +103,7 @@ def register(commands: Subparsers) -> None:
     _register_configure(sub)
     _register_set_token(sub)
     sync_offline_commands.register(sub)
+    sync_recover_commands.register(sub)
 
 
 def _register_status(sub: Subparsers) -> None:
@@ -207,7 +206,7 @@ def run_sync(args: argparse.Namespace) -> int:
             settings = replace(settings, url=check_url(args.url))
         if not settings.url:
             raise SyncNotConfiguredError("")
-        client = SyncClient(_client_config(store, settings))
+        client = SyncClient(client_config(store, settings))
         try:
             totals, gave_up = _drain(store, client, settings, args)
         finally:
@@ -220,18 +219,6 @@ def run_sync(args: argparse.Namespace) -> int:
         raise SyncGaveUpError(str(report.pending))
     unsent = report.pending and report.error_code  # --once after a failed pass
     return EXIT_ITEMS_FAILED if report.rejected or unsent else EXIT_OK
-
-
-def _client_config(store: Store, settings: SyncSettings) -> ClientConfig:
-    return ClientConfig(
-        url=settings.url,
-        counter_id=counter_id(load_config(store.db)),
-        app_version=__version__,
-        token=read_token(store, settings),
-        ca_bundle=settings.ca_bundle or None,
-        connect_timeout_s=settings.connect_timeout_s,
-        read_timeout_s=settings.read_timeout_s,
-    )
 
 
 def _drain(

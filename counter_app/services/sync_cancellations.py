@@ -14,12 +14,17 @@ from counter_app.domain.vn_time import iso_vn
 from counter_app.services.store import Store
 from counter_app.storage import cancellations as table
 from counter_app.storage.audit import append_audit
-from counter_app.storage.engine import Database
+from counter_app.storage.engine import Database, write_transaction
 
 
 def mark_sending(store: Store, outbox_ids: list[int], *, now: datetime) -> None:
-    """Before a POST or an export: these entries may reach the city from now on."""
-    with store.action() as db:
+    """Before a POST or an export: these entries may reach the city from now on.
+
+    Bookkeeping of the outbox only (no dossier row, version, code or audit row changes, so
+    nothing for the marks file): a plain write transaction, not a user action, which keeps
+    the cost per batch to one small commit.
+    """
+    with write_transaction(store.db) as db:
         table.mark_sending(db, outbox_ids, at=iso_vn(now))
 
 

@@ -321,3 +321,17 @@ def add_cancellation(
 def is_cancelled(db: sqlite3.Connection, dossier_uuid: str) -> bool:
     row = db.execute("SELECT 1 FROM cancellations WHERE dossier_uuid = ?", (dossier_uuid,))
     return row.fetchone() is not None
+
+
+def own_dossiers(
+    db: sqlite3.Connection, uuids: list[str], *, counter_id: str, agency: str
+) -> list[CityDossier]:
+    """The dossiers among ``uuids`` that this ward's counter sent (never another counter's)."""
+    if not uuids:
+        return []
+    marks = ", ".join("?" for _ in uuids)
+    sql = (
+        f"SELECT {_DOSSIER_COLUMNS} FROM dossiers WHERE dossier_uuid IN ({marks}) "
+        "AND counter_id = ? AND agency = ? ORDER BY code"
+    )
+    return [CityDossier(*row) for row in db.execute(sql, [*uuids, counter_id, agency])]

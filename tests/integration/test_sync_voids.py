@@ -1,4 +1,5 @@
-"""Voids reach the city: the three races end with the dossier cancelled at the simulator.
+"""Voids reach the city (the three races end with the dossier cancelled at the simulator), and
+after a restore the city says which lost dossiers it holds.
 
 A dossier voided while its send is in flight, after a send whose reply was lost, or after an
 offline file the city imported, may be live at the city; the void becomes a cancellation
@@ -7,17 +8,23 @@ record, sent on the next pass. A dossier voided before anything left is never to
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from pathlib import Path
 
+import pytest
+
+from counter_app.cli import main
 from counter_app.services import dossiers
+from counter_app.services.backup import make_backup
 from counter_app.services.clock import now_vn
+from counter_app.services.restore import restore_backup
 from counter_app.services.store import Store, open_store
 from counter_app.services.sync_cancellations import pending_cancellation_count
 from counter_app.services.sync_settings import save_sync_settings
 from sync.engine import SyncReport
-from tests.dossier_helpers import CLERK, configure
+from tests.dossier_helpers import CLERK, configure, vn
 from tests.integration.sync_helpers import FAST, city_dump, city_sim, receive_many, sync_once
 from tests.integration.test_sync_offline import SHORT, STILL, app, city_import, exchange_keys
 
@@ -116,3 +123,29 @@ def test_a_dossier_voided_before_anything_left_is_never_told(
         report = sync_once(store, url, FAST)
     assert report.cancellations_acknowledged == 0
     assert _cancelled(city_db) == {kept.code: False}
+
+
+def test_after_a_restore_the_city_says_which_lost_dossiers_it_holds(
+    new_store: Store, private_data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Dossiers the backup lacks: the two the city holds are not to be typed again, the one
+    that never left is listed for re-entry (``sync recover``)."""
+    store = _store(new_store)
+    receive_many(store, 1)
+    backup = make_backup(store, actor=CLERK, now=now_vn()).path
+    later = receive_many(store, 2, start=vn(2026, 11, 3, 8, 0))
+    city_db = tmp_path / "city.db"
+    with city_sim(city_db, *STILL) as url:
+        assert sync_once(store, url, FAST).pending == 0
+        (unsent,) = receive_many(store, 1, start=vn(2026, 11, 4, 8, 0))
+        store.close()
+        restore_backup(private_data_dir, backup, key_file=None, actor=CLERK, now=now_vn())
+        restored = open_store(private_data_dir)
+        save_sync_settings(restored, {"url": url}, actor="it", now=now_vn())
+        restored.close()
+        assert main(["--lang", "en", "sync", "recover", "--json"]) == 0
+        lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    by_code = {line["code"]: line for line in lines}
+    assert {code for code, line in by_code.items() if line["at_city"]} == {d.code for d in later}
+    assert by_code[unsent.code]["at_city"] is False
+    assert all("Lê Thị" not in json.dumps(line) for line in lines)  # codes and states only
