@@ -176,3 +176,6 @@ def test_clean_field_and_displayable() -> None:
     with pytest.raises(ControlCharacterError):
         clean_field("a\u2067b", "notes")
     assert displayable("a\x1bb\u200fc") == "a\\u001bb\\u200fc"
+    stored = {"full_name": "Đặng\U000e0001\u202eThuỷ\x9b"}  # a tag character above U+FFFF
+    shown = displayable(json.dumps(stored, ensure_ascii=False))
+    assert shown.isprintable() and json.loads(shown) == stored  # inert, and still the same JSON
