@@ -22,6 +22,12 @@ from counter_app.services.clock import now_vn
 from counter_app.services.restore import restore_backup
 from counter_app.services.store import Store, open_store
 from counter_app.services.sync_cancellations import pending_cancellation_count
+from counter_app.services.sync_outbox import (
+    ACCEPTED,
+    RecordOutcome,
+    next_pending,
+    settle_outcomes,
+)
 from counter_app.services.sync_settings import save_sync_settings
 from sync.engine import SyncReport
 from tests.dossier_helpers import CLERK, configure, vn
@@ -149,3 +155,17 @@ def test_after_a_restore_the_city_says_which_lost_dossiers_it_holds(
     assert {code for code, line in by_code.items() if line["at_city"]} == {d.code for d in later}
     assert by_code[unsent.code]["at_city"] is False
     assert all("Lê Thị" not in json.dumps(line) for line in lines)  # codes and states only
+
+
+def test_a_void_between_reading_a_batch_and_sending_it_is_caught_when_the_city_answers(
+    new_store: Store,
+) -> None:
+    """The void commits after the engine read the dossier but before it noted the batch as
+    sent: no cancellation yet; the city's acknowledgement of the version queues one."""
+    store = _store(new_store)
+    receive_many(store, 1)
+    (item,) = next_pending(store, after_id=0, limit=10)
+    _void(store, item.dossier.code)
+    assert pending_cancellation_count(store) == 0  # nothing had left when it was voided
+    settle_outcomes(store, [RecordOutcome(item, ACCEPTED)], batch_id="b1", now=now_vn())
+    assert pending_cancellation_count(store) == 1
