@@ -13,7 +13,7 @@ SYSTEM_PACKAGES=(
   libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1
   libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 libpulse0
-  libzbar0 poppler-utils xvfb xauth strace
+  libzbar0 poppler-utils xvfb xauth strace iproute2
 )
 PYTHON="${PYTHON:-python3}"
 VENV=.venv

@@ -22,9 +22,17 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
-from counter_app.errors import BadInputError, CounterAppError, EnvironmentProblem
+from counter_app.errors import CounterAppError, EnvironmentProblem
 from sync import protocol
 from sync.backoff import parse_retry_after
+from sync.url_policy import (
+    SyncUrlInsecureError,
+    SyncUrlInvalidError,
+    check_request_url,
+    check_url,
+)
+
+__all__ = ["SyncUrlInsecureError", "SyncUrlInvalidError", "check_url"]
 
 BATCH_PATH = protocol.BATCH_PATH
 CHANGES_PATH = protocol.CHANGES_PATH
@@ -33,16 +41,19 @@ DEFAULT_CONNECT_TIMEOUT_S = protocol.CONNECT_TIMEOUT_S
 DEFAULT_READ_TIMEOUT_S = protocol.READ_TIMEOUT_S
 
 
-class SyncUrlInvalidError(BadInputError):
-    """The sync address is not an http(s) URL with a host."""
+class SyncRedirectError(EnvironmentProblem):
+    """A 3xx answer: redirects are never followed (a batch re-posted elsewhere); sync pauses.
 
-    code = "SYNC_URL_INVALID"
+    The detail names the host the server pointed to, so IT can see where it wanted us to go.
+    """
+
+    code = "SYNC_REDIRECT"
 
 
-class SyncUrlInsecureError(BadInputError):
-    """Plain ``http://`` to a host that is not this computer: refused (HTTPS only)."""
+class SyncCaBundleError(EnvironmentProblem):
+    """The CA bundle IT configured is missing or unreadable: no request is sent without it."""
 
-    code = "SYNC_URL_INSECURE"
+    code = "SYNC_CA_BUNDLE_UNREADABLE"
 
 
 class SyncUnauthorizedError(EnvironmentProblem):
@@ -139,22 +150,13 @@ class Reply:
     headers: Mapping[str, str]  # case-insensitive (requests' own mapping)
 
 
-def check_url(url: str) -> str:
-    """The base URL without a trailing slash; refuses plain HTTP beyond loopback (B1)."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise SyncUrlInvalidError(parts.scheme or "")
-    if parts.scheme == "http" and not protocol.is_loopback_host(parts.hostname):
-        raise SyncUrlInsecureError("")
-    return url.strip().rstrip("/")
-
-
 class SyncClient:
     """One Session per sync worker (a requests Session belongs to one thread)."""
 
     def __init__(self, config: ClientConfig) -> None:
         self.config = config
         self.base_url = check_url(config.url)
+        check_ca_bundle(config.ca_bundle)
         self.session = _session(config)
         self.last_skew_s: float | None = None  # server Date − local time at mid-request
 
@@ -163,6 +165,12 @@ class SyncClient:
 
     def post_batch_bytes(self, body: bytes) -> Reply:
         return self._request("POST", BATCH_PATH, data=body)
+
+    def post_lookup(self, body: Mapping[str, Any]) -> Reply:
+        return self._request("POST", protocol.LOOKUP_PATH, data=protocol.dumps(body))
+
+    def post_cancellations(self, envelope: Mapping[str, Any]) -> Reply:
+        return self._request("POST", protocol.CANCELLATIONS_PATH, data=protocol.dumps(envelope))
 
     def get_changes(self, cursor: str, limit: int) -> Reply:
         return self._request("GET", CHANGES_PATH, params={"since": cursor, "limit": str(limit)})
@@ -176,9 +184,14 @@ class SyncClient:
 
     def _request(self, method: str, path: str, **kwargs: Any) -> Reply:
         timeout = (self.config.connect_timeout_s, self.config.read_timeout_s)
+        request = requests.Request(method, self.base_url + path, **kwargs)
+        prepared = self.session.prepare_request(request)
+        check_request_url(prepared.url or "")  # the URL requests will use, every time
         started = time.time()
         try:
-            response = self.session.request(method, self.base_url + path, timeout=timeout, **kwargs)
+            response = self.session.send(
+                prepared, timeout=timeout, allow_redirects=False, verify=self.session.verify
+            )
         except requests.Timeout:
             raise SyncTimeoutError(path) from None
         except requests.exceptions.SSLError:
@@ -233,7 +246,29 @@ def _classify(response: requests.Response, path: str) -> Reply:
         return Reply(status, None, response.headers)
     if 200 <= status < 300:
         return Reply(status, _json_body(response, path), response.headers)
+    if 300 <= status < 400:
+        raise SyncRedirectError(_redirect_host(response))
     raise _status_error(response, path)
+
+
+def _redirect_host(response: requests.Response) -> str:
+    """The host a 3xx pointed to (only the host: a path or query may carry anything)."""
+    target = urlsplit(response.headers.get("Location", ""))
+    try:
+        return target.hostname or "(same host)"
+    except ValueError:
+        return "(unreadable)"
+
+
+def check_ca_bundle(path: str | None) -> None:
+    """IT's CA bundle must be a readable file; without it no request goes out."""
+    if not path:
+        return
+    try:
+        with open(path, "rb") as handle:
+            handle.read(1)
+    except OSError:
+        raise SyncCaBundleError("ca_bundle") from None
 
 
 def _json_body(response: requests.Response, path: str) -> Any:

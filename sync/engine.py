@@ -21,6 +21,7 @@ from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import CounterAppError
 from counter_app.services.counter_config import CounterConfig, load_config
 from counter_app.services.store import Store
+from counter_app.services.sync_cancellations import mark_sending
 from counter_app.services.sync_catalogue import (
     catalogue_checked_at,
     catalogue_etag,
@@ -49,6 +50,7 @@ from counter_app.services.sync_pull import apply_changes_page, pull_cursor
 from counter_app.services.sync_settings import SyncSettings
 from sync import protocol
 from sync.backoff import Backoff
+from sync.cancellations import push_cancellations
 from sync.client import (
     SyncBatchTooLargeError,
     SyncClient,
@@ -66,7 +68,7 @@ TOO_LARGE_CODE = "RECORD_TOO_LARGE"  # one record alone above the server's size 
 # The fields of SyncReport that count work done in a pass, so they add up over passes.
 _REPORT_COUNTS = (
     "sent", "acknowledged", "rejected", "retry_later", "stale", "batches", "requests",
-    "statuses_updated", "due_dates_later",
+    "statuses_updated", "due_dates_later", "cancellations_acknowledged",
 )  # fmt: skip
 
 
@@ -83,6 +85,7 @@ class SyncReport:
     requests: int = 0
     statuses_updated: int = 0
     due_dates_later: int = 0
+    cancellations_acknowledged: int = 0  # voids the city now holds (sync/cancellations.py)
     catalogue_updated: bool = False
     catalogue_error: str | None = None
     pending: int = 0
@@ -139,6 +142,9 @@ def run_sync_once(
     backoff = Backoff(settings.backoff_base_s, settings.backoff_cap_s)
     try:
         budget_left = _push(run)
+        run.report.cancellations_acknowledged = push_cancellations(
+            store, client, config=run.config, now=now
+        )
         _pull(run)
         _catalogue(run)
     except SyncTransientError as error:
@@ -286,6 +292,7 @@ def counter_id(config: CounterConfig) -> str:
 def _send(run: _Pass, batch: list[PendingItem], body: _Body) -> None:
     run.report.requests += 1
     run.report.sent += len(batch)
+    mark_sending(run.store, [item.outbox_id for item in batch], now=run.now)
     reply = run.client.post_batch_bytes(body.raw)
     outcomes = _outcomes(batch, reply.body)
     run.report.batches += 1

@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from counter_app.domain.vn_time import iso_vn
 from counter_app.services.counter_config import CounterConfig, load_config
 from counter_app.services.store import Store
+from counter_app.services.sync_cancellations import mark_sending
 from counter_app.services.sync_export import all_pending, note_export, write_export
 from counter_app.services.sync_journal import SKEW_WARNING_S, read_journal
 from counter_app.services.sync_keys import city_key, has_city_key, save_city_key, signing_key
@@ -99,7 +100,8 @@ def set_city_key(store: Store, pem: bytes, *, actor: str, now: datetime) -> str:
 
 
 def export_offline(store: Store, *, out: Path, actor: str, now: datetime) -> ExportResult:
-    """Seal every pending record into ``out``; nothing in the outbox changes."""
+    """Seal every pending record into ``out``; the records stay pending, but are noted as
+    possibly at the city (a void of one of them becomes a cancellation record)."""
     city = city_key(store)
     items = all_pending(store)
     config = load_config(store.db)
@@ -109,6 +111,7 @@ def export_offline(store: Store, *, out: Path, actor: str, now: datetime) -> Exp
         envelope, signing_key=signing_key(store, make=new_counter_key, now=now),
         city_public_key=city, created_at=now,
     )  # fmt: skip
+    mark_sending(store, [item.outbox_id for item in items], now=now)  # before the file exists
     write_export(out, sealed)
     batch_id = str(envelope["batch_id"])
     note_export(store, count=len(records), batch_id=batch_id, file_name=out.name, actor=actor,

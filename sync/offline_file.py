@@ -141,11 +141,13 @@ def seal(
 
 
 def open_sealed(
-    data: bytes, *, city_key: bytes, signer_for: Callable[[str], bytes | None]
+    data: bytes, *, city_key: bytes, signer_for: Callable[[str, str], bytes | None]
 ) -> OpenedFile:
     """Decrypt with the city's key and check the signature against the counter's registered key.
 
-    ``signer_for(counter_id)`` returns that counter's public key PEM, or None when unknown.
+    ``signer_for(agency_code, counter_id)`` returns the public key PEM registered for that
+    ward's counter, or None: a counter number alone names a counter in every ward, so trust is
+    per ward and counter, and a file signed by ward B's counter 1 is never ward A's.
     """
     header, ciphertext = _read_header(data)
     city = _load_private(city_key, (X25519PrivateKey,))
@@ -160,7 +162,7 @@ def open_sealed(
     except (InvalidTag, ValueError):
         raise OfflineFileTamperedError("") from None
     envelope, signer, signature = _read_inner(plain, header)
-    _check_signer(signer, signer_for(header["counter_id"]))
+    _check_signer(signer, signer_for(header["MaDonVi"], header["counter_id"]))
     try:
         signer.verify(signature, _signed_message(header["recipient"], envelope))
     except InvalidSignature:
@@ -194,6 +196,8 @@ def _read_inner(
     except (UnicodeDecodeError, ValueError, KeyError, TypeError):
         raise OfflineFileFormatError("content") from None
     if not isinstance(envelope, dict) or envelope.get("counter_id") != header["counter_id"]:
+        raise OfflineFileFormatError("content")
+    if envelope.get("MaDonVi") != header["MaDonVi"]:  # the ward the key was looked up for
         raise OfflineFileFormatError("content")
     return envelope, signer, signature
 

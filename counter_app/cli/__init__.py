@@ -88,7 +88,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     _use_utf8_streams()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except CounterAppError as error:  # a number option out of range (cli/numbers.py)
+        words = list(sys.argv[1:] if argv is None else argv)
+        lang = parser.get_default("lang")
+        if "--lang" in words[:-1]:
+            lang = words[words.index("--lang") + 1]
+        shown = argparse.Namespace(lang=lang, json="--json" in words)
+        report_error(error.code, shown, detail=error.detail)
+        return error.exit_status
     if args.data_dir:
         os.environ[DATA_DIR_ENV] = args.data_dir
     if args.self_test and args.handler is None:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from counter_app.cli.numbers import bounded_int
 from counter_app.cli.output import Subparsers, emit
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError
 from counter_app.messages import message_for
@@ -101,7 +102,10 @@ def _register_backup(commands: Subparsers) -> None:
         help="today's automatic backup, only if not made yet (started by the app each day)",
     )
     parser.add_argument(
-        "--keep", type=int, default=None, help=f"backups to keep in the folder ({DEFAULT_KEEP})"
+        "--keep",
+        type=bounded_int("--keep", -(10**6), 10**6),
+        default=None,
+        help=f"backups to keep in the folder ({DEFAULT_KEEP})",
     )
     parser.add_argument("--json", action="store_true", help="print a JSON object")
     parser.set_defaults(handler=run_backup)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.cli import calendar_confirm_commands
+from counter_app.cli.numbers import bounded_int
 from counter_app.cli.output import Subparsers, add_json_flag, emit, print_group_help
 from counter_app.domain.calendar import MAX_PERIOD_DAYS, WEEKDAY_NAMES, CalendarYear
 from counter_app.domain.due_date import DueDate
@@ -61,7 +62,9 @@ def _register_show(sub: Subparsers) -> None:
             "notice), statutory (not checked) or missing (weekends only)."
         ),
     )
-    parser.add_argument("--year", type=int, help="the year to show (default: this year)")
+    parser.add_argument(
+        "--year", type=bounded_int("--year", 1, 9999), help="the year to show (default: this year)"
+    )
     add_json_flag(parser, "print one JSON object")
     parser.set_defaults(handler=run_show)
 

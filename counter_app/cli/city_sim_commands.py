@@ -17,9 +17,11 @@ from collections import Counter
 from pathlib import Path
 from types import FrameType
 
-from counter_app.cli.output import Subparsers, emit
+from counter_app.cli.numbers import bounded_float, bounded_int
+from counter_app.cli.output import Subparsers, add_force_flag, emit
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError
 from counter_app.services.clock import now_vn
+from counter_app.services.document_files import refuse_existing, write_document
 from sync.protocol import Outcome
 from sync.simulator import admin
 from sync.simulator.faults import (
@@ -60,25 +62,49 @@ def register(commands: Subparsers) -> None:
     _register_advance(sub)
     _register_keygen(sub)
     _register_trust(sub)
+    _register_revoke(sub)
     _register_import(sub)
 
 
 def _serve_options(parser: argparse.ArgumentParser) -> None:
     add = parser.add_argument
-    add("--port", type=int, help="TCP port; 0 picks a free one (required to serve)")
+    add(
+        "--port",
+        type=bounded_int("--port", 0, 65535),
+        help="TCP port; 0 picks a free one (required to serve)",
+    )
     add("--db", type=Path, metavar="FILE", help="the simulator's SQLite file (created if absent)")
     add("--host", default="127.0.0.1", help="loopback address to bind (127.0.0.1)")
     add("--token", default=os.environ.get(TOKEN_ENV), help=f"require this bearer ({TOKEN_ENV})")
-    add("--fail-rate", type=float, default=0.0, metavar="F", help="fault probability, 0-1")
+    add(
+        "--fail-rate",
+        type=float,  # range and nan: FaultPlan (CITY_SIM_OPTION_INVALID)
+        default=0.0,
+        metavar="F",
+        help="fault probability, 0-1",
+    )
     add("--faults", default="all", metavar="LIST",
         help="faults to draw from: " + ",".join(f.value for f in Fault) + " (all)")  # fmt: skip
     add("--seed", type=int, help="seed of the fault draws, for repeatable runs")
-    add("--latency-ms", type=int, default=0, metavar="N", help="delay before every reply")
-    add("--slow-ms", type=int, default=DEFAULT_SLOW_MS, metavar="N", help="length of a slow reply")
+    add(
+        "--latency-ms",
+        type=bounded_int("--latency-ms", 0, 600_000),
+        default=0,
+        metavar="N",
+        help="delay before every reply",
+    )
+    add(
+        "--slow-ms",
+        type=bounded_int("--slow-ms", 0, 600_000),
+        default=DEFAULT_SLOW_MS,
+        metavar="N",
+        help="length of a slow reply",
+    )
     add("--retry-after", type=int, default=DEFAULT_RETRY_AFTER_S, metavar="S",
         help="Retry-After seconds of a 429")  # fmt: skip
     add("--clock-skew-s", type=int, default=0, metavar="S", help="shift the server's clock")
-    add("--advance-after-s", type=float, default=DEFAULT_ADVANCE_AFTER_S, metavar="S",
+    add("--advance-after-s", type=bounded_float("--advance-after-s", 0, 86400),
+        default=DEFAULT_ADVANCE_AFTER_S, metavar="S",
         help="seconds between status steps 2 → 4 → 9 (0: only `advance`)")  # fmt: skip
     add("--codes", choices=[c.value for c in CodePolicy], default=CodePolicy.KEEP.value,
         help="keep fitting local codes (keep) or assign official ones (always)")  # fmt: skip
@@ -128,6 +154,7 @@ def _register_keygen(sub: Subparsers) -> None:
     )
     parser.add_argument("--db", type=Path, metavar="FILE", required=True)
     parser.add_argument("--out", type=Path, metavar="FILE", help="write the public key here")
+    add_force_flag(parser)
     parser.set_defaults(handler=run_keygen)
 
 
@@ -141,10 +168,25 @@ def _register_trust(sub: Subparsers) -> None:
         ),
     )
     parser.add_argument("--db", type=Path, metavar="FILE", required=True)
+    parser.add_argument("--agency", required=True, metavar="CODE", help="the ward's agency code")
     parser.add_argument("--counter-id", required=True, metavar="ID")
     parser.add_argument("key", type=Path, metavar="PUBLIC_KEY", help="the counter's key file")
     parser.add_argument("--json", action="store_true", help="print a JSON object")
     parser.set_defaults(handler=run_trust)
+
+
+def _register_revoke(sub: Subparsers) -> None:
+    parser = sub.add_parser(
+        "revoke",
+        help="forget a ward counter's offline signing key (a lost or stolen PC)",
+        description="Forget the key registered for one ward's counter: its offline files are "
+        "refused from now on, until a new key is trusted.",
+    )
+    parser.add_argument("--db", type=Path, metavar="FILE", required=True)
+    parser.add_argument("--agency", required=True, metavar="CODE", help="the ward's agency code")
+    parser.add_argument("--counter-id", required=True, metavar="ID")
+    parser.add_argument("--json", action="store_true", help="print a JSON object")
+    parser.set_defaults(handler=run_revoke)
 
 
 def _register_import(sub: Subparsers) -> None:
@@ -221,16 +263,31 @@ def run_keygen(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.write(public.decode("ascii"))
     else:
-        args.out.write_bytes(public)
+        refuse_existing(args.out, force=args.force)
+        write_document(args.out, public, overwrite=args.force)
     return EXIT_OK
 
 
 def run_trust(args: argparse.Namespace) -> int:
-    fingerprint = admin.trust_counter(args.db, args.counter_id, _read(args.key))
+    fingerprint = admin.trust_counter(
+        args.db, agency=args.agency, counter_id=args.counter_id, public_pem=_read(args.key)
+    )
     if args.json:
-        emit({"ok": True, "counter_id": args.counter_id, "fingerprint": fingerprint})
+        emit({"ok": True, "agency": args.agency, "counter_id": args.counter_id,
+              "fingerprint": fingerprint})  # fmt: skip
     else:
-        print(f"counter {args.counter_id}: key {fingerprint[:16]}… registered.")
+        print(f"{args.agency} counter {args.counter_id}: key {fingerprint[:16]}… registered.")
+    return EXIT_OK
+
+
+def run_revoke(args: argparse.Namespace) -> int:
+    revoked = admin.revoke_counter(args.db, agency=args.agency, counter_id=args.counter_id)
+    if args.json:
+        emit({"ok": True, "agency": args.agency, "counter_id": args.counter_id,
+              "revoked": revoked})  # fmt: skip
+    else:
+        print(f"{args.agency} counter {args.counter_id}: " + ("key revoked." if revoked else
+              "no key was registered."))  # fmt: skip
     return EXIT_OK
 
 

@@ -14,6 +14,7 @@ from counter_app.cli.dossier_options import (
     text,
 )
 from counter_app.cli.output import Subparsers, add_json_flag
+from counter_app.cli.stdin_input import overlay, read_stdin_line, read_stdin_object
 from counter_app.domain.dossier import Applicant
 from counter_app.domain.lifecycle import parse_status
 from counter_app.domain.vn_time import VN_TZ
@@ -33,6 +34,12 @@ def register_edit(sub: Subparsers) -> None:
     p.add_argument("code", help="the dossier code")
     for name in ("name", "address"):
         p.add_argument(f"--{name}", default=None, help=f"corrected applicant {name}")
+    p.add_argument(
+        "--typed",
+        choices=["-"],
+        help="read the corrected name, address, phone, email (keys full_name, address, phone, "
+        "email) as one JSON object from stdin, off the command line",
+    )
     add_changeable_options(p)
     p.add_argument(
         "--due",
@@ -45,7 +52,12 @@ def register_edit(sub: Subparsers) -> None:
     p.set_defaults(handler=run_edit)
 
 
+EDIT_KEYS = {"full_name": "name", "address": "address", "phone": "phone", "email": "email"}
+
+
 def run_edit(args: argparse.Namespace) -> int:
+    if args.typed:
+        overlay(args, read_stdin_object("--typed"), EDIT_KEYS)
     store = open_store()
     try:
         now, actor = now_vn(), cli_actor()
@@ -133,14 +145,19 @@ def register_transition(sub: Subparsers) -> None:
     p.add_argument("status", help="the new status: 2, 4, 5 … 10, or a name like in_process")
     p.add_argument("--reason", default="", help="why (required for 3, 5, 7, 8)")
     p.add_argument("--correction", action="store_true", help="a supervisor's correction")
-    p.add_argument("--recipient", default="", help="who collected the result (status 10)")
+    p.add_argument(
+        "--recipient",
+        default="",
+        help="who collected the result (status 10); '-' reads the name from stdin",
+    )
     add_json_flag(p)
     p.set_defaults(handler=run_transition)
 
 
 def run_transition(args: argparse.Namespace) -> int:
     target = parse_status(args.status)
-    details = {"recipient": text(args.recipient)} if args.recipient else {}
+    recipient = read_stdin_line("--recipient") if args.recipient == "-" else args.recipient
+    details = {"recipient": recipient} if recipient else {}
     store = open_store()
     try:
         dossier = dossiers.transition_dossier(

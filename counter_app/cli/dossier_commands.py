@@ -8,7 +8,6 @@ exactly like a scan; a CONFIRM finding must be acknowledged with ``--ack CODE``.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -16,13 +15,19 @@ from typing import Any
 
 from counter_app.cli import dossier_change_commands, dossier_view_commands
 from counter_app.cli.dossier_options import (
-    BadOptionError,
     add_changeable_options,
     documents_from,
     text,
 )
 from counter_app.cli.dossier_output import dossier_json, dossier_line
-from counter_app.cli.output import Subparsers, add_json_flag, emit, print_group_help
+from counter_app.cli.output import (
+    Subparsers,
+    add_force_flag,
+    add_json_flag,
+    emit,
+    print_group_help,
+)
+from counter_app.cli.stdin_input import overlay, read_stdin_line, read_stdin_object
 from counter_app.documents.model import FormKind
 from counter_app.domain.applicant import applicant_from_reading
 from counter_app.domain.dossier import (
@@ -48,7 +53,7 @@ from counter_app.errors import (
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
 from counter_app.services.clock import now_vn
-from counter_app.services.document_files import write_document
+from counter_app.services.document_files import refuse_existing, write_document
 from counter_app.services.intake import (
     FindingNotAcknowledgedError,
     IdentityIncompleteError,
@@ -97,7 +102,8 @@ def _register_add(sub: Subparsers) -> None:
     p.add_argument(
         "--typed",
         choices=["-"],
-        help="read typed identity as one JSON object from stdin (keeps it off the command line)",
+        help="read the typed identity, contact and proxy as one JSON object from stdin (keeps "
+        "personal data off the command line)",
     )
     p.add_argument("--kind", choices=[k.value for k in ApplicantKind], default="citizen")
     p.add_argument("--id-type", choices=[t.value for t in IdType], default=None)
@@ -125,12 +131,25 @@ def _register_add(sub: Subparsers) -> None:
     p.add_argument("--competent-agency", default="", help="when not the receiving agency")
     for name in ("proxy-name", "proxy-id-number", "proxy-relation"):
         p.add_argument(f"--{name}", default="", help="someone submitting on the applicant's behalf")
+    add_force_flag(p)
     add_json_flag(p)
     p.set_defaults(handler=run_add)
 
 
+# ``--typed -``: JSON keys → the options they stand for (the keys of ``id check`` and more).
+TYPED_KEYS = {
+    "id_number": "id_number", "full_name": "name", "date_of_birth": "dob", "sex": "sex",
+    "address": "address", "issue_date": "issue_date", "nationality": "nationality",
+    "phone": "phone", "email": "email", "proxy_name": "proxy_name",
+    "proxy_id_number": "proxy_id_number", "proxy_relation": "proxy_relation",
+}  # fmt: skip
+
+
 def run_add(args: argparse.Namespace) -> int:
     now = now_vn()
+    if args.typed:
+        overlay(args, read_stdin_object("--typed"), TYPED_KEYS)
+    refuse_existing(args.print_to, force=args.force)
     try:
         applicant, acknowledged = _applicant(args, now.date())
     except IdCardRejected as rejected:
@@ -154,7 +173,7 @@ def run_add(args: argparse.Namespace) -> int:
     try:
         dossier = receive_dossier(store, intake, clerk=cli_actor(), now=now)
         warnings = _due_warnings(store, dossier, args.lang)
-        printed = _print_outcome(store, dossier, args.print_to, args.lang)
+        printed = _print_outcome(store, dossier, args.print_to, args.lang, force=args.force)
     finally:
         store.close()
     if args.json:
@@ -175,7 +194,9 @@ _OUTCOME_FORMS = {
 }
 
 
-def _print_outcome(store: Store, dossier: Dossier, out: Path | None, lang: str) -> dict[str, Any]:
+def _print_outcome(
+    store: Store, dossier: Dossier, out: Path | None, lang: str, *, force: bool = False
+) -> dict[str, Any]:
     """The intake outcome's form; the dossier is saved whatever happens to the printing."""
     if out is None:
         return {}
@@ -187,7 +208,7 @@ def _print_outcome(store: Store, dossier: Dossier, out: Path | None, lang: str) 
             request,
             actor=cli_actor(),
             now=now_vn(),
-            deliver=lambda pdf: write_document(out, pdf),
+            deliver=lambda pdf: write_document(out, pdf, overwrite=force),
         )
     except CounterAppError as error:
         return {"print_error": {"code": error.code, "message": message_for(error.code, lang)}}
@@ -238,37 +259,22 @@ def _explain_findings(reading: IdCardReading, args: argparse.Namespace) -> None:
 
 def _reading(args: argparse.Namespace, today: date) -> IdCardReading:
     if args.qr is not None:
-        payload = sys.stdin.readline() if args.qr == "-" else args.qr
+        payload = read_stdin_line("--qr") if args.qr == "-" else args.qr
         outcome = parse_or_reject(payload.strip("\r\n"), today=today)
         if isinstance(outcome, IdCardRejected):
             raise outcome
         return outcome
-    typed = (
-        _typed_from_stdin()
-        if args.typed
-        else {
-            "id_number": args.id_number,
-            "full_name": args.name,
-            "date_of_birth": args.dob,
-            "sex": args.sex,
-            "address": args.address,
-            "issue_date": args.issue_date,
-        }
-    )
+    typed: dict[str, str | None] = {
+        "id_number": args.id_number,
+        "full_name": args.name,
+        "date_of_birth": args.dob,
+        "sex": args.sex,
+        "address": args.address,
+        "issue_date": args.issue_date,
+    }
     if not typed.get("id_number"):
         raise IdentityMissingError("")
     return read_typed_identity(typed, today=today)
-
-
-def _typed_from_stdin() -> dict[str, str | None]:
-    """One JSON object with the keys of ``id check`` (id_number, full_name, date_of_birth …)."""
-    try:
-        data = json.loads(sys.stdin.readline())
-    except json.JSONDecodeError:
-        raise BadOptionError("--typed") from None
-    if not isinstance(data, dict):
-        raise BadOptionError("--typed")
-    return {k: v if isinstance(v, str) else None for k, v in data.items()}
 
 
 def _other_applicant(args: argparse.Namespace) -> Applicant:

@@ -5,16 +5,12 @@ from __future__ import annotations
 import argparse
 
 from counter_app.cli.dossier_output import dossier_json, dossier_line
+from counter_app.cli.numbers import BadOptionError, bounded_int
 from counter_app.cli.output import emit
+
+__all__ = ["BadOptionError", "add_changeable_options", "documents_from", "text"]
 from counter_app.domain.dossier import DocumentReceived, Dossier
 from counter_app.domain.text import collapse_spaces, nfc
-from counter_app.errors import BadInputError
-
-
-class BadOptionError(BadInputError):
-    """An option's value has the wrong shape (a date, a document, a number)."""
-
-    code = "BAD_OPTION"
 
 
 def add_changeable_options(p: argparse.ArgumentParser) -> None:
@@ -27,8 +23,18 @@ def add_changeable_options(p: argparse.ArgumentParser) -> None:
         metavar="NAME[:ORIG[:COPIES]]",
         help="a document received, with original and copy counts (repeatable)",
     )
-    p.add_argument("--sets", type=int, default=None, help="number of sets (default 1)")
-    p.add_argument("--fee", type=int, default=None, help="fee in VND (default: the catalogue's)")
+    p.add_argument(
+        "--sets",
+        type=bounded_int("--sets", -(10**9), 10**9),
+        default=None,
+        help="number of sets (default 1)",
+    )
+    p.add_argument(
+        "--fee",
+        type=bounded_int("--fee", -(10**12), 10**12),
+        default=None,
+        help="fee in VND (default: the catalogue's)",
+    )
     p.add_argument("--fee-exemption", default=None, help="the exemption reason, if exempt")
     p.add_argument("--note", default=None, help="a note")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from counter_app.domain.dossier import Dossier, status_name
+from counter_app.domain.field_text import displayable
 from counter_app.services.dossiers import DossierDetail
 
 
@@ -71,7 +72,7 @@ def dossier_line(dossier: Dossier, lang: str) -> str:
         if dossier.is_voided
         else ""
     )
-    return (
+    return displayable(
         f"{dossier.code}  {status_name(dossier.status, lang)}{voided}  "
         f"{dossier.procedure_code}  {dossier.applicant.full_name}  "
         f"{'hẹn' if lang == 'vi' else 'due'} {due}"

@@ -7,7 +7,9 @@ from datetime import date
 from typing import Any
 
 from counter_app.cli.dossier_output import detail_json, dossier_json, dossier_line
+from counter_app.cli.numbers import bounded_int
 from counter_app.cli.output import BadDateError, Subparsers, add_json_flag, emit
+from counter_app.domain.field_text import displayable
 from counter_app.domain.lifecycle import parse_status
 from counter_app.errors import EXIT_OK
 from counter_app.services import dossiers
@@ -47,8 +49,10 @@ def run_show(args: argparse.Namespace) -> int:
     print(dossier_line(detail.dossier, args.lang))
     for event in detail.events:
         print(
-            f"  {event['at']}  {event['kind']}  {event['from_status'] or ''}→"
-            f"{event['to_status'] or ''}  {event['actor']}  {event['reason']}"
+            displayable(
+                f"  {event['at']}  {event['kind']}  {event['from_status'] or ''}→"
+                f"{event['to_status'] or ''}  {event['actor']}  {event['reason']}"
+            )
         )
     return EXIT_OK
 
@@ -61,8 +65,15 @@ def register_list(sub: Subparsers) -> None:
     )
     p.add_argument("--date", default=None, help="YYYY-MM-DD (default: today); 'all' for any day")
     p.add_argument("--status", default=None, help="a status number or name")
-    p.add_argument("--limit", type=int, default=100, help="page size (default 100)")
-    p.add_argument("--offset", type=int, default=0, help="rows to skip (paging)")
+    p.add_argument(
+        "--limit",
+        type=bounded_int("--limit", 0, 10**6),
+        default=100,
+        help="page size (default 100)",
+    )
+    p.add_argument(
+        "--offset", type=bounded_int("--offset", 0, 10**9), default=0, help="rows to skip (paging)"
+    )
     add_json_flag(p)
     p.set_defaults(handler=run_list)
 

@@ -13,13 +13,19 @@ from typing import Any
 
 from counter_app.cli.dossier_change_commands import parse_moment
 from counter_app.cli.dossier_options import BadOptionError, text
-from counter_app.cli.output import Subparsers, add_json_flag, emit, print_group_help
+from counter_app.cli.output import (
+    Subparsers,
+    add_force_flag,
+    add_json_flag,
+    emit,
+    print_group_help,
+)
 from counter_app.documents.model import Copy, FormKind, Layout
 from counter_app.errors import EXIT_OK
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
 from counter_app.services.clock import now_vn
-from counter_app.services.document_files import write_document
+from counter_app.services.document_files import refuse_existing, write_document
 from counter_app.services.form_data import FormParams
 from counter_app.services.form_settings import (
     LETTER_NUMBER_SCHEMES,
@@ -120,6 +126,7 @@ def _register_form(sub: Subparsers, kind: FormKind, help_text: str) -> None:
 
 def _add_output_options(p: argparse.ArgumentParser, layouts: list[str], default: str) -> None:
     p.add_argument("--out", required=True, type=Path, metavar="FILE", help="the PDF to write")
+    add_force_flag(p)
     p.add_argument(
         "--layout", choices=layouts, default=None, help=f"page layout (default {default})"
     )
@@ -154,6 +161,7 @@ def run_receipt(args: argparse.Namespace) -> int:
         signer=args.clerk.strip().lower() if args.clerk else None,
     )
     out: Path = args.out
+    refuse_existing(out, force=args.force)
     store = open_store()
     try:
         issued = issue_document(
@@ -161,7 +169,7 @@ def run_receipt(args: argparse.Namespace) -> int:
             request,
             actor=cli_actor(),
             now=now_vn(),
-            deliver=lambda pdf: write_document(out, pdf),
+            deliver=lambda pdf: write_document(out, pdf, overwrite=args.force),
         )
     finally:
         store.close()

@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any, TypeAlias
 
+from counter_app.domain.field_text import displayable
 from counter_app.domain.findings import Finding, Severity
 from counter_app.domain.id_card import IdCardReading, IdCardRejected
 from counter_app.errors import EXIT_OK, BadInputError, CounterAppError
@@ -28,9 +29,17 @@ _ID_FIELDS = (
 )
 
 
+def add_force_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--force", action="store_true", help="replace the output file if it exists")
+
+
 def emit(obj: dict[str, Any]) -> None:
-    """Print one JSON object on its own line and flush, so a pipe sees each result at once."""
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    """Print one JSON object on its own line and flush, so a pipe sees each result at once.
+
+    A control or format character inside a string (which JSON leaves raw above U+007F) is
+    written as its ``\\uXXXX`` escape: the JSON means the same, a terminal shows it inert.
+    """
+    sys.stdout.write(displayable(json.dumps(obj, ensure_ascii=False)) + "\n")
     sys.stdout.flush()
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from counter_app.cli.backup_commands import backup_status_json, print_backup_status
 from counter_app.cli.dossier_output import dossier_json, dossier_line
+from counter_app.cli.numbers import bounded_int
 from counter_app.cli.output import BadDateError, Subparsers, emit, print_group_help
 from counter_app.domain.dossier_code import parse_range
 from counter_app.domain.lifecycle import parse_status
@@ -46,7 +47,12 @@ def _register_setup(commands: Subparsers) -> None:
         "--agency-code", required=True, help="QCVN 102:2016 identifier, e.g. 000.31.27.H26"
     )
     p.add_argument("--agency-name", required=True, help="the agency's name as printed")
-    p.add_argument("--counter", type=int, required=True, help="this counter's number (1–99)")
+    p.add_argument(
+        "--counter",
+        type=bounded_int("--counter", -(10**6), 10**6),
+        required=True,
+        help="this counter's number (1–99)",
+    )
     p.add_argument(
         "--code-range",
         default=None,
@@ -179,8 +185,15 @@ def _register_search(commands: Subparsers) -> None:
         ),
     )
     p.add_argument("query", help="what to look for, or '-' for standard input")
-    p.add_argument("--limit", type=int, default=50, help="page size (default 50)")
-    p.add_argument("--offset", type=int, default=0, help="results to skip (paging)")
+    p.add_argument(
+        "--limit", type=bounded_int("--limit", 0, 10**6), default=50, help="page size (default 50)"
+    )
+    p.add_argument(
+        "--offset",
+        type=bounded_int("--offset", 0, 10**9),
+        default=0,
+        help="results to skip (paging)",
+    )
     p.add_argument("--from", dest="day_from", default=None, help="received on or after YYYY-MM-DD")
     p.add_argument("--to", dest="day_to", default=None, help="received on or before YYYY-MM-DD")
     p.add_argument("--status", default=None, help="only this status (number or name)")

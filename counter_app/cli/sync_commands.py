@@ -12,30 +12,32 @@ import argparse
 import sys
 import time
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
-from counter_app import __version__
-from counter_app.cli import sync_offline_commands
+from counter_app.cli import sync_offline_commands, sync_recover_commands
 from counter_app.cli.backup_commands import backup_status_json, print_backup_status
 from counter_app.cli.demo_commands import ProgressBar
+from counter_app.cli.numbers import bounded_float, bounded_int
 from counter_app.cli.output import Subparsers, add_json_flag, emit
+from counter_app.cli.sync_recover_commands import client_config
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError, CounterAppError
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
 from counter_app.services.clock import now_vn
-from counter_app.services.counter_config import load_config
 from counter_app.services.store import Store, open_store
+from counter_app.services.sync_cancellations import pending_cancellation_count
 from counter_app.services.sync_journal import read_journal
 from counter_app.services.sync_outbox import needs_attention, pending_count, rejected_count
 from counter_app.services.sync_settings import (
     SyncNotConfiguredError,
     SyncSettings,
+    check_token_file_mode,
     load_sync_settings,
-    read_token,
     save_sync_settings,
     save_token,
 )
-from sync.client import ClientConfig, SyncClient, check_url
-from sync.engine import Progress, SyncReport, counter_id, run_sync_once
+from sync.client import SyncClient, check_ca_bundle, check_url
+from sync.engine import Progress, SyncReport, run_sync_once
 
 DEFAULT_MAX_WAIT_S = 600.0  # a drain from the command line gives up after ten minutes
 # ``sync configure`` options → setting names (sync.* keys)
@@ -89,7 +91,8 @@ def register(commands: Subparsers) -> None:
     parser.add_argument("--url", metavar="URL", help="the city's sync address for this run")
     parser.add_argument("--once", action="store_true", help="one pass, then stop")
     parser.add_argument(
-        "--max-wait", type=float, default=DEFAULT_MAX_WAIT_S, metavar="S",
+        "--max-wait", type=bounded_float("--max-wait", 0, 7 * 86400),
+        default=DEFAULT_MAX_WAIT_S, metavar="S",
         help=f"give up after S seconds ({DEFAULT_MAX_WAIT_S:.0f})",
     )  # fmt: skip
     add_json_flag(parser, "print a JSON summary object at the end")
@@ -100,6 +103,7 @@ def register(commands: Subparsers) -> None:
     _register_configure(sub)
     _register_set_token(sub)
     sync_offline_commands.register(sub)
+    sync_recover_commands.register(sub)
 
 
 def _register_status(sub: Subparsers) -> None:
@@ -140,11 +144,36 @@ def _register_configure(sub: Subparsers) -> None:
         ),
     )
     p.add_argument("--url", metavar="URL", help="the city's sync address (https://)")
-    p.add_argument("--batch-size", type=int, metavar="N", help="records per batch (50)")
-    p.add_argument("--connect-timeout", type=float, metavar="S", help="seconds (5)")
-    p.add_argument("--read-timeout", type=float, metavar="S", help="seconds (30)")
-    p.add_argument("--backoff-base", type=float, metavar="S", help="seconds (2)")
-    p.add_argument("--backoff-cap", type=float, metavar="S", help="seconds (300)")
+    p.add_argument(
+        "--batch-size",
+        type=bounded_int("--batch-size", 0, 10**6),
+        metavar="N",
+        help="records per batch (50)",
+    )
+    p.add_argument(
+        "--connect-timeout",
+        type=bounded_float("--connect-timeout", 0, 86400),
+        metavar="S",
+        help="seconds (5)",
+    )
+    p.add_argument(
+        "--read-timeout",
+        type=bounded_float("--read-timeout", 0, 86400),
+        metavar="S",
+        help="seconds (30)",
+    )
+    p.add_argument(
+        "--backoff-base",
+        type=bounded_float("--backoff-base", 0, 86400),
+        metavar="S",
+        help="seconds (2)",
+    )
+    p.add_argument(
+        "--backoff-cap",
+        type=bounded_float("--backoff-cap", 0, 86400),
+        metavar="S",
+        help="seconds (300)",
+    )
     p.add_argument("--ca-bundle", metavar="FILE", help="an extra CA bundle (PEM)")
     p.add_argument("--token-file", metavar="FILE", help="an owner-only file holding the token")
     p.add_argument("--send-refused", choices=("yes", "no"),
@@ -177,7 +206,7 @@ def run_sync(args: argparse.Namespace) -> int:
             settings = replace(settings, url=check_url(args.url))
         if not settings.url:
             raise SyncNotConfiguredError("")
-        client = SyncClient(_client_config(store, settings))
+        client = SyncClient(client_config(store, settings))
         try:
             totals, gave_up = _drain(store, client, settings, args)
         finally:
@@ -190,18 +219,6 @@ def run_sync(args: argparse.Namespace) -> int:
         raise SyncGaveUpError(str(report.pending))
     unsent = report.pending and report.error_code  # --once after a failed pass
     return EXIT_ITEMS_FAILED if report.rejected or unsent else EXIT_OK
-
-
-def _client_config(store: Store, settings: SyncSettings) -> ClientConfig:
-    return ClientConfig(
-        url=settings.url,
-        counter_id=counter_id(load_config(store.db)),
-        app_version=__version__,
-        token=read_token(store, settings),
-        ca_bundle=settings.ca_bundle or None,
-        connect_timeout_s=settings.connect_timeout_s,
-        read_timeout_s=settings.read_timeout_s,
-    )
 
 
 def _drain(
@@ -274,6 +291,8 @@ def run_status(args: argparse.Namespace) -> int:
         status = {
             "pending": pending_count(store),
             "rejected": rejected_count(store),
+            # Voided here, maybe live at the city, until the city acknowledges the void.
+            "cancellations_pending": pending_cancellation_count(store),
             "last_success_at": journal.last_success_at,
             "last_error": journal.last_error,
             "last_error_at": journal.last_error_at,
@@ -333,6 +352,10 @@ def run_configure(args: argparse.Namespace) -> int:
     }
     if changes.get("url"):
         changes["url"] = check_url(changes["url"])
+    if changes.get("ca_bundle"):
+        check_ca_bundle(changes["ca_bundle"])
+    if changes.get("token_file"):
+        check_token_file_mode(Path(changes["token_file"]))
     store = open_store()
     try:
         if changes:

@@ -13,11 +13,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from counter_app.cli.output import Subparsers, add_json_flag, emit
+from counter_app.cli.output import Subparsers, add_force_flag, add_json_flag, emit
 from counter_app.errors import EXIT_OK
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
 from counter_app.services.clock import now_vn
+from counter_app.services.document_files import refuse_existing
 from counter_app.services.store import Store, open_store
 from counter_app.services.sync_export import last_export, write_export
 from counter_app.services.sync_keys import read_key_file
@@ -45,6 +46,7 @@ def _register_keys(sub: Subparsers) -> None:
     )
     p.add_argument("--city-key", type=Path, metavar="FILE", help="the city's public key (PEM)")
     p.add_argument("--out", type=Path, metavar="FILE", help="write the counter's public key here")
+    add_force_flag(p)
     add_json_flag(p, "print a JSON object")
     p.set_defaults(handler=run_keys)
 
@@ -61,6 +63,7 @@ def _register_export(sub: Subparsers) -> None:
         ),
     )
     p.add_argument("--out", type=Path, metavar="FILE", required=True, help="the file to write")
+    add_force_flag(p)
     add_json_flag(p, "print a JSON object")
     p.set_defaults(handler=run_export)
 
@@ -82,6 +85,7 @@ def _register_limits(sub: Subparsers) -> None:
 
 
 def run_keys(args: argparse.Namespace) -> int:
+    refuse_existing(args.out, force=args.force)
     store = open_store()
     try:
         now = now_vn()
@@ -111,6 +115,7 @@ def run_keys(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    refuse_existing(args.out, force=args.force)
     store = open_store()
     try:
         result = export_offline(store, out=args.out, actor=cli_actor(), now=now_vn())

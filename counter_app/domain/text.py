@@ -8,7 +8,9 @@ import unicodedata
 # Byte-order mark and zero-width characters that scanners and copy-paste leave behind.
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060]")
 # C0 and C1 control characters; removed only after the encoding repair, which needs C1.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# ESC and CSI are kept: they start terminal escape sequences, which the intake refuses
+# (field_text) rather than leave their remains ("[31m") in a name.
+_CONTROL = re.compile("[\x00-\x1a\x1c-\x1f\x7f-\x9a\x9c-\x9f]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 # UTF-8 read as cp1252 (or Latin-1): the lead byte of a Vietnamese letter shows as one of

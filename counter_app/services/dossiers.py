@@ -16,6 +16,8 @@ from typing import Any
 
 from counter_app.domain.dossier import Applicant, Dossier, Status
 from counter_app.domain.due_date import remaining_after_supplement
+from counter_app.domain.field_text import clean_field
+from counter_app.domain.intake_values import clean_changes, clean_details
 from counter_app.domain.lifecycle import ReasonRequiredError, check_transition
 from counter_app.domain.text import fold
 from counter_app.domain.vn_time import VN_TZ, iso_vn
@@ -25,6 +27,7 @@ from counter_app.services.catalogue import get_procedure
 from counter_app.services.store import Store
 from counter_app.storage import dossiers as rows
 from counter_app.storage.audit import append_audit
+from counter_app.storage.cancellations import enqueue_cancellation, may_have_left
 from counter_app.storage.marks import DossierMark
 from counter_app.storage.outbox import drop_pending, enqueue, entries_for
 from counter_app.storage.sequences import next_version_floor
@@ -89,6 +92,7 @@ def edit_dossier(
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown or not changes:
         raise NothingToChangeError(",".join(sorted(unknown)))
+    changes = clean_changes(changes)  # the intake's checks: an edit is no way around them
     with store.action() as db:
         dossier = get_dossier(store, code)
         if dossier.status == Status.RETURNED or dossier.is_voided:
@@ -164,7 +168,8 @@ def record_due_date(
 
 def void_dossier(store: Store, code: str, *, reason: str, actor: str, now: datetime) -> Dossier:
     """Mark a dossier entered in error; only before its first sync. Its number stays used."""
-    if not reason.strip():
+    reason = clean_field(reason, "reason")
+    if not reason:
         raise ReasonRequiredError("")
     with store.action() as db:
         dossier = get_dossier(store, code)
@@ -176,6 +181,11 @@ def void_dossier(store: Store, code: str, *, reason: str, actor: str, now: datet
             {"voided_at": iso_vn(now), "void_reason": reason, "updated_at": iso_vn(now)},
         )
         cancelled = drop_pending(db, dossier.id)
+        details: dict[str, Any] = {"outbox_cancelled": cancelled}
+        if may_have_left(db, dossier.id):  # the city may hold it: it must hear of the void
+            details["cancellation"] = enqueue_cancellation(
+                db, dossier_id=dossier.id, uuid=dossier.uuid, at=iso_vn(now)
+            )
         rows.insert_event(
             db,
             dossier_id=dossier.id,
@@ -183,7 +193,7 @@ def void_dossier(store: Store, code: str, *, reason: str, actor: str, now: datet
             actor=actor,
             kind="voided",
             reason=reason,
-            details={"outbox_cancelled": cancelled},
+            details=details,
         )
         _audit(db, now, actor, "dossier.void", dossier, status=dossier.status)
     return get_dossier(store, code)
@@ -202,6 +212,7 @@ def transition_dossier(
     due_at: datetime | None = None,
 ) -> Dossier:
     """A local status change, checked against the lifecycle (dossier.md §4)."""
+    reason, details = clean_field(reason, "reason"), clean_details(details)
     with store.action():
         record_transition(
             store,

@@ -22,7 +22,9 @@ from counter_app.domain.dossier_code import (
     old_log_book_name,
 )
 from counter_app.domain.due_date import DueDate
+from counter_app.domain.field_text import NumberOutOfRangeError as InvalidIntakeError
 from counter_app.domain.findings import Finding, Severity
+from counter_app.domain.intake_values import clean_intake
 from counter_app.domain.procedure import Procedure
 from counter_app.domain.text import fold
 from counter_app.domain.vn_time import VN_TZ, iso_vn
@@ -67,12 +69,6 @@ class OutcomeReasonRequiredError(BadInputError):
     code = "OUTCOME_REASON_REQUIRED"
 
 
-class InvalidIntakeError(BadInputError):
-    """A value of the intake is out of range (sets, fee, counts)."""
-
-    code = "INTAKE_INVALID"
-
-
 def check_findings(findings: Iterable[Finding], acknowledged: Iterable[str]) -> list[Finding]:
     """Refuse ERROR findings and unacknowledged CONFIRM ones; return the rest (WARN, INFO)."""
     ack = set(acknowledged)
@@ -88,6 +84,7 @@ def check_findings(findings: Iterable[Finding], acknowledged: Iterable[str]) -> 
 
 def receive_dossier(store: Store, intake: Intake, *, clerk: str, now: datetime) -> Dossier:
     """Save a new dossier with its code and due date; return it as stored."""
+    intake = clean_intake(intake)  # every way in meets the same cleaning and limits
     _check_intake(intake)
     refuse_intake_if_overdue(store, now=now)  # only when IT configured a block (docs/SYNC.md)
     procedure = lookup_procedure(intake.procedure_code, store)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from counter_app.services.store import Store
-from counter_app.storage.data_check import missing_from_store
+from counter_app.storage.data_check import missing_from_store, uuids_present
 from counter_app.storage.marks import MARKS_FILE_NAME, Marks
 
 
@@ -32,3 +32,12 @@ def settle_restore(store: Store, *, restore_seq: int, breaks_before: set[int]) -
     store.marks.acknowledge_breaks(new_breaks, by_seq=restore_seq, kind="restore")
     lost = [uuid for uuid, _ in missing_from_store(store.db, store.marks)]
     store.marks.record_losses(lost, restore_seq=restore_seq)
+
+
+def lost_dossiers(store: Store) -> list[tuple[str, str]]:
+    """(uuid, code) of the dossiers restores took back that the store still lacks."""
+    lost = store.marks.losses()
+    if not lost:
+        return []
+    present = uuids_present(store.db, [uuid for uuid, _ in lost])
+    return [(uuid, code) for uuid, code in lost if uuid not in present]

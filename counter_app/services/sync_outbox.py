@@ -20,6 +20,7 @@ from counter_app.domain.procedure import Procedure
 from counter_app.domain.vn_time import iso_vn
 from counter_app.services.catalogue import get_procedure
 from counter_app.services.store import Store
+from counter_app.services.sync_cancellations import cancel_voided_after_send
 from counter_app.storage import dossiers as rows
 from counter_app.storage import outbox
 from counter_app.storage.audit import append_sealed_audit
@@ -98,6 +99,8 @@ def settle_outcomes(
     with store.action() as db:
         for result in outcomes:
             _settle_one(store, result, counts, stamp)
+        synced = [r.item.dossier.id for r in outcomes if r.outcome in SYNCED_OUTCOMES]
+        cancel_voided_after_send(db, synced, at=stamp)
         append_sealed_audit(
             db, at=stamp, actor="sync", action="sync.batch", subject=batch_id,
             details={"acknowledged": counts.acknowledged, "rejected": counts.rejected,

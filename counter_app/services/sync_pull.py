@@ -10,6 +10,7 @@ never skips or re-applies a page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +25,9 @@ from counter_app.storage.engine import Database
 from counter_app.storage.sync_state import get_state, set_state
 
 CURSOR_KEY = "pull.cursor"
+# An official code the city assigns: MaHoSo's shape and limit (sync.md A3, MAX_LENGTHS). Anything
+# else (a control character, a pasted page) is not stored: the next page may correct it.
+_OFFICIAL_CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.\-_/]{0,59}")
 CITY = "city"
 
 
@@ -73,8 +77,9 @@ def _apply(
 ) -> None:
     columns: dict[str, Any] = {}
     audits: list[tuple[str, dict[str, Any]]] = []
-    if change.official_code and change.official_code not in (dossier.code, dossier.official_code):
-        columns["official_code"] = change.official_code
+    official = change.official_code
+    if _OFFICIAL_CODE.fullmatch(official) and official not in (dossier.code, dossier.official_code):
+        columns["official_code"] = official
     if change.status is not None and change.status != dossier.status:
         if _keeps_local(db, dossier, change.status):
             counts.kept_local += 1

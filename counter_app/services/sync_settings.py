@@ -8,6 +8,7 @@ command line, in a log or in an audit row. Every tuning value has its reason bes
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
@@ -48,6 +49,16 @@ class SyncTokenUnreadableError(EnvironmentProblem):
     """The configured token file cannot be read."""
 
     code = "SYNC_TOKEN_UNREADABLE"
+
+
+class SyncTokenExposedError(EnvironmentProblem):
+    """The token file can be read by other users of the computer: refused until IT narrows it.
+
+    A token others can read lets them send dossiers as this counter; like the store's key
+    file, it must be owner-only (``chmod 600``). The detail names the file, never its content.
+    """
+
+    code = "SYNC_TOKEN_FILE_EXPOSED"
 
 
 @dataclass(frozen=True)
@@ -147,11 +158,24 @@ def read_token(store: Store, settings: SyncSettings) -> str | None:
     path = token_path(store, settings)
     if not settings.token_file and not path.exists():
         return None
+    check_token_file_mode(path)
     try:
         text = path.read_text(encoding="utf-8").strip()
     except OSError:
         raise SyncTokenUnreadableError(path.name) from None
     return text or None
+
+
+def check_token_file_mode(path: Path) -> None:
+    """Refuse a token file that group or others may read or write (POSIX modes only)."""
+    if os.name != "posix":
+        return
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        raise SyncTokenUnreadableError(path.name) from None
+    if mode & 0o077:
+        raise SyncTokenExposedError(path.name)
 
 
 def save_token(store: Store, token: str, *, actor: str, now: datetime) -> Path:

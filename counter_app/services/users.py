@@ -282,7 +282,9 @@ def authenticate(store: Store, username: str, password: str, *, now: datetime) -
     if not row.active:
         _record_outcome(store, now, name, "user.sign_in_refused", {"reason": "disabled"})
         raise UserDisabledError("")
-    _record_success(store, row, password, now)
+    if not _record_success(store, row, password, now):
+        _record_failure(store, row, now, counted=False)
+        raise SignInFailedError("")
     return _get(store.db, name)
 
 
@@ -296,8 +298,12 @@ def _record_unknown(store: Store, now: datetime) -> None:
 
 
 def _record_failure(store: Store, row: table.UserRow, now: datetime, *, counted: bool) -> None:
+    """Count a wrong password; the count is read inside the write transaction, so concurrent
+    attempts (two windows, a script) each add one and none is lost."""
     with store.action() as db:
         at = iso_vn(now)
+        row = table.get_user(db, row.username) or row
+        counted = counted and not _throttled(row, now)
         attempts = row.failed_attempts + 1 if counted else row.failed_attempts
         pause = iso_vn(now + LOCKOUT) if counted and attempts >= MAX_FAILURES else row.locked_until
         if counted:
@@ -306,14 +312,20 @@ def _record_failure(store: Store, row: table.UserRow, now: datetime, *, counted:
         _audit(db, at, actor_name(row.username), "user.sign_in_failed", row.username, details)
 
 
-def _record_success(store: Store, row: table.UserRow, password: str, now: datetime) -> None:
+def _record_success(store: Store, row: table.UserRow, password: str, now: datetime) -> bool:
+    """Clear the failures; False (nothing written) when a concurrent attempt paused the account
+    after this one read it: the pause holds for the right password too."""
     fresh = hash_password(password) if needs_rehash(row.password_hash) else ""
     with store.action() as db:
         at = iso_vn(now)
+        current = table.get_user(db, row.username) or row
+        if _throttled(current, now):
+            return False
         table.clear_failures(db, row.username)
         if fresh:  # parameters were raised since this password was set
             table.set_password_hash(db, row.username, fresh, now=at)
         _audit(db, at, actor_name(row.username), "user.sign_in", row.username, {})
+    return True
 
 
 def _record_outcome(

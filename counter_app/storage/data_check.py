@@ -97,3 +97,12 @@ def missing_from_store(db: Database, marks: Marks) -> Iterator[tuple[str, str]]:
             current = next(stored, None)
         if current != uuid:
             yield uuid, code
+
+
+def uuids_present(db: Database, uuids: list[str]) -> set[str]:
+    """Which of ``uuids`` the store holds."""
+    if not uuids:
+        return set()
+    marks = ", ".join("?" for _ in uuids)
+    rows = db.conn.execute(f"SELECT uuid FROM dossiers WHERE uuid IN ({marks})", uuids)
+    return {str(u) for (u,) in rows}

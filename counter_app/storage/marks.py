@@ -243,6 +243,15 @@ class Marks:
         )
         return [DossierMark(*row) for row in rows]
 
+    def losses(self) -> list[tuple[str, str]]:
+        """(uuid, code) of the dossiers restores took back, in code order (for re-entry or
+        recovery from the city)."""
+        rows = self.conn.execute(
+            "SELECT l.uuid, coalesce(d.code, '') FROM restore_losses l "
+            "LEFT JOIN dossier_marks d ON d.uuid = l.uuid ORDER BY d.code, l.uuid"
+        )
+        return [(str(u), str(c)) for u, c in rows]
+
     def committed_by_uuid(self) -> Iterator[tuple[str, str]]:
         """(uuid, code) of every dossier known to be saved and not lost to a restore, in UUID
         order."""

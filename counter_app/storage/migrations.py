@@ -183,3 +183,20 @@ def _dossier_seals(db: Database) -> None:
             "INSERT INTO settings (key, value) VALUES ('audit.baseline_pending', ?)",
             (str(int(last_id)),),
         )
+
+
+@migration(8)
+def _cancellations(db: Database) -> None:
+    """Voids that must reach the city, and when each outbox entry may first have left.
+
+    ``outbox.sent_at`` is set before a batch is posted or a file exported: from then on the
+    city may hold the dossier whatever the counter heard back, so a void of it becomes a
+    cancellation record (one per dossier, key ``<uuid>:cancel``) sent until acknowledged.
+    """
+    db.conn.execute("ALTER TABLE outbox ADD COLUMN sent_at TEXT")
+    db.conn.execute(
+        "CREATE TABLE cancellations ("
+        "dossier_id INTEGER PRIMARY KEY REFERENCES dossiers(id), "
+        "idempotency_key TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, "
+        "state TEXT NOT NULL DEFAULT 'pending', done_at TEXT)"
+    )

@@ -75,6 +75,20 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "Số bộ, lệ phí hoặc số bản giấy tờ không hợp lệ. Hãy kiểm tra lại.",
         "en": "The number of sets, the fee or a document count is not valid. Check them.",
     },
+    "TEXT_TOO_LONG": {
+        "vi": "Một nội dung nhập vào dài quá mức cho phép của trường đó. Hãy rút gọn lại.",
+        "en": "A value is longer than its field allows. Shorten it.",
+    },
+    "TEXT_CONTROL_CHARACTER": {
+        "vi": "Nội dung nhập có ký tự điều khiển ẩn (mã thoát của màn hình hoặc ký tự đảo chiều "
+        "chữ), thường do dán từ nơi khác. Hãy gõ lại nội dung đó.",
+        "en": "A value holds a hidden control character (a terminal escape or a text-direction "
+        "override), usually from pasting. Type the value again.",
+    },
+    "TEXT_REQUIRED": {
+        "vi": "Một trường bắt buộc (ví dụ họ tên) đang để trống. Hãy nhập nội dung.",
+        "en": "A required field (such as the name) is blank. Fill it in.",
+    },
     "DOSSIER_NOT_FOUND": {
         "vi": "Không tìm thấy hồ sơ với mã này ở quầy. Hãy kiểm tra lại mã.",
         "en": "No dossier with this code at this counter. Check the code.",
@@ -116,10 +130,10 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "Enter an ID number, a dossier code, or a name or address to search.",
     },
     "BAD_OPTION": {
-        "vi": "Giá trị của một tùy chọn không đúng dạng (ngày giờ YYYY-MM-DD HH:MM, giấy tờ "
-        "TÊN:SỐ_BẢN_CHÍNH:SỐ_BẢN_SAO). Hãy kiểm tra lại.",
-        "en": "An option's value has the wrong shape (date-time YYYY-MM-DD HH:MM, document "
-        "NAME:ORIGINALS:COPIES). Check it.",
+        "vi": "Giá trị của một tùy chọn không đúng dạng hoặc ngoài khoảng cho phép (ngày giờ "
+        "YYYY-MM-DD HH:MM, giấy tờ TÊN:SỐ_BẢN_CHÍNH:SỐ_BẢN_SAO, một số hữu hạn). Hãy kiểm tra lại.",
+        "en": "An option's value has the wrong shape or is out of range (date-time YYYY-MM-DD "
+        "HH:MM, document NAME:ORIGINALS:COPIES, a finite number). Check it.",
     },
     "BAD_DATE": {
         "vi": "Ngày không hợp lệ; hãy nhập theo dạng YYYY-MM-DD.",

@@ -48,6 +48,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "The folder for the PDF does not exist. Choose an existing folder; nothing was "
         "recorded.",
     },
+    "OUTPUT_EXISTS": {
+        "vi": "Tệp ghi ra đã có sẵn; ứng dụng không ghi đè lên (phiếu hay tệp xuất cũ vẫn còn "
+        "nguyên). Hãy chọn tên khác hoặc thêm --force nếu thật sự muốn thay.",
+        "en": "The output file already exists and is not replaced (the earlier receipt or "
+        "export is kept). Choose another name, or add --force to replace it.",
+    },
     "OUTPUT_UNWRITABLE": {
         "vi": "Không ghi được tệp PDF vào chỗ đã chọn (không có quyền, ổ chỉ đọc, hoặc đó là "
         "một thư mục). Hãy chọn chỗ khác; chưa có gì được ghi.",

@@ -30,17 +30,36 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "The configured token file cannot be read. Ask IT to check the file and its "
         "permissions.",
     },
+    "SYNC_TOKEN_FILE_EXPOSED": {
+        "vi": "Tệp mã truy cập đồng bộ đang để người dùng khác trên máy đọc được nên ứng dụng "
+        "không dùng nó. Hãy báo bộ phận CNTT chỉ cho phép chủ tệp đọc (chmod 600).",
+        "en": "The sync token file can be read by other users of this computer, so the app "
+        "does not use it. Ask IT to make it readable by its owner only (chmod 600).",
+    },
     "SYNC_URL_INVALID": {
-        "vi": "Địa chỉ máy chủ đồng bộ không hợp lệ (phải bắt đầu bằng https://). Hãy kiểm tra "
-        "lại địa chỉ.",
-        "en": "The sync server address is not valid (it must start with https://). Check the "
-        "address.",
+        "vi": "Địa chỉ máy chủ đồng bộ không hợp lệ hoặc không rõ ràng (phải bắt đầu bằng "
+        "https://, không có dấu \\, tên người dùng hay ký tự lạ). Hãy kiểm tra lại địa chỉ.",
+        "en": "The sync server address is not valid or is ambiguous (it must start with "
+        "https:// and have no backslash, user name or unusual character). Check the address.",
     },
     "SYNC_URL_INSECURE": {
         "vi": "Địa chỉ http:// không mã hóa chỉ được dùng cho máy này (mô phỏng). Hãy dùng địa "
         "chỉ https:// của thành phố.",
         "en": "Unencrypted http:// addresses are only allowed for this computer (the "
         "simulator). Use the city's https:// address.",
+    },
+    "SYNC_REDIRECT": {
+        "vi": "Máy chủ đồng bộ trả lời bằng một lệnh chuyển hướng sang địa chỉ khác; ứng dụng "
+        "không gửi hồ sơ theo lệnh đó và đã tạm dừng đồng bộ. Hãy báo bộ phận CNTT kiểm tra "
+        "địa chỉ máy chủ.",
+        "en": "The sync server answered with a redirect to another address; the app does not "
+        "send dossiers there and has paused sync. Ask IT to check the server address.",
+    },
+    "SYNC_CA_BUNDLE_UNREADABLE": {
+        "vi": "Không đọc được tệp chứng chỉ (CA) đã cấu hình cho đồng bộ nên chưa gửi gì. Hãy "
+        "báo bộ phận CNTT kiểm tra tệp.",
+        "en": "The CA certificate file configured for sync cannot be read, so nothing was sent. "
+        "Ask IT to check the file.",
     },
     "SYNC_UNAUTHORIZED": {
         "vi": "Máy chủ thành phố không chấp nhận mã truy cập của quầy nên đã tạm dừng đồng bộ. "

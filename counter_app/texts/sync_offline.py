@@ -51,6 +51,16 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "Quầy {counter}, dấu vân tay khóa: {fingerprint}. Khóa của thành phố: {city}.",
         "en": "Counter {counter}, key fingerprint: {fingerprint}. City key: {city}.",
     },
+    "sync.recover_held": {
+        "vi": "{code}: thành phố đang giữ hồ sơ này (mã {city_code}, trạng thái {status}); "
+        "KHÔNG nhập lại.",
+        "en": "{code}: the city holds this dossier (code {city_code}, status {status}); do NOT "
+        "type it again.",
+    },
+    "sync.recover_missing": {
+        "vi": "{code}: thành phố không có hồ sơ này; hãy nhập lại từ hồ sơ giấy.",
+        "en": "{code}: the city does not hold this dossier; re-enter it from the papers.",
+    },
     "sync.exported": {
         "vi": "Đã ghi {count} hồ sơ vào tệp {file}. Hồ sơ vẫn ở trạng thái chờ gửi cho đến khi "
         "thành phố xác nhận.",

@@ -17,6 +17,9 @@ PROTOCOL: Final = "counter-sync/1"
 
 # Paths (B2, B4, B5).
 BATCH_PATH: Final = "/v1/dossiers/batch"
+CANCELLATIONS_PATH: Final = "/v1/dossiers/cancellations"  # voids (docs/SYNC-PROTOCOL.md)
+LOOKUP_PATH: Final = "/v1/dossiers/lookup"  # after a restore: which of ours the city holds
+MAX_LOOKUP: Final = 500
 CHANGES_PATH: Final = "/v1/dossiers/changes"
 CATALOGUE_PATH: Final = "/v1/catalogue"
 

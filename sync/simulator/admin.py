@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from counter_app.domain.dossier_code import AGENCY_SHAPE, AgencyCodeInvalidError
 from sync.offline_file import (
     OfflineFileFormatError,
     key_fingerprint,
@@ -44,6 +45,7 @@ def dump_dossiers(db_path: Path) -> Iterator[dict[str, Any]]:
                 "version": row.version,
                 "status": row.status,
                 "times_received": row.times_received,
+                "cancelled": store.is_cancelled(db, row.dossier_uuid),
                 "first_received_at": row.first_received_at,
                 "last_received_at": row.last_received_at,
                 "payload": json.loads(row.payload),
@@ -66,12 +68,30 @@ def city_public_key(db_path: Path) -> bytes:
     return public_key_pem(private.encode("ascii"))
 
 
-def trust_counter(db_path: Path, counter_id: str, public_pem: bytes) -> str:
-    """Register a counter's signing key for offline files; its fingerprint."""
+def trust_counter(db_path: Path, *, agency: str, counter_id: str, public_pem: bytes) -> str:
+    """Register one ward's counter's signing key for offline files; its fingerprint.
+
+    Trusting a new key for the same ward and counter replaces the old one (rotation).
+    """
+    _check_agency(agency)
     fingerprint = key_fingerprint(public_pem)  # refuses what is not a public key
     with _open(db_path) as db, store.atomic(db):
-        store.trust_counter_key(db, counter_id, public_pem.decode("ascii"))
+        store.trust_counter_key(
+            db, agency=agency, counter_id=counter_id, public_key=public_pem.decode("ascii")
+        )
     return fingerprint
+
+
+def revoke_counter(db_path: Path, *, agency: str, counter_id: str) -> bool:
+    """Forget a ward counter's key (a lost or stolen PC): its files are refused from now on."""
+    _check_agency(agency)
+    with _open(db_path) as db, store.atomic(db):
+        return store.revoke_counter_key(db, agency=agency, counter_id=counter_id)
+
+
+def _check_agency(agency: str) -> None:
+    if not AGENCY_SHAPE.fullmatch(agency):
+        raise AgencyCodeInvalidError("")
 
 
 def import_offline(
@@ -84,8 +104,8 @@ def import_offline(
         if private is None:
             raise CityKeyMissingError("")
 
-        def signer_for(counter_id: str) -> bytes | None:
-            pem = store.counter_key(db, counter_id)
+        def signer_for(agency: str, counter_id: str) -> bytes | None:
+            pem = store.counter_key(db, agency=agency, counter_id=counter_id)
             return pem.encode("ascii") if pem else None
 
         opened = open_sealed(data, city_key=private.encode("ascii"), signer_for=signer_for)

@@ -26,12 +26,14 @@ from urllib.parse import parse_qs, urlsplit
 from counter_app.domain.vn_time import VN_TZ
 from sync.protocol import (
     BATCH_PATH,
+    CANCELLATIONS_PATH,
     CATALOGUE_PATH,
     CHANGES_DEFAULT_LIMIT,
     CHANGES_MAX_LIMIT,
     CHANGES_PATH,
     COUNTER_ID_HEADER,
     JSON_CONTENT_TYPE,
+    LOOKUP_PATH,
     MAX_BODY_BYTES,
     MAX_RECORDS,
     PROTOCOL,
@@ -41,10 +43,13 @@ from sync.protocol import (
     loads,
     validate_envelope,
 )
+from sync.protocol.cancellations import validate_cancellations
 from sync.simulator import city, store
+from sync.simulator.cancellations import receive_cancellations
 from sync.simulator.catalogue import CatalogueSource
 from sync.simulator.errors import PortUnavailableError, SimDatabaseError
 from sync.simulator.faults import Fault, FaultPlan, SimConfig
+from sync.simulator.lookup import answer_lookup, validate_lookup
 
 # A body above the protocol's limit is still read (so the client gets its 413 rather than a
 # reset mid-upload), up to this much; beyond it the connection is closed after the 413.
@@ -175,7 +180,10 @@ class CityHandler(BaseHTTPRequestHandler):
 
     def _route(self, method: str, body: bytes, too_large: bool) -> Reply:
         path = urlsplit(self.path).path
-        routes = {BATCH_PATH: "POST", CHANGES_PATH: "GET", CATALOGUE_PATH: "GET"}
+        routes = {
+            BATCH_PATH: "POST", CANCELLATIONS_PATH: "POST", LOOKUP_PATH: "POST",
+            CHANGES_PATH: "GET", CATALOGUE_PATH: "GET",
+        }  # fmt: skip
         if path not in routes:
             return error_reply(404, RequestError.NOT_FOUND)
         if routes[path] != method:
@@ -184,6 +192,10 @@ class CityHandler(BaseHTTPRequestHandler):
             )
         if path == BATCH_PATH:
             return self._batch(body, too_large)
+        if path == CANCELLATIONS_PATH:
+            return self._cancellations(body, too_large)
+        if path == LOOKUP_PATH:
+            return self._lookup(body)
         if path == CATALOGUE_PATH:
             return self._catalogue()
         return self._changes()
@@ -208,6 +220,44 @@ class CityHandler(BaseHTTPRequestHandler):
             return error_reply(422, RequestError.INVALID_ENVELOPE, errors)
         results = self._receive(envelope)
         return Reply(200, {"batch_id": envelope["batch_id"], "results": results})
+
+    def _cancellations(self, raw: bytes, too_large: bool) -> Reply:
+        """Voids of dossiers that may have reached the city (docs/SYNC-PROTOCOL.md)."""
+        if too_large:
+            return error_reply(413, RequestError.TOO_LARGE)
+        try:
+            envelope = loads(raw)
+        except ValueError:
+            return error_reply(400, RequestError.BAD_JSON)
+        header = self.headers.get(COUNTER_ID_HEADER)
+        if not header:
+            return error_reply(400, RequestError.MISSING_COUNTER_ID)
+        if isinstance(envelope, dict) and envelope.get("counter_id") not in (None, header):
+            return error_reply(403, RequestError.COUNTER_MISMATCH)
+        errors = validate_cancellations(envelope)
+        if errors:
+            return error_reply(422, RequestError.INVALID_ENVELOPE, errors)
+        with self.server.db_lock, store.open_db(self.server.db_path) as db, store.atomic(db):
+            results = receive_cancellations(
+                db, envelope["cancellations"], counter_id=envelope["counter_id"],
+                agency=envelope["MaDonVi"], now=self.server.now(),
+            )  # fmt: skip
+        return Reply(200, {"batch_id": envelope["batch_id"], "results": results})
+
+    def _lookup(self, raw: bytes) -> Reply:
+        """Which of the asking counter's dossiers the city holds (after a restore)."""
+        try:
+            body = loads(raw)
+        except ValueError:
+            return error_reply(400, RequestError.BAD_JSON)
+        header = self.headers.get(COUNTER_ID_HEADER)
+        if not header:
+            return error_reply(400, RequestError.MISSING_COUNTER_ID)
+        errors = validate_lookup(body, counter_header=header)
+        if errors:
+            return error_reply(422, RequestError.INVALID_ENVELOPE, errors)
+        with self.server.db_lock, store.open_db(self.server.db_path) as db:
+            return Reply(200, answer_lookup(db, body))
 
     def _receive(self, envelope: dict[str, Any]) -> list[dict[str, Any]]:
         intake = city.Intake(

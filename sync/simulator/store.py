@@ -7,6 +7,7 @@ WAL and a busy timeout, so ``city-sim advance`` may run while the server serves.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -52,6 +53,15 @@ CREATE TABLE IF NOT EXISTS code_sequences (
 );
 CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS counter_keys (counter_id TEXT PRIMARY KEY, public_key TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cancellations (
+    dossier_uuid TEXT PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE, counter_id TEXT NOT NULL,
+    agency TEXT NOT NULL, local_code TEXT NOT NULL, cancelled_at TEXT NOT NULL,
+    received_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ward_counter_keys (
+    agency TEXT NOT NULL, counter_id TEXT NOT NULL, public_key TEXT NOT NULL,
+    PRIMARY KEY (agency, counter_id)
+);
 """
 
 
@@ -86,12 +96,24 @@ class StoredKey:
 
 @contextmanager
 def open_db(path: Path) -> Iterator[sqlite3.Connection]:
-    """A connection with the schema in place, closed on exit; transactions via ``atomic``."""
+    """A connection with the schema in place, closed on exit; transactions via ``atomic``.
+
+    The file holds citizens' data: it is created owner-only (0600), and SQLite gives its WAL
+    and shared-memory files the same mode; a wider file left by an older version is narrowed.
+    """
+    _owner_only(path)
     with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)) as db:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         db.executescript(_SCHEMA)
         yield db
+
+
+def _owner_only(path: Path) -> None:
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if file.exists() and file.stat().st_mode & 0o077:
+            file.chmod(0o600)
 
 
 @contextmanager
@@ -188,7 +210,10 @@ def dossiers_in_status(
 ) -> list[CityDossier]:
     """Dossiers in one of ``statuses``, optionally unchanged since ``changed_before``."""
     marks = ", ".join("?" for _ in statuses)
-    sql = f"SELECT {_DOSSIER_COLUMNS} FROM dossiers WHERE status IN ({marks})"
+    sql = (
+        f"SELECT {_DOSSIER_COLUMNS} FROM dossiers WHERE status IN ({marks}) "
+        "AND dossier_uuid NOT IN (SELECT dossier_uuid FROM cancellations)"  # voided: no steps
+    )
     params: list[object] = list(statuses)
     if changed_before is not None:
         sql += " AND status_changed_at <= ?"
@@ -243,12 +268,70 @@ def put_setting(db: sqlite3.Connection, name: str, value: str) -> None:
     db.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (name, value))
 
 
-def trust_counter_key(db: sqlite3.Connection, counter_id: str, public_key: str) -> None:
-    db.execute("INSERT OR REPLACE INTO counter_keys VALUES (?, ?)", (counter_id, public_key))
+def trust_counter_key(
+    db: sqlite3.Connection, *, agency: str, counter_id: str, public_key: str
+) -> None:
+    """The key of one ward's counter; trusting a new key replaces the old one (rotation).
+
+    The older ``counter_keys`` table, keyed by counter number alone, is no longer read: a
+    number names a counter in every ward.
+    """
+    db.execute(
+        "INSERT OR REPLACE INTO ward_counter_keys VALUES (?, ?, ?)",
+        (agency, counter_id, public_key),
+    )
 
 
-def counter_key(db: sqlite3.Connection, counter_id: str) -> str | None:
+def revoke_counter_key(db: sqlite3.Connection, *, agency: str, counter_id: str) -> bool:
+    """Forget a ward counter's key: its files are refused from now on; False if none."""
+    done = db.execute(
+        "DELETE FROM ward_counter_keys WHERE agency = ? AND counter_id = ?", (agency, counter_id)
+    )
+    return done.rowcount > 0
+
+
+def counter_key(db: sqlite3.Connection, *, agency: str, counter_id: str) -> str | None:
     row = db.execute(
-        "SELECT public_key FROM counter_keys WHERE counter_id = ?", (counter_id,)
+        "SELECT public_key FROM ward_counter_keys WHERE agency = ? AND counter_id = ?",
+        (agency, counter_id),
     ).fetchone()
     return str(row[0]) if row else None
+
+
+def add_cancellation(
+    db: sqlite3.Connection,
+    *,
+    key: str,
+    dossier_uuid: str,
+    counter_id: str,
+    agency: str,
+    local_code: str,
+    cancelled_at: str,
+    received_at: str,
+) -> bool:
+    """Record a void (a tombstone: a version arriving later does not revive the dossier);
+    False when this dossier's cancellation is already held."""
+    done = db.execute(
+        "INSERT OR IGNORE INTO cancellations VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (dossier_uuid, key, counter_id, agency, local_code, cancelled_at, received_at),
+    )
+    return done.rowcount > 0
+
+
+def is_cancelled(db: sqlite3.Connection, dossier_uuid: str) -> bool:
+    row = db.execute("SELECT 1 FROM cancellations WHERE dossier_uuid = ?", (dossier_uuid,))
+    return row.fetchone() is not None
+
+
+def own_dossiers(
+    db: sqlite3.Connection, uuids: list[str], *, counter_id: str, agency: str
+) -> list[CityDossier]:
+    """The dossiers among ``uuids`` that this ward's counter sent (never another counter's)."""
+    if not uuids:
+        return []
+    marks = ", ".join("?" for _ in uuids)
+    sql = (
+        f"SELECT {_DOSSIER_COLUMNS} FROM dossiers WHERE dossier_uuid IN ({marks}) "
+        "AND counter_id = ? AND agency = ? ORDER BY code"
+    )
+    return [CityDossier(*row) for row in db.execute(sql, [*uuids, counter_id, agency])]

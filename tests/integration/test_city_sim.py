@@ -21,6 +21,7 @@ from counter_app.domain.vn_time import VN_TZ
 from sync.offline_file import new_counter_key, public_key_pem, seal
 from sync.protocol import BATCH_PATH, CATALOGUE_PATH, CHANGES_PATH, MAX_BODY_BYTES
 from tests.city_sim_process import (
+    AGENCY,
     COUNTER_ID,
     running_city_sim,
     sample_envelope,
@@ -404,7 +405,14 @@ def test_an_offline_file_after_a_network_sync_changes_nothing(tmp_path: Path, db
     city_public = city_sim("keygen", "--db", str(db)).stdout.encode()
     assert (
         city_sim(
-            "trust", "--db", str(db), "--counter-id", COUNTER_ID, str(counter_public)
+            "trust",
+            "--db",
+            str(db),
+            "--agency",
+            AGENCY,
+            "--counter-id",
+            COUNTER_ID,
+            str(counter_public),
         ).returncode
         == 0
     )

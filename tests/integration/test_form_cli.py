@@ -58,8 +58,11 @@ def test_receipt_writes_an_owner_only_pdf_and_reports_it(
         assert stat.S_IMODE(out.stat().st_mode) == 0o600
     pages = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
     assert re.search(r"^Pages:\s+2$", pages.stdout, re.M)
+    before = out.read_bytes()
     status, _, said = run(capsys, "--lang", "en", "receipt", code, "--out", str(out))
-    assert status == 0 and "reprint" in said
+    assert status == 2 and "OUTPUT_EXISTS" in said and out.read_bytes() == before
+    status, _, said = run(capsys, "--lang", "en", "receipt", code, "--out", str(out), "--force")
+    assert status == 0 and "reprint" in said and out.read_bytes() != before
 
 
 @pytest.mark.parametrize(
@@ -106,9 +109,9 @@ def test_forms_move_the_dossier_and_are_listed(
         "--json",
     )
     assert status == 0 and lines[0]["status"] == 5 and lines[0]["number"] == "10001/PYCBS-TTPVHCC"
-    status, _, said = run(capsys, "form", "stop", code, "--out", str(out))
+    status, _, said = run(capsys, "form", "stop", code, "--out", str(out), "--force")
     assert status == 2 and "REASON_REQUIRED" in said
-    status, lines, _ = run(capsys, "form", "apology", code, "--out", str(out), "--json")
+    status, lines, _ = run(capsys, "form", "apology", code, "--out", str(out), "--force", "--json")
     assert status == 2
     status, lines, _ = run(capsys, "form", "list", code, "--json")
     assert [d["kind"] for d in lines] == ["supplement"]

@@ -93,11 +93,16 @@ def test_a_failed_single_pass_exits_1(store: Store) -> None:
         ((), "SYNC_NOT_CONFIGURED", 3),
         (("configure", "--batch-size", "80"), "SYNC_SETTING_INVALID", 2),
         (("set-token", "abc"), "SYNC_TOKEN_STDIN_ONLY", 2),
+        (("configure", "--url", "http://10.1.2.3:8080\\@127.0.0.1"), "SYNC_URL_INVALID", 2),
+        (("configure", "--url", "http://[::1"), "SYNC_URL_INVALID", 2),
+        (("configure", "--ca-bundle", "/nonexistent/ca.pem"), "SYNC_CA_BUNDLE_UNREADABLE", 3),
     ],
 )
 def test_refusals(store: Store, args: tuple[str, ...], code: str, exit_status: int) -> None:
     done = sync(*args)
     assert done.returncode == exit_status and f"Error code: {code}" in done.stderr
+    assert json.loads(sync("configure", "--json").stdout)["ca_bundle"] == ""
+    assert "10.1.2.3" not in sync("configure", "--json").stdout  # nothing stored
 
 
 def test_token_from_stdin_owner_only_and_401_pauses(

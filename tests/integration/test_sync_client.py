@@ -18,11 +18,13 @@ from cryptography.x509.oid import NameOID
 from sync.client import (
     ClientConfig,
     SyncBatchTooLargeError,
+    SyncCaBundleError,
     SyncCertificateError,
     SyncClient,
     SyncEnvelopeRejectedError,
     SyncForbiddenError,
     SyncHttpError,
+    SyncRedirectError,
     SyncReplyInvalidError,
     SyncServerBusyError,
     SyncTimeoutError,
@@ -65,6 +67,23 @@ def test_https_anywhere_and_plain_http_to_loopback_only(url: str) -> None:
         ("ftp://127.0.0.1", SyncUrlInvalidError),
         ("https://", SyncUrlInvalidError),
         ("127.0.0.1:8000", SyncUrlInvalidError),
+        ("http://10.1.2.3:8080\\@127.0.0.1", SyncUrlInvalidError),  # requests goes to 10.1.2.3
+        ("http://127.0.0.1:8080\\@10.1.2.3/", SyncUrlInvalidError),
+        ("http://user:pw@127.0.0.1:8000", SyncUrlInvalidError),
+        ("http://127.0.0.1:8000/a@b", SyncUrlInvalidError),
+        ("http://[::1", SyncUrlInvalidError),
+        ("http://[fe80::1%25lo]:80", SyncUrlInvalidError),
+        ("http://[::1]x/", SyncUrlInvalidError),
+        ("http://127.1/", SyncUrlInvalidError),
+        ("http://0x7f.1/", SyncUrlInvalidError),
+        ("https://2130706433/", SyncUrlInvalidError),
+        ("http://localhost./", SyncUrlInvalidError),
+        ("http://127.0.0.1:99999", SyncUrlInvalidError),
+        ("http://127.0.0.1 /x", SyncUrlInvalidError),
+        ("http://127.0.0.1:8000/?next=x", SyncUrlInvalidError),
+        ("https://hà-nội.example/", SyncUrlInvalidError),
+        ("http://[::ffff:10.1.2.3]/", SyncUrlInsecureError),
+        ("http://127.0.0.1.nip.io/", SyncUrlInsecureError),
     ],
 )
 def test_other_addresses_are_refused(url: str, error: type[Exception]) -> None:
@@ -197,3 +216,36 @@ def test_https_is_verified_and_an_it_ca_bundle_is_honoured(tmp_path: Path) -> No
             client(url).get_changes("", 1)
         assert client(url, ca_bundle=str(cert)).get_changes("", 1).status == 200
     assert len(script.seen) == 1  # the unverified attempt never sent its request
+
+
+def test_every_request_is_checked_on_the_url_requests_will_use(
+    served: tuple[Script, str],
+) -> None:
+    script, url = served
+    sender = client(url)
+    sender.base_url = "http://10.1.2.3:8080\\@127.0.0.1"  # a value that skipped configure
+    with pytest.raises(SyncUrlInvalidError):
+        sender.post_batch({"records": []})
+    assert script.seen == []
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_a_redirect_is_an_error_naming_the_target_and_is_not_followed(
+    served: tuple[Script, str], status: int
+) -> None:
+    script, url = served
+    script.status, script.body = status, b""
+    script.headers = {"Location": url + "/elsewhere"}
+    with pytest.raises(SyncRedirectError) as caught:
+        client(url).post_batch({"records": []})
+    assert str(caught.value) == "127.0.0.1"
+    assert len(script.seen) == 1  # the redirect target was never asked
+
+
+def test_a_missing_ca_bundle_is_a_typed_error_before_any_request(
+    served: tuple[Script, str], tmp_path: Path
+) -> None:
+    script, url = served
+    with pytest.raises(SyncCaBundleError):
+        client(url, ca_bundle=str(tmp_path / "absent.pem"))
+    assert script.seen == []

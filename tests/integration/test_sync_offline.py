@@ -27,7 +27,7 @@ from counter_app.storage.audit import iter_audit, verify_chain
 from sync import protocol
 from sync.client import ClientConfig, SyncClient
 from sync.export import build_envelope, build_records
-from tests.dossier_helpers import configure
+from tests.dossier_helpers import AGENCY, configure
 from tests.integration.sync_helpers import city_dump, city_sim, counter_app_exe, receive_many
 
 STILL = ("--advance-after-s", "0")  # no status steps: the dump stays what the counter sent
@@ -61,8 +61,8 @@ def exchange_keys(tmp_path: Path, city_db: Path) -> None:
     city_pem, counter_pem = tmp_path / "city.pem", tmp_path / "counter.pem"
     assert app("city-sim", "keygen", "--db", str(city_db), "--out", str(city_pem)).returncode == 0
     keys = app_json("sync", "keys", "--city-key", str(city_pem), "--out", str(counter_pem))
-    trusted = app_json("city-sim", "trust", "--db", str(city_db), "--counter-id", "1",
-                       str(counter_pem))  # fmt: skip
+    trusted = app_json("city-sim", "trust", "--db", str(city_db), "--agency", AGENCY,
+                       "--counter-id", "1", str(counter_pem))  # fmt: skip
     assert trusted["fingerprint"] == keys["fingerprint"]
 
 

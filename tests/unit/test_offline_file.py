@@ -26,7 +26,7 @@ from sync.offline_file import (
     public_key_pem,
     seal,
 )
-from tests.city_sim_process import COUNTER_ID, sample_envelope, sample_record
+from tests.city_sim_process import AGENCY, COUNTER_ID, sample_envelope, sample_record
 
 CREATED = datetime(2026, 11, 25, 17, 0, tzinfo=VN_TZ)
 
@@ -51,8 +51,11 @@ def sealed(keys: dict[str, bytes], envelope: dict[str, Any] | None = None) -> by
 
 
 def opened(keys: dict[str, bytes], data: bytes, trusted: bytes | None = None) -> Any:
-    registered = {COUNTER_ID: trusted or keys["counter_public"]}
-    return open_sealed(data, city_key=keys["city"], signer_for=registered.get)
+    registered = {(AGENCY, COUNTER_ID): trusted or keys["counter_public"]}
+    return open_sealed(
+        data, city_key=keys["city"], signer_for=lambda agency, counter: registered.get(
+            (agency, counter))
+    )  # fmt: skip
 
 
 def test_round_trip(keys: dict[str, bytes]) -> None:
@@ -92,7 +95,7 @@ def test_tampering_anywhere_is_detected(keys: dict[str, bytes], field: str) -> N
 def test_a_file_for_another_city_is_refused(keys: dict[str, bytes]) -> None:
     other_city = new_city_key()
     with pytest.raises(OfflineFileWrongKeyError):
-        open_sealed(sealed(keys), city_key=other_city, signer_for=lambda _: keys["counter_public"])
+        open_sealed(sealed(keys), city_key=other_city, signer_for=lambda *_: keys["counter_public"])
 
 
 def test_a_changed_recipient_is_refused(keys: dict[str, bytes]) -> None:
@@ -105,7 +108,7 @@ def test_a_signer_not_registered_for_the_counter_is_refused(keys: dict[str, byte
     with pytest.raises(OfflineSignerUnknownError):
         opened(keys, sealed(keys), trusted=stranger)
     with pytest.raises(OfflineSignerUnknownError):
-        open_sealed(sealed(keys), city_key=keys["city"], signer_for=lambda _: None)
+        open_sealed(sealed(keys), city_key=keys["city"], signer_for=lambda *_: None)
 
 
 @pytest.mark.parametrize(
@@ -147,7 +150,17 @@ def city(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
     assert main(["city-sim", "keygen", "--db", str(db), "--out", str(public)]) == 0
     counter_public.write_bytes(public_key_pem(counter_key))
     assert (
-        cli(capsys, "trust", "--db", str(db), "--counter-id", COUNTER_ID, str(counter_public))[0]
+        cli(
+            capsys,
+            "trust",
+            "--db",
+            str(db),
+            "--agency",
+            AGENCY,
+            "--counter-id",
+            COUNTER_ID,
+            str(counter_public),
+        )[0]
         == 0
     )
     return {"db": db, "city_public": public.read_bytes(), "counter": counter_key, "tmp": tmp_path}
@@ -228,3 +241,75 @@ def test_import_before_keygen_and_of_a_missing_file(
     (tmp_path / "x.sync").write_bytes(b"{}")
     assert main(["city-sim", "import", "--db", db, str(tmp_path / "x.sync")]) == 3
     assert "CITY_SIM_NO_CITY_KEY" in capsys.readouterr().err
+
+
+WARD_B = "000.31.28.H26"
+
+
+def _trust(capsys: pytest.CaptureFixture[str], db: str, agency: str, key_file: Path) -> None:
+    status, _ = cli(capsys, "trust", "--db", db, "--agency", agency, "--counter-id", COUNTER_ID,
+                    str(key_file), "--json")  # fmt: skip
+    assert status == 0
+
+
+def _refused(capsys: pytest.CaptureFixture[str], db: str, path: str) -> str:
+    """The error code of an import that must fail with exit 2."""
+    status = main(["--lang", "en", "city-sim", "import", "--db", db, path])
+    err = capsys.readouterr().err
+    assert status == 2, err
+    return err.rsplit("Error code: ", 1)[-1].split()[0]
+
+
+def test_trust_is_per_ward_a_file_signed_by_ward_b_is_never_ward_a(
+    city: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ward B's counter 1 does not evict ward A's key, and its key does not sign for ward A."""
+    db = str(city["db"])
+    ward_b_key = new_counter_key()
+    ward_b_public = city["tmp"] / "ward-b.pub"
+    ward_b_public.write_bytes(public_key_pem(ward_b_key))
+    _trust(capsys, db, WARD_B, ward_b_public)
+    # Ward A's own file still imports: B's registration replaced nothing of A's.
+    own_a = write_file(city, sample_envelope([sample_record()]))
+    status, results = cli(capsys, "import", "--db", db, own_a, "--json")
+    assert status == 0 and results[0]["outcome"] == "accepted"
+    # Ward B's key signing a file that claims to be ward A's counter 1: refused.
+    forged = seal(
+        sample_envelope([sample_record(number=1777)]), signing_key=ward_b_key,
+        city_public_key=city["city_public"], created_at=CREATED,
+    )  # fmt: skip
+    path = city["tmp"] / "forged.sync"
+    path.write_bytes(forged)
+    before = cli(capsys, "dump", "--db", db)[1]
+    assert _refused(capsys, db, str(path)) == "OFFLINE_SIGNER_UNKNOWN"
+    assert cli(capsys, "dump", "--db", db)[1] == before
+    # Ward B's own file, with its own agency code, is accepted.
+    own = seal(
+        sample_envelope([sample_record(number=1778)], agency=WARD_B), signing_key=ward_b_key,
+        city_public_key=city["city_public"], created_at=CREATED,
+    )  # fmt: skip
+    path.write_bytes(own)
+    status, results = cli(capsys, "import", "--db", db, str(path), "--json")
+    assert status == 0 and results[0]["outcome"] == "accepted"
+
+
+def test_rotation_replaces_a_key_and_revocation_refuses_its_files(
+    city: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(city["db"])
+    old_file = write_file(city, sample_envelope([sample_record()]), "old.sync")
+    new_key = new_counter_key()
+    new_public = city["tmp"] / "new.pub"
+    new_public.write_bytes(public_key_pem(new_key))
+    _trust(capsys, db, AGENCY, new_public)  # rotation: the new key replaces the old one
+    assert _refused(capsys, db, old_file) == "OFFLINE_SIGNER_UNKNOWN"
+    status, revoked = cli(capsys, "revoke", "--db", db, "--agency", AGENCY,
+                          "--counter-id", COUNTER_ID, "--json")  # fmt: skip
+    assert status == 0 and revoked[0]["revoked"] is True
+    fresh = seal(
+        sample_envelope([sample_record(number=1500)]), signing_key=new_key,
+        city_public_key=city["city_public"], created_at=CREATED,
+    )  # fmt: skip
+    path = city["tmp"] / "fresh.sync"
+    path.write_bytes(fresh)
+    assert _refused(capsys, db, str(path)) == "OFFLINE_SIGNER_UNKNOWN"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from counter_app.domain.dossier import DocumentReceived
 from counter_app.services import keys
 from counter_app.services.intake import receive_dossier
 from counter_app.services.store import (
@@ -126,10 +127,11 @@ def test_full_disk_gives_a_clear_error_and_no_half_dossier(new_store: Store) -> 
     add_one(new_store, 0)
     pages = new_store.db.conn.execute("PRAGMA page_count").fetchone()[0]
     new_store.db.conn.execute(f"PRAGMA max_page_count = {pages}")
-    big_note = "Ghi chú dài " * 20000
+    # A dossier far larger than a page, each value within its field's limit.
+    papers = tuple(DocumentReceived(f"Giấy tờ {n} " + "dài " * 70, copies=1) for n in range(200))
     with pytest.raises(DiskFullError):
         receive_dossier(
-            new_store, replace(intake(), notes=big_note), clerk=CLERK, now=vn(2026, 11, 25, 10)
+            new_store, replace(intake(), documents=papers), clerk=CLERK, now=vn(2026, 11, 25, 10)
         )
     conn = new_store.db.conn
     assert conn.execute("SELECT count(*) FROM dossiers").fetchone()[0] == 1

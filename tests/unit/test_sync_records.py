@@ -12,6 +12,7 @@ from counter_app.services import dossiers
 from counter_app.services.catalogue import get_procedure, list_procedures
 from counter_app.services.intake import receive_dossier
 from counter_app.services.store import Store
+from counter_app.services.sync_pull import CityChange, apply_changes_page
 from sync import protocol
 from sync.records import FIRST_STEP, build_record, city_time, from_city_time, parse_change
 from tests.dossier_helpers import CLERK, citizen, configure, intake, vn
@@ -130,3 +131,22 @@ def test_a_change_from_the_city_is_read_into_store_terms() -> None:
     odd = parse_change({"dossier_uuid": "u-2", "TrangThaiHoSo": "x9", "changed_at": "yesterday"})
     assert odd.status is None and dict(odd.details) == {"raw_status": "x9"}
     assert odd.changed_at == ""
+
+
+@pytest.mark.parametrize(
+    ("official", "kept"),
+    [
+        ("000.31.27.H26-261125-0042", True),
+        ("H26.1\x1b]0;x\x07", False),  # a terminal escape from the city's feed
+        ("H26\u202e-0042", False),  # a bidi override
+        ("X" * 61, False),  # longer than MaHoSo allows
+    ],
+)
+def test_a_pulled_official_code_is_kept_only_in_the_shape_of_a_code(
+    store: Store, official: str, kept: bool
+) -> None:
+    saved = receive_dossier(store, intake(citizen()), clerk=CLERK, now=vn(2026, 11, 25, 9))
+    change = CityChange(dossier_uuid=saved.uuid, official_code=official)
+    apply_changes_page(store, [change], cursor="c1", now=vn(2026, 11, 25, 10))
+    stored = dossiers.get_dossier(store, saved.code).official_code
+    assert stored == (official if kept else None)
