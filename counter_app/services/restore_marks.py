@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from counter_app.services.store import Store
+from counter_app.services.store import Store, drop_notices
 from counter_app.storage.data_check import missing_from_store, uuids_present
 from counter_app.storage.marks import MARKS_FILE_NAME, Marks
 
@@ -30,6 +30,8 @@ def settle_restore(store: Store, *, restore_seq: int, breaks_before: set[int]) -
     """Close the breaks this restore caused and record the dossiers it took back."""
     new_breaks = [b.id for b in store.marks.breaks() if b.id not in breaks_before]
     store.marks.acknowledge_breaks(new_breaks, by_seq=restore_seq, kind="restore")
+    if new_breaks:
+        drop_notices("AUDIT_BREAK_FOUND")  # the restore's own report explains it
     lost = [uuid for uuid, _ in missing_from_store(store.db, store.marks)]
     store.marks.record_losses(lost, restore_seq=restore_seq)
 

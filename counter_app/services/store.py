@@ -126,6 +126,11 @@ class Store:
         self.marks.close()
 
 
+def drop_notices(code: str) -> None:
+    """Forget the notices of ``code`` not yet told (a restore explains the break it causes)."""
+    _notices[:] = [n for n in _notices if n.code != code]
+
+
 def take_notices() -> list[MarksNotice]:
     """What opening stores did to their marks since the last call (shown once, then gone)."""
     taken = list(_notices)
