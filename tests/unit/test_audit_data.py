@@ -179,6 +179,8 @@ def test_dossiers_saved_before_digests_are_sealed_once_at_the_upgrade(
     sql(
         store,
         "DROP TABLE dossier_seals",
+        "DROP TABLE cancellations",  # migration 8 comes after too
+        "ALTER TABLE outbox DROP COLUMN sent_at",
         "DROP TRIGGER audit_log_no_update",
         "UPDATE audit_log SET details = json_remove(details, '$.digest')",
         "PRAGMA user_version = 6",
