@@ -29,6 +29,8 @@ class MainWindow(QMainWindow):
     dossier_requested = Signal(str)
     # The settings dialog saved (its AllSettings): screens take what applies at once.
     settings_saved = Signal(object)
+    # The lock screen was opened with a password: screens tell what they ignored meanwhile.
+    unlocked = Signal()
 
     def __init__(self, session: Session) -> None:
         super().__init__()

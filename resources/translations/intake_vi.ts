@@ -67,6 +67,12 @@
         <translation>ĐÃ TỪNG NỘP</translation>
     </message>
     <message numerus="yes">
+        <source>⚠ %n waiting for papers: F4, then Enter opens it.</source>
+        <translation>
+            <numerusform>⚠ %n hồ sơ đang chờ bổ sung giấy tờ: bấm F4 rồi Enter để mở.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n earlier dossier(s) of this ID</source>
         <translation>
             <numerusform>%n hồ sơ của số định danh này</numerusform>
@@ -79,6 +85,22 @@
 </context>
 <context>
     <name>IntakeScreen</name>
+    <message>
+        <source>Go to the earlier dossiers (Enter opens)</source>
+        <translation>Đến danh sách hồ sơ đã từng nộp (Enter để mở)</translation>
+    </message>
+    <message>
+        <source>A scan made while the screen was locked was ignored: scan it again.</source>
+        <translation>Lần quét khi màn hình đang khóa đã bị bỏ qua: hãy quét lại.</translation>
+    </message>
+    <message>
+        <source>Bring back the form set aside</source>
+        <translation>Lấy lại biểu mẫu đang để riêng</translation>
+    </message>
+    <message>
+        <source>The same procedure and papers as the previous applicant</source>
+        <translation>Dùng lại thủ tục và giấy tờ của người nộp trước</translation>
+    </message>
     <message>
         <source>Ask for more papers (supplement request)</source>
         <translation>Yêu cầu bổ sung giấy tờ (phiếu yêu cầu bổ sung)</translation>
@@ -237,6 +259,29 @@
     <message>
         <source>Due: %1</source>
         <translation>Hạn trả: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantSwitch</name>
+    <message>
+        <source>No form was set aside.</source>
+        <translation>Không có biểu mẫu nào đang để riêng.</translation>
+    </message>
+    <message>
+        <source>The same procedure and papers as the previous applicant.</source>
+        <translation>Đã dùng lại thủ tục và giấy tờ của người nộp trước.</translation>
+    </message>
+    <message>
+        <source>There is no previous procedure to repeat.</source>
+        <translation>Chưa có thủ tục nào trước đó để dùng lại.</translation>
+    </message>
+    <message>
+        <source>Ctrl+K: the same procedure and papers.</source>
+        <translation>Ctrl+K: dùng lại thủ tục và giấy tờ đó.</translation>
+    </message>
+    <message>
+        <source>New applicant: the previous unsaved form was kept as a draft (F8 brings it back).</source>
+        <translation>Người nộp mới: biểu mẫu chưa lưu của người trước được giữ làm bản nháp (F8 để lấy lại).</translation>
     </message>
 </context>
 </TS>

@@ -68,7 +68,6 @@ class DossiersScreen(QWidget):
         self.session = session
         self._shown_code = ""  # the dossier the pane shows or is loading
         self._keep_code = ""  # a refresh selects this dossier again once its page is back
-        self._shown_before = False
         self.filters = FilterBar(lang=session.lang, today=now_vn().date())
         self.model = DossierTableModel(session.store, lang=session.lang, parent=self)
         self.table = _table(self.model)
@@ -129,11 +128,15 @@ class DossiersScreen(QWidget):
 
     @Slot(str)
     def show_dossier(self, code: str) -> None:
-        """Show ``code`` in the pane (a scanned receipt, a search hit on another screen)."""
-        row = self.model.row_of(code.strip())
-        if row >= 0:
-            self.table.setCurrentIndex(self.model.index(row, CODE))
-        self._load(code.strip())
+        """Show exactly ``code`` (a scanned receipt, needs-attention, the history panel): the
+        search and filters are reset to find it, and its row is chosen once the list is back,
+        whatever the clerk had searched before."""
+        code = code.strip()
+        self.filters.show_code(code)
+        self._keep_code = code
+        self._show_timer.stop()
+        self.apply_filters()
+        self._load(code)
 
     def refresh(self) -> None:
         """Read the list and the dossier on show again (the window's F5, coming back to this
@@ -149,9 +152,8 @@ class DossiersScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         """Coming to this tab puts the keys here: in the search box unless already inside."""
         super().showEvent(event)
-        if self._shown_before:
-            self.refresh()
-        self._shown_before = True
+        # Also the first time: dossiers saved since the window opened belong in "Today".
+        self.refresh()
         QTimer.singleShot(0, self._take_focus)
 
     def _take_focus(self) -> None:

@@ -30,6 +30,7 @@ from counter_app.services.intake_settings import IntakeSettings
 from counter_app.services.issuing import IssuedDocument
 from ui.intake import work
 from ui.intake.applicant_panel import ApplicantPanel
+from ui.intake.applicant_switch import ApplicantSwitch
 from ui.intake.drafting import DraftKeeper
 from ui.intake.form import FormIncomplete, build_intake
 from ui.intake.history_panel import HistoryPanel
@@ -85,7 +86,9 @@ class IntakeScreen(QWidget):
         self.message = named(QLabel(), "intake_message")
         self.banner = named(QLabel(), "code_banner")
         self.buttons = self._buttons()
-        self.drafts = DraftKeeper(session, self._draft_content, self)
+        self.drafts = DraftKeeper(session, self.draft_content, self)
+        self.switch = ApplicantSwitch(session, self, self)
+        self._scanned_while_locked = False
         panels = (self.applicant, self.procedure, self.history)
         self.lookups = Lookups(session, panels, self._show_error, self)
         self._build()
@@ -141,6 +144,7 @@ class IntakeScreen(QWidget):
         self.applicant.changed.connect(self._edited)
         self.procedure.changed.connect(self._edited)
         self.procedure.chosen.connect(lambda _p: self.procedure.documents.setFocus())
+        self.history.opened.connect(self.dossier_requested)
         self.buttons["receive"].clicked.connect(self.receive)
         self.buttons["supplement"].clicked.connect(self.ask_for_more)
         self.buttons["refuse"].clicked.connect(self.refuse)
@@ -154,6 +158,7 @@ class IntakeScreen(QWidget):
                 self.tr("Go to the scan box (type an ID number there)"),
             ),
             ("F3", self.focus_procedure, self.tr("Go to the procedure search")),
+            ("F4", self.history.take_focus, self.tr("Go to the earlier dossiers (Enter opens)")),
             ("Ctrl+Enter", self.receive, self.tr("Receive: save and print the receipt")),
             ("Ctrl+Return", self.receive, ""),  # the same, on the main Enter key
             ("Ctrl+S", self.receive, ""),
@@ -161,6 +166,12 @@ class IntakeScreen(QWidget):
             ("Ctrl+R", self.refuse, self.tr("Refuse (refusal form with its reason)")),
             ("Ctrl+P", self.reprint, self.tr("Print the last form again, marked as a reprint")),
             ("Ctrl+O", self.open_image, self.tr("Read the card from a picture")),
+            (
+                "Ctrl+K",
+                self.switch.same_procedure,
+                self.tr("The same procedure and papers as the previous applicant"),
+            ),
+            ("F8", self.switch.bring_back, self.tr("Bring back the form set aside")),
             ("Esc", self.new_intake, self.tr("New intake (asks first if something is typed)")),
         )
         for key, slot, words in keys:
@@ -215,11 +226,12 @@ class IntakeScreen(QWidget):
             self.say("")
             self.dossier_requested.emit(route.text)
         elif route.kind is ScanKind.CARD and route.reading is not None:
-            self.say("")
+            self.say(self.switch.before_applicant(route.text))
             self.applicant.show_reading(route.reading)
             self.lookups.applicant_found(route.text)
             self.focus_procedure()
         elif route.kind is ScanKind.TYPED_ID:
+            self.say(self.switch.before_applicant(route.text))
             self.applicant.set_values({"id_number": route.text})
             self.applicant.check_typed(today=today_vn())
             self.lookups.applicant_found(route.text)
@@ -229,6 +241,15 @@ class IntakeScreen(QWidget):
             code = route.rejection.code if route.rejection else "NOT_ID_QR"
             self.say(message_for(code, self.lang))
             self.focus_scan_box()
+
+    def scan_while_locked(self) -> None:
+        """A scan behind the lock fills nothing; the clerk hears of it after unlocking."""
+        self._scanned_while_locked = True
+
+    def after_unlock(self) -> None:
+        if self._scanned_while_locked:
+            self._scanned_while_locked = False
+            self.say(self.tr("A scan made while the screen was locked was ignored: scan it again."))
 
     def open_image(self) -> None:
         self.inputs.choose_image(self.tr("Open a picture of the card"), self._show_error)
@@ -288,6 +309,7 @@ class IntakeScreen(QWidget):
     def _saved(self, saved: work.Saved) -> None:
         self.busy = False
         self.last_code, self.last_kind = saved.dossier.code, saved.document.kind
+        self.switch.remember_procedure()
         self.clear_form()
         self.show_code(saved.dossier.code)
         self.saved.emit(saved)
@@ -388,7 +410,7 @@ class IntakeScreen(QWidget):
         self._esc_armed = False
         self.drafts.touch()
 
-    def _draft_content(self) -> dict[str, Any]:
+    def draft_content(self) -> dict[str, Any]:
         payload = self.applicant.scanned_payload
         return {"applicant": self.applicant.values(), "payload": payload, **self.procedure.values()}
 

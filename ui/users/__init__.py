@@ -136,6 +136,7 @@ class UsersController(QObject):
     def _unlocked(self, user: UserInfo) -> None:
         sign_in_as(self.session, user)
         self._show_user()
+        self.window.unlocked.emit()
 
     def _show_user(self) -> None:
         self.window.set_user(self.session.user, self.session.user_name)

@@ -96,6 +96,7 @@ class LockScreen(QWidget):
         self.username.setText(username)
         self.password.clear()
         self.message.clear()
+        self._session.locked = True
         self.setGeometry(self._window.rect())
         self.show()
         self.raise_()
@@ -114,6 +115,7 @@ class LockScreen(QWidget):
 
     def _unlocked(self, user: UserInfo) -> None:
         self._busy = False
+        self._session.locked = False
         self.hide()
         self._on_unlock(user)
 
