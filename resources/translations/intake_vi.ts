@@ -86,6 +86,26 @@
 <context>
     <name>IntakeScreen</name>
     <message>
+        <source>Refusal</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Supplement request</source>
+        <translation>Yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <source>Received: %1.</source>
+        <translation>Đã tiếp nhận: %1.</translation>
+    </message>
+    <message>
+        <source>Refusal saved: %1. Hand the printed refusal to the citizen.</source>
+        <translation>Đã lưu từ chối tiếp nhận: %1. Hãy trao cho công dân phiếu từ chối vừa in.</translation>
+    </message>
+    <message>
+        <source>Supplement request saved: %1. Hand the printed list of missing papers to the citizen.</source>
+        <translation>Đã lưu yêu cầu bổ sung: %1. Hãy trao cho công dân danh sách giấy tờ còn thiếu vừa in.</translation>
+    </message>
+    <message>
         <source>Go to the earlier dossiers (Enter opens)</source>
         <translation>Đến danh sách hồ sơ đã từng nộp (Enter để mở)</translation>
     </message>
@@ -208,6 +228,14 @@
 </context>
 <context>
     <name>ProcedurePanel</name>
+    <message>
+        <source>No procedure matches &quot;%1&quot;. Try other words, the initials (&quot;ks&quot;) or the code.</source>
+        <translation>Không có thủ tục nào khớp với &quot;%1&quot;. Hãy thử từ khác, chữ cái đầu (&quot;ks&quot;) hoặc mã thủ tục.</translation>
+    </message>
+    <message>
+        <source>Not received at this counter (switched off in the catalogue): %1. If this counter should receive it, ask a supervisor to switch it on.</source>
+        <translation>Quầy này không tiếp nhận (đã tắt trong danh mục): %1. Nếu quầy cần tiếp nhận thủ tục này, hãy đề nghị cán bộ giám sát bật lại.</translation>
+    </message>
     <message>
         <source>Search: &quot;khai sinh&quot;, &quot;ks&quot;, 1.0011…</source>
         <translation>Tìm: &quot;khai sinh&quot;, &quot;ks&quot;, 1.0011…</translation>

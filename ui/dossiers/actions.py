@@ -82,6 +82,15 @@ FORM_STATUSES: dict[Action, frozenset[int]] = {
 SUPERVISOR_ONLY = {Action.CORRECT: CORRECT, Action.VOID: VOID}
 # The hand-over (9 → 10) records who collected the result: the returns screen does it.
 NOT_HERE = frozenset({Status.RETURNED})
+# The move Ctrl+T proposes: the usual next step of the work, never one that must say why
+# (a supplement request or a stop is chosen on purpose, not by pressing Enter).
+USUAL_NEXT: dict[int, int] = {
+    Status.SUBMITTED_ONLINE: Status.RECEIVED,
+    Status.RECEIVED: Status.IN_PROCESS,
+    Status.IN_PROCESS: Status.RESULT_READY,
+    Status.SUPPLEMENT_REQUESTED: Status.RECEIVED,  # the papers came: received again
+    Status.PAYMENT_REQUESTED: Status.IN_PROCESS,
+}
 APOLOGY_DAYS = 3  # the new appointment proposed by default; the clerk changes it
 
 
@@ -197,7 +206,8 @@ class DossierActions(QObject):
         dialog = ActionDialog(self._title(action, dossier), self._parent)
         if action is Action.TRANSITION:
             targets = self._targets(allowed_targets(dossier.status) - NOT_HERE)
-            dialog.add_targets(targets, frozenset(int(s) for s in NEEDS_REASON))
+            needs = frozenset(int(s) for s in NEEDS_REASON)
+            dialog.add_targets(targets, needs, preferred=USUAL_NEXT.get(dossier.status))
         elif action is Action.CORRECT:
             every = self._targets(s for s in Status if s not in (0, dossier.status))
             dialog.add_targets(every, frozenset(s for _, s in every))

@@ -11,8 +11,8 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -37,6 +37,8 @@ from ui.intake.history_panel import HistoryPanel
 from ui.intake.inputs import ScanInputs
 from ui.intake.lookups import Lookups
 from ui.intake.naming import named
+from ui.intake.outcome_banner import OutcomeBanner
+from ui.intake.print_issued import print_issued
 from ui.intake.procedure_panel import ProcedurePanel
 from ui.keys import screen_key
 from ui.messages import error_with_code
@@ -45,9 +47,6 @@ from ui.scanner.router import ScanKind, route_scan
 from ui.scanner.wedge import DEFAULT_GAP_MS, DEFAULT_MIN_LENGTH
 from ui.session import Session
 
-# How long the saved dossier's code stays large on screen: long enough to read it out to
-# the citizen, short enough to be gone when the next one sits down.
-CODE_BANNER_MS = 6000
 # A second Esc within this time discards unsaved input (the first one asks).
 ESC_CONFIRM_MS = 4000
 
@@ -84,7 +83,11 @@ class IntakeScreen(QWidget):
         self.procedure = ProcedurePanel(self.lang)
         self.history = HistoryPanel(self.lang)
         self.message = named(QLabel(), "intake_message")
-        self.banner = named(QLabel(), "code_banner")
+        self.banner = OutcomeBanner()
+        self._saved_words = ""
+        self._esc_timer = QTimer(self)
+        self._esc_timer.setSingleShot(True)
+        self._esc_timer.timeout.connect(self._disarm_esc)
         self.buttons = self._buttons()
         self.drafts = DraftKeeper(session, self.draft_content, self)
         self.switch = ApplicantSwitch(session, self, self)
@@ -119,12 +122,6 @@ class IntakeScreen(QWidget):
         actions = QHBoxLayout()
         for button in self.buttons.values():
             actions.addWidget(button)
-        big = QFont(self.font())
-        big.setPointSize(max(24, big.pointSize() * 2))
-        big.setBold(True)
-        self.banner.setFont(big)
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner.setVisible(False)
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
@@ -133,7 +130,9 @@ class IntakeScreen(QWidget):
         layout.addLayout(actions)
         order = [self.applicant.scan_box, self.procedure.search, self.procedure.list]
         order += [self.procedure.documents, self.procedure.reason]
-        order += [*self.applicant.edits.values(), *self.buttons.values()]
+        edits = list(self.applicant.edits.values())
+        at_sex = edits.index(self.applicant.edits["date_of_birth"]) + 1
+        order += [*edits[:at_sex], self.applicant.sex, *edits[at_sex:], *self.buttons.values()]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
@@ -152,11 +151,7 @@ class IntakeScreen(QWidget):
 
     def _shortcuts(self) -> None:
         keys = (
-            (
-                "F2",
-                self.focus_scan_box,
-                self.tr("Go to the scan box (type an ID number there)"),
-            ),
+            ("F2", self.focus_scan_box, self.tr("Go to the scan box (type an ID number there)")),
             ("F3", self.focus_procedure, self.tr("Go to the procedure search")),
             ("F4", self.history.take_focus, self.tr("Go to the earlier dossiers (Enter opens)")),
             ("Ctrl+Enter", self.receive, self.tr("Receive: save and print the receipt")),
@@ -166,14 +161,11 @@ class IntakeScreen(QWidget):
             ("Ctrl+R", self.refuse, self.tr("Refuse (refusal form with its reason)")),
             ("Ctrl+P", self.reprint, self.tr("Print the last form again, marked as a reprint")),
             ("Ctrl+O", self.open_image, self.tr("Read the card from a picture")),
-            (
-                "Ctrl+K",
-                self.switch.same_procedure,
-                self.tr("The same procedure and papers as the previous applicant"),
-            ),
+            ("Ctrl+K", self.switch.same_procedure,
+             self.tr("The same procedure and papers as the previous applicant")),
             ("F8", self.switch.bring_back, self.tr("Bring back the form set aside")),
             ("Esc", self.new_intake, self.tr("New intake (asks first if something is typed)")),
-        )
+        )  # fmt: skip
         for key, slot, words in keys:
             screen_key(self, key, slot, words)
 
@@ -311,7 +303,8 @@ class IntakeScreen(QWidget):
         self.last_code, self.last_kind = saved.dossier.code, saved.document.kind
         self.switch.remember_procedure()
         self.clear_form()
-        self.show_code(saved.dossier.code)
+        self._saved_words = self.banner.show_saved(saved.document.kind, saved.dossier.code)
+        self.say(self._saved_words)
         self.saved.emit(saved)
         self.print_document(saved.document)
         self._take_pending_scan()
@@ -327,11 +320,6 @@ class IntakeScreen(QWidget):
         if payload:
             self.on_scan(payload)
 
-    def show_code(self, code: str) -> None:
-        self.banner.setText(code)
-        self.banner.setVisible(True)
-        QTimer.singleShot(CODE_BANNER_MS, self.banner.hide)  # bound: safe once deleted
-
     # Printing
 
     def reprint(self) -> None:
@@ -346,24 +334,12 @@ class IntakeScreen(QWidget):
         )
 
     def print_document(self, document: IssuedDocument) -> None:
-        """Direct print on the pool, or the preview when the setting asks for it."""
-        desk, pdf, layout, stem = (
-            self.session.print_desk,
-            document.pdf,
-            document.layout,
-            document.code,
-        )
-        if self.settings.print_preview:
-            desk.preview(pdf, layout=layout, stem=stem, parent=self, on_done=self._printed)
-            return
-        self.session.background.run(
-            lambda: desk.print_pdf(pdf, layout=layout, stem=stem),
-            on_done=self._printed,
-            on_error=self._show_error,
-        )
+        print_issued(self.session, document, preview=self.settings.print_preview, parent=self,
+                     on_done=self._printed, on_error=self._show_error)  # fmt: skip
 
     def _printed(self, outcome: PrintOutcome) -> None:
-        self.say(outcome.message(self.lang))
+        words, self._saved_words = self._saved_words, ""
+        self.say(" ".join(w for w in (words, outcome.message(self.lang)) if w))
         self.printed.emit(outcome)
 
     # New intake, leaving, drafts
@@ -372,15 +348,21 @@ class IntakeScreen(QWidget):
         """Esc: a fresh form; with unsaved input, the first Esc asks and a second one clears."""
         if self.has_unsaved_input() and not self._esc_armed:
             self._esc_armed = True
-            self.say(self.tr("There is unsaved input. Press Esc again to discard it."))
-            QTimer.singleShot(ESC_CONFIRM_MS, self, self._disarm_esc)
+            self.say(self._esc_words())
+            self._esc_timer.start(ESC_CONFIRM_MS)
             return
         self._esc_armed = False
         self.clear_form()
         self.say("")
 
     def _disarm_esc(self) -> None:
+        """Time is up: the second Esc would now ask again, so its words go too."""
+        if self._esc_armed and self.message.text() == self._esc_words():
+            self.say("")
         self._esc_armed = False
+
+    def _esc_words(self) -> str:
+        return self.tr("There is unsaved input. Press Esc again to discard it.")
 
     def clear_form(self) -> None:
         """Empty every field, forget the draft, and wait for the next scan."""
@@ -408,6 +390,7 @@ class IntakeScreen(QWidget):
 
     def _edited(self) -> None:
         self._esc_armed = False
+        self.banner.drop()  # the next citizen's form: the last code leaves the screen
         self.drafts.touch()
 
     def draft_content(self) -> dict[str, Any]:

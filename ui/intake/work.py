@@ -48,7 +48,7 @@ class Startup:
 
 def startup(store: Store) -> Startup:
     return Startup(
-        procedures=list_procedures(store),
+        procedures=list_procedures(store, include_inactive=True),  # named when searched
         most_used=[p.code for p in most_used_procedures(store, MOST_USED_SHOWN)],
         settings=load_intake_settings(store),
         draft=load_draft(store),
