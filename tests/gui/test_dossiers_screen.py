@@ -248,7 +248,8 @@ def test_a_dossier_the_city_refused_says_what_to_fix(
     show(qtbot, window)
     window.request_dossier(item.dossier.code)
     sync = screen.findChild(QLabel, "detailSync")
-    qtbot.waitUntil(lambda: "hoSo.MaTTHC" in sync.text())
+    qtbot.waitUntil(lambda: "Thủ tục:" in sync.text())
+    assert "hoSo" not in sync.text()  # the field in words, never its path
     assert message_for("FIELD_UNKNOWN_PROCEDURE", "vi") in sync.text()
     assert sync.text().startswith("Thành phố không nhận hồ sơ này")
 
