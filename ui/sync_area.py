@@ -134,6 +134,7 @@ def sync_area(window: MainWindow) -> SyncArea | None:
 
 def _add_actions(window: MainWindow, area: SyncArea) -> None:
     menu = window.menuBar().addMenu(_tr("Settings"))
+    menu.setToolTipsVisible(True)  # a disabled entry says why
     specs = (
         ("syncNow", _tr("Send to the city now"), QKeySequence(Qt.Key.Key_F5), area.sync_now),
         ("openAttention", _tr("Needs attention…"), QKeySequence("Ctrl+Shift+X"),
@@ -142,12 +143,24 @@ def _add_actions(window: MainWindow, area: SyncArea) -> None:
     )  # fmt: skip
     for name, text, keys, slot in specs:
         action = QAction(text, window)
+        if name == "openSettings":
+            window.role_changed.connect(lambda role, a=action: _settings_for(a, role))
+            _settings_for(action, window.session.role)
         action.setObjectName(name)
         action.setShortcut(keys)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
         window.addAction(action)
         menu.addAction(action)
+
+
+def _settings_for(action: QAction, role: str) -> None:
+    """Settings is a supervisor's and an administrator's: disabled for a clerk, with the reason
+    (every user has "My settings" in the Users menu)."""
+    allowed = role in SETTINGS_ROLES
+    action.setEnabled(allowed)
+    action.setToolTip("" if allowed else _tr("Only a supervisor or an administrator can change "
+                                             "the settings."))  # fmt: skip
 
 
 def _startup_reads(store: Store) -> tuple[UiSettings, CounterConfig | None]:

@@ -66,6 +66,10 @@
 <context>
     <name>LockScreen</name>
     <message>
+        <source>Signed out: sign in to continue</source>
+        <translation>Đã đăng xuất: hãy đăng nhập để tiếp tục</translation>
+    </message>
+    <message>
         <source>The screen is locked</source>
         <translation>Màn hình đang khoá</translation>
     </message>
@@ -161,6 +165,14 @@
 <context>
     <name>UsersController</name>
     <message>
+        <source>&amp;My settings…</source>
+        <translation>&amp;Cài đặt của tôi…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Đăng &amp;xuất</translation>
+    </message>
+    <message>
         <source>&amp;Users</source>
         <translation>&amp;Người dùng</translation>
     </message>
@@ -255,6 +267,29 @@
     <message>
         <source>The counter's data</source>
         <translation>Dữ liệu của quầy</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDialog</name>
+    <message>
+        <source>As the counter (%1)</source>
+        <translation>Theo cài đặt của quầy (%1)</translation>
+    </message>
+    <message>
+        <source>The text size applies at once; the language at the next start.</source>
+        <translation>Cỡ chữ áp dụng ngay; ngôn ngữ áp dụng từ lần mở chương trình sau.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Cỡ chữ</translation>
+    </message>
+    <message>
+        <source>My settings</source>
+        <translation>Cài đặt của tôi</translation>
     </message>
 </context>
 </TS>

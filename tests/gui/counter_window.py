@@ -26,14 +26,20 @@ from ui.users import UsersController, sign_in_as
 from ui.users import install as install_users
 
 PASSWORD = "mật-khẩu-dài"
+USERS = (
+    ("lan", "Nguyễn Thị Lan", "clerk"),
+    ("minh", "Trần Văn Minh", "supervisor"),
+    ("quan", "Lê Quản Trị", "administrator"),
+)
 
 
 def prepare_counter(store: Store, *, configured: bool = False) -> Path:
-    """A configured counter with the clerk "lan"; the store closed, its folder returned."""
+    """A configured counter with its three users; the store closed, its folder returned."""
     if not configured:
         configure(store)
-    add_user(store, username="lan", full_name="Nguyễn Thị Lan", role="clerk",
-             password=PASSWORD, actor="setup", now=vn(2026, 3, 1))  # fmt: skip
+    for username, full_name, role in USERS:
+        add_user(store, username=username, full_name=full_name, role=role,
+                 password=PASSWORD, actor="setup", now=vn(2026, 3, 1))  # fmt: skip
     folder = store.folder
     store.close()
     return folder
@@ -51,7 +57,9 @@ class Counter:
 
 
 @contextmanager
-def counter_window(qtbot: QtBot, folder: Path, pdf_folder: Path) -> Iterator[Counter]:
+def counter_window(
+    qtbot: QtBot, folder: Path, pdf_folder: Path, *, username: str = "lan"
+) -> Iterator[Counter]:
     session = Session(
         store=StoreRunner(lambda: open_store(folder)),
         background=Background(),
@@ -60,7 +68,7 @@ def counter_window(qtbot: QtBot, folder: Path, pdf_folder: Path) -> Iterator[Cou
     )
     store = open_store(folder)
     try:
-        sign_in_as(session, authenticate(store, "lan", PASSWORD, now=vn(2026, 3, 2)))
+        sign_in_as(session, authenticate(store, username, PASSWORD, now=vn(2026, 3, 2)))
     finally:
         store.close()
     window = MainWindow(session)

@@ -193,8 +193,10 @@ def test_a_clerk_is_refused_a_supervisor_action(
     code = _codes(screen)[0]
     screen.table.setFocus()
     screen.table.setCurrentIndex(screen.model.index(0, 0))
-    qtbot.waitUntil(lambda: screen.actions_bar.buttons[Action.VOID].isEnabled())
-    press(qtbot, Qt.Key.Key_V, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: screen.actions_bar.buttons[Action.TRANSITION].isEnabled())
+    void = screen.actions_bar.buttons[Action.VOID]
+    assert not void.isEnabled() and void.toolTip()  # disabled, and says why
+    press(qtbot, Qt.Key.Key_V, CTRL_SHIFT)  # the key still says why, on screen
     refusal = message_for("DOSSIER_SUPERVISOR_ONLY", "vi")
     qtbot.waitUntil(lambda: refusal in screen.message.text())
     assert "Mã lỗi: DOSSIER_SUPERVISOR_ONLY" in screen.message.text()

@@ -118,9 +118,17 @@ class ActionBar(QWidget):
 
     triggered = Signal(str)
 
-    def __init__(self, shortcut_scope: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        shortcut_scope: QWidget,
+        parent: QWidget | None = None,
+        *,
+        may: Callable[[str], bool] = lambda _action: True,
+    ) -> None:
+        """``may(action name)``: whether the signed-in role may take a guarded action."""
         super().__init__(parent)
         self.setObjectName("detailActions")
+        self._may = may
         self.buttons: dict[Action, QPushButton] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -149,11 +157,20 @@ class ActionBar(QWidget):
         }
 
     def update_for(self, overview: DossierOverview | None) -> None:
+        """Enabled as the lifecycle allows; a supervisor's action stays disabled for a clerk,
+        and its tooltip says why (never a refusal after the click)."""
         for action, button in self.buttons.items():
-            button.setEnabled(available(action, overview))
+            guarded = SUPERVISOR_ONLY.get(action)
+            allowed = guarded is None or self._may(guarded)
+            button.setEnabled(allowed and available(action, overview))
+            button.setToolTip("" if allowed else self.tr("Only a supervisor or an administrator "
+                                                         "can do this."))  # fmt: skip
 
     def _shortcut(self, action: Action) -> None:
-        if self.buttons[action].isEnabled():
+        """A key works like its button; a supervisor's key pressed by a clerk still goes on,
+        so the refusal is said on screen (a keyboard has no tooltip)."""
+        guarded = SUPERVISOR_ONLY.get(action)
+        if self.buttons[action].isEnabled() or (guarded and not self._may(guarded)):
             self.triggered.emit(action.value)
 
 

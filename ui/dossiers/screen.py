@@ -44,6 +44,7 @@ from ui.dossiers.named import named
 from ui.keys import screen_key
 from ui.messages import error_with_code
 from ui.session import Session
+from ui.users import allowed
 
 SHOW_PAUSE_MS = 150  # arrowing through rows: show the dossier the clerk stops on
 ERROR_STYLE = "color: #b00020"
@@ -72,7 +73,7 @@ class DossiersScreen(QWidget):
         self.model = DossierTableModel(session.store, lang=session.lang, parent=self)
         self.table = _table(self.model)
         self.detail = DetailPane(lang=session.lang)
-        self.actions_bar = ActionBar(self)
+        self.actions_bar = ActionBar(self, may=lambda action: allowed(session, action))
         self.dossier_actions = DossierActions(session, self, self._report)
         self.message = named(QLabel(), "dossierMessage")
         self.message.setWordWrap(True)

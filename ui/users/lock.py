@@ -90,8 +90,10 @@ class LockScreen(QWidget):
         outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
 
-    def engage(self, username: str) -> None:
+    def engage(self, username: str, *, signed_out: bool = False) -> None:
         session = self._session
+        self.title.setText(self.tr("Signed out: sign in to continue") if signed_out
+                           else self.tr("The screen is locked"))  # fmt: skip
         self.who.setText(" · ".join(p for p in (session.counter_label, session.user_name) if p))
         self.username.setText(username)
         self.password.clear()
@@ -100,7 +102,7 @@ class LockScreen(QWidget):
         self.setGeometry(self._window.rect())
         self.show()
         self.raise_()
-        self.password.setFocus()
+        (self.password if username else self.username).setFocus()
 
     def submit(self) -> None:
         if self._busy:
