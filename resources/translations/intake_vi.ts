@@ -229,6 +229,10 @@
 <context>
     <name>ProcedurePanel</name>
     <message>
+        <source>Papers (Space ticks)</source>
+        <translation>Giấy tờ (Space để đánh dấu)</translation>
+    </message>
+    <message>
         <source>No procedure matches &quot;%1&quot;. Try other words, the initials (&quot;ks&quot;) or the code.</source>
         <translation>Không có thủ tục nào khớp với &quot;%1&quot;. Hãy thử từ khác, chữ cái đầu (&quot;ks&quot;) hoặc mã thủ tục.</translation>
     </message>
@@ -259,14 +263,6 @@
     <message>
         <source>PROCEDURE</source>
         <translation>THỦ TỤC</translation>
-    </message>
-    <message>
-        <source>PAPERS (Space ticks)</source>
-        <translation>GIẤY TỜ (phím cách để đánh dấu)</translation>
-    </message>
-    <message>
-        <source>Note / reason</source>
-        <translation>Ghi chú / lý do</translation>
     </message>
     <message>
         <source>Fee: %1 đ</source>

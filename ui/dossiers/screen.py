@@ -150,6 +150,11 @@ class DossiersScreen(QWidget):
     def can_leave(self) -> bool:
         return True  # nothing typed here is lost by leaving: actions save at once
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size was changed
+            fit_columns(self.table)
+
     def showEvent(self, event: QShowEvent) -> None:
         """Coming to this tab puts the keys here: in the search box unless already inside."""
         super().showEvent(event)
@@ -279,7 +284,13 @@ def _table(model: DossierTableModel) -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
+    fit_columns(table)
+    return table
+
+
+def fit_columns(table: QTableView) -> None:
+    """Columns and rows sized for the font in force: larger text keeps codes and accents whole."""
     metrics = table.fontMetrics()
     for column, sample in COLUMN_SAMPLES.items():
         table.setColumnWidth(column, metrics.horizontalAdvance(sample) + CELL_PADDING)
-    return table
+    table.verticalHeader().setDefaultSectionSize(metrics.height() + CELL_PADDING // 2)

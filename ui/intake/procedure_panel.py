@@ -87,7 +87,7 @@ class ProcedurePanel(QWidget):
         self.calendar_warning.setWordWrap(True)
         self.documents = named(QTableWidget(0, 3), "documents")
         self.documents.setHorizontalHeaderLabels(
-            [self.tr("Papers"), self.tr("Originals"), self.tr("Copies")]
+            [self.tr("Papers (Space ticks)"), self.tr("Originals"), self.tr("Copies")]
         )
         header = self.documents.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
@@ -113,15 +113,17 @@ class ProcedurePanel(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)  # every pixel for the papers at larger text
+        layout.setSpacing(4)
         title = QLabel(self.tr("PROCEDURE"))
         title.setObjectName("section_title")
         for widget in (title, self.search, self.list, self.no_match, self.title, self.facts,
                        self.due):  # fmt: skip
             layout.addWidget(widget)
         layout.addWidget(self.calendar_warning)
-        layout.addWidget(QLabel(self.tr("PAPERS (Space ticks)")))
+        # The papers get every pixel left: their header says what Space does, the note's
+        # placeholder what it is for (at 150 % text four papers still show, ux.md).
         layout.addWidget(self.documents, 1)
-        layout.addWidget(QLabel(self.tr("Note / reason")))
         layout.addWidget(self.reason)
 
     def set_catalogue(self, procedures: Sequence[Procedure], most_used: Sequence[str]) -> None:
@@ -130,6 +132,7 @@ class ProcedurePanel(QWidget):
         self._refresh(self.search.text())
 
     def _refresh(self, text: str) -> None:
+        self.list.setVisible(True)
         self.list.clear()
         for procedure in suggestions(self.procedures, text, self.usage):
             label = f"{procedure.name_vi} · {procedure.code}"
@@ -178,6 +181,7 @@ class ProcedurePanel(QWidget):
         if procedure is None:
             return
         self.current = procedure
+        self.list.setVisible(False)  # chosen: the papers take its room until the next search
         self.title.setText(f"{procedure.name_vi} · {procedure.code}")
         self.facts.setText(self._facts(procedure))
         # Papers needed only in some cases start unticked: the receipt lists what was handed in.

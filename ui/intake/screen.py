@@ -11,13 +11,15 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -116,14 +118,17 @@ class IntakeScreen(QWidget):
 
     def _build(self) -> None:
         columns = QHBoxLayout()
-        columns.addWidget(self.applicant, 4)
-        columns.addWidget(self.procedure, 4)
-        columns.addWidget(self.history, 3)
+        # The procedure column is the widest: its papers wrap least there.
+        columns.addWidget(_scrolling(self.applicant), 4)
+        columns.addWidget(self.procedure, 5)
+        columns.addWidget(self.history, 2)
         actions = QHBoxLayout()
         for button in self.buttons.values():
             actions.addWidget(button)
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)  # the papers table needs the height at 150 %
+        layout.setSpacing(4)
         layout.addLayout(columns, 1)
         layout.addWidget(self.banner)
         layout.addWidget(self.message)
@@ -198,6 +203,7 @@ class IntakeScreen(QWidget):
         self.applicant.scan_box.setFocus()
 
     def focus_procedure(self) -> None:
+        self.procedure.list.setVisible(True)  # F3: the suggestions again, for another choice
         self.procedure.search.setFocus()
         self.procedure.search.selectAll()
 
@@ -417,3 +423,14 @@ class IntakeScreen(QWidget):
         text = error_with_code(error, self.lang)
         self.say(text)
         self.failed.emit(text)
+
+
+def _scrolling(panel: QWidget) -> QScrollArea:
+    """The applicant's fields keep their height at any text size; on a short screen at 150 %
+    the column scrolls (Tab brings the focused field into view) rather than squeezing them."""
+    area = QScrollArea()
+    area.setWidget(panel)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -46,6 +47,7 @@ BLOCKED_WHEN_LOCKED = frozenset(
         QEvent.Type.Wheel,
     }
 )
+PANEL_WIDTH = 520  # px: the sign-in fields and a two-line refusal at 150 % text
 CHECK_EVERY_MS = 1000  # how often idleness is checked: a lock a second late does not matter
 
 
@@ -84,10 +86,16 @@ class LockScreen(QWidget):
         inner.addLayout(form)
         inner.addWidget(self.message)
         inner.addWidget(self.unlock_button)
-        panel.setMaximumWidth(460)
+        panel.setFixedWidth(PANEL_WIDTH)
+        # Centred by stretches, not by alignment: an aligned widget gets its size hint's
+        # height, and a refusal wrapping onto more lines then squeezed the fields.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(panel)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(2)
 
     def engage(self, username: str, *, signed_out: bool = False) -> None:
