@@ -8,6 +8,7 @@ configuration"). Changes are validated and audited.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import Any
@@ -27,10 +28,18 @@ MAX_SETTING_LENGTH = 300
 DEFAULT_PLACE = "Hà Nội"
 UNIT_PREFIX = "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"
 UNIT_WORDS = "Trung tâm Phục vụ hành chính công"
+# A phone number as printed on a form: 8–15 digits with spaces, dots, dashes or a leading +.
+_PHONE = re.compile(r"\+?[0-9](?:[ .\-]?[0-9]){7,14}")
 
 
 class FormSettingInvalidError(BadInputError):
     code = "FORM_SETTING_INVALID"
+
+
+class CounterPhoneInvalidError(FormSettingInvalidError):
+    """The ward's phone, printed on every form, is not a phone number."""
+
+    code = "COUNTER_PHONE_INVALID"
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,11 @@ def change_form_settings(
     return updated
 
 
+def check_form_setting(name: str, value: Any) -> Any:
+    """The value as it would be stored, or FormSettingInvalidError naming the setting."""
+    return _clean(name, value)
+
+
 def _clean(name: str, value: Any) -> Any:
     known = {f.name: f for f in fields(FormSettings)}
     if name not in known:
@@ -116,6 +130,8 @@ def _clean(name: str, value: Any) -> Any:
         check_qr_template(text)
     if name in ("parent_authority", "unit_name", "place", "return_place") and not text:
         raise FormSettingInvalidError(name)
+    if name == "counter_phone" and text and not _PHONE.fullmatch(text):
+        raise CounterPhoneInvalidError(name)
     return text
 
 

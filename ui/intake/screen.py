@@ -178,6 +178,7 @@ class IntakeScreen(QWidget):
 
     def _started(self, start: work.Startup) -> None:
         self.settings = start.settings
+        self.session.print_desk.printer_name = start.settings.printer
         self.wedge.gap_ms = start.settings.wedge_gap_ms  # the defaults until the store answers
         self.wedge.min_length = start.settings.wedge_min_length
         self.procedure.set_catalogue(start.procedures, start.most_used)
@@ -197,6 +198,7 @@ class IntakeScreen(QWidget):
         """Saved in the settings dialog: the preview and the wedge thresholds apply at once;
         the port and the webcam are opened at the next start (the dialog says so)."""
         self.settings = settings
+        self.session.print_desk.printer_name = settings.printer
         self.wedge.gap_ms, self.wedge.min_length = settings.wedge_gap_ms, settings.wedge_min_length
 
     def focus_scan_box(self) -> None:
