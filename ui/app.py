@@ -39,6 +39,7 @@ from ui.sync_area import sync_area
 from ui.tasks import Background, StoreRunner
 from ui.users import ensure_ready
 from ui.users import install as install_users
+from ui.users.personal import signed_in_language
 
 DEFAULT_LANGUAGE = "vi"
 
@@ -173,6 +174,12 @@ def run_app(*, data_dir: Path | None = None, lang: str | None = None) -> int:
     if not ready:
         window.session.store.close()
         return 0
+    own = lang or signed_in_language(window.session)
+    if own != chosen:  # the user's own language: the screens are built after this
+        for translator in translators:
+            app.removeTranslator(translator)
+        translators = install_translations(app, own)
+        window.session.lang = own
     install_everything(window)
     show_full_screen_area(window)
     status = app.exec()

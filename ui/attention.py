@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -62,15 +62,43 @@ FIELD_LABELS: dict[str, str] = {
     "MaHoSo": str(QT_TRANSLATE_NOOP(_CONTEXT, "Dossier code")),
 }
 _INDEX = re.compile(r"\[\d+\]")
+# The correct-dialog field each national name stands for (ui/correct_dialog.py).
+FIELD_KEYS: dict[str, str] = {
+    "SoGiayToChuHoSo": "id_number",
+    "SoDinhDanh": "id_number",
+    "ChuHoSo": "full_name",
+    "SoDienThoai": "phone",
+    "Email": "email",
+    "GhiChu": "notes",
+}
+# Reasons no correction by the clerk can fix: the app or the city's setup is at fault.
+FOR_IT: frozenset[str] = frozenset({
+    "FIELD_WRONG_TYPE", "FIELD_NOT_STRING", "FIELD_NOT_NFC", "FIELD_MISMATCH",
+    "FIELD_UNSUPPORTED_PROTOCOL", "FIELD_DUPLICATE_DOSSIER", "FIELD_CODE_TAKEN",
+})  # fmt: skip
+ROW_MARK = QColor("#fdecea")  # a pale red band: these rows wait for someone
+
+
+def _name(path: str) -> str:
+    return _INDEX.sub("", path).split(".")[-1]
 
 
 def field_label(path: str) -> str:
-    """ "hoSo.DinhDanhCHS[0].SoDinhDanh" → "Số định danh của người nộp"; unknown: the path."""
+    """ "hoSo.DinhDanhCHS[0].SoDinhDanh" → "Số định danh của người nộp"; a field the form does
+    not show: said so in words (the path stays out of the clerk's sight)."""
     if not path:
         return QCoreApplication.translate(_CONTEXT, "The whole dossier")
-    name = _INDEX.sub("", path).split(".")[-1]
-    label = FIELD_LABELS.get(name)
-    return QCoreApplication.translate(_CONTEXT, label) if label else path
+    label = FIELD_LABELS.get(_name(path))
+    return QCoreApplication.translate(_CONTEXT, label or "A field the form does not show")
+
+
+def field_key(path: str) -> str:
+    """The correct-dialog field a national field path names ("" when it shows none)."""
+    return FIELD_KEYS.get(_name(path), "") if path else ""
+
+
+def is_clerk_fixable(error: dict[str, str]) -> bool:
+    return error.get("code", "") not in FOR_IT
 
 
 def reason_text(error: dict[str, str], lang: str) -> str:
@@ -142,6 +170,8 @@ class AttentionModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return ROW_MARK
         if role == Qt.ItemDataRole.FontRole and row.mine:
             font = QFont()
             font.setBold(True)
@@ -168,6 +198,7 @@ class AttentionDialog(QDialog):
     """The list, a detail line for the chosen row, and "open the dossier"."""
 
     open_requested = Signal(str)  # a dossier code
+    correct_requested = Signal(object)  # the AttentionRow to correct
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -182,7 +213,7 @@ class AttentionDialog(QDialog):
         self.detail.setWordWrap(True)
         self.empty = QLabel(self.tr("Nothing needs attention: the city accepted every dossier."))
         self.empty.setObjectName("attentionEmpty")
-        self.open_button = QPushButton(self.tr("Open dossier (Enter)"))
+        self.open_button = QPushButton(self.tr("Open and correct (Enter)"))
         self.open_button.setObjectName("attentionOpen")
         self.open_button.setDefault(True)
         self.open_button.clicked.connect(self.open_current)
@@ -238,8 +269,11 @@ class AttentionDialog(QDialog):
             return
         lines = [f"{field_label(e.get('field', ''))}: {reason_text(e, self._lang)}"
                  for e in row.errors]  # fmt: skip
-        lines.append(self.tr("Correct the dossier and save it: the new version is sent by "
-                             "itself, and it leaves this list."))  # fmt: skip
+        if any(is_clerk_fixable(e) for e in row.errors):
+            lines.append(self.tr("Enter opens the dossier to correct it; once saved, the new "
+                                 "version is sent by itself and it leaves this list."))  # fmt: skip
+        else:
+            lines.append(self.tr("This is for IT: the dossier itself needs no change. Call IT."))
         self.detail.setText("\n".join(lines))
 
     def open_current(self) -> None:
@@ -247,3 +281,4 @@ class AttentionDialog(QDialog):
         if row is not None:
             self.open_requested.emit(row.code)
             self.accept()
+            self.correct_requested.emit(row)

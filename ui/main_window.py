@@ -29,6 +29,10 @@ class MainWindow(QMainWindow):
     dossier_requested = Signal(str)
     # The settings dialog saved (its AllSettings): screens take what applies at once.
     settings_saved = Signal(object)
+    # The lock screen was opened with a password: screens tell what they ignored meanwhile.
+    unlocked = Signal()
+    # Someone signed in (at start, at the lock, after a sign-out): actions follow their role.
+    role_changed = Signal(str)
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -110,8 +114,12 @@ class MainWindow(QMainWindow):
         self.session.user, self.session.user_name = user, full_name
         self.user_label.setText(shown_user(user, full_name))
 
+    def can_leave_all(self) -> bool:
+        """Every screen may be left (a half-filled form asks first)."""
+        return all(_can_leave(w) for w in self._screens.values())
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not all(_can_leave(w) for w in self._screens.values()):
+        if not self.can_leave_all():
             event.ignore()
             return
         self.session.background.wait(10_000)

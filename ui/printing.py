@@ -67,6 +67,9 @@ class PrintDesk:
     def __init__(self, *, save_folder: Path | None = None, colour: bool = False) -> None:
         self._save_folder = save_folder
         self._colour = colour
+        # The counter's printer (``intake.printer``, chosen in the first-run wizard); empty:
+        # the system's default. Set by the intake screen from its settings.
+        self.printer_name = ""
         self._held: dict[int, tuple[QDialog, QPrinter]] = {}
 
     @property
@@ -88,7 +91,7 @@ class PrintDesk:
             pdf,
             layout=layout,
             stem=stem,
-            printer_name=printer_name,
+            printer_name=printer_name or self.printer_name,
             copies=copies,
             save_folder=self._save_folder,
             colour=self._colour,

@@ -22,3 +22,4 @@ class Session:
     user_name: str = ""  # their full name, as the status bar shows it; set by sign-in
     role: str = "clerk"  # clerk | supervisor | administrator; set by sign-in
     counter_label: str = ""  # "Quầy 2" for the status bar
+    locked: bool = False  # the lock screen covers the window: scans are ignored

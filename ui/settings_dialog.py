@@ -1,11 +1,12 @@
 """Settings (Cài đặt) for supervisors and administrators: language, text size, scanner, printing,
-the city's address and batch size, and the idle lock.
+the city's address and batch size, and the idle lock (docs/USERS.md: the sync is a
+supervisor's, the idle time an administrator's).
 
 Values are read and saved through the services (``ui_settings``, ``intake_settings``,
 ``form_settings``, ``sync_settings``), on the store thread, each change validated and audited
-there. Larger text and the print preview apply at once; the language, the scanner port and the
-webcam at the next start (said beside the choice). The city's address and batch size are IT's
-business: only an administrator edits them.
+there. Larger text, the idle time and the print preview apply at once; the language, the
+scanner port and the webcam at the next start (said beside the choice). Each user's own text
+size and language are in "My settings" (ui/users/personal.py).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.roles import allows
 from counter_app.services.clock import now_vn
 from counter_app.services.form_settings import (
     RECEIPT_LAYOUTS,
@@ -63,7 +65,9 @@ from ui.messages import error_with_code
 from ui.session import Session
 
 SETTINGS_ROLES = frozenset({"supervisor", "administrator"})
-SYNC_ROLES = frozenset({"administrator"})  # the city's address is IT's business
+# docs/USERS.md: the city's address and tuning are a supervisor's (sync.configure); the idle
+# lock time belongs to the counter itself, an administrator's (counter.settings).
+SYNC_ACTION, COUNTER_ACTION = "sync.configure", "counter.settings"
 MAX_BATCH_SIZE = 50  # sync.md B2
 
 
@@ -170,6 +174,11 @@ class SettingsDialog(QDialog):
         self.idle_lock.setRange(*IDLE_LOCK_RANGE)
         self.idle_lock.setSuffix(self.tr(" min"))
         form.addRow(self.tr("Lock the screen after"), self.idle_lock)
+        may = allows(self._session.role, COUNTER_ACTION)
+        self.idle_lock.setEnabled(may)
+        applies = self.tr("Text size and lock time apply at once.")
+        only = self.tr("Only an administrator changes the lock time.")
+        form.addRow("", QLabel(applies if may else f"{applies} {only}"))
         return group
 
     def _scanner_group(self) -> QGroupBox:
@@ -208,9 +217,9 @@ class SettingsDialog(QDialog):
         self.send_refused = QCheckBox(self.tr("Also send the dossiers refused at intake"))
         self.send_refused.setObjectName("settingsSendRefused")
         form.addRow("", self.send_refused)
-        group.setEnabled(self._session.role in SYNC_ROLES)
+        group.setEnabled(allows(self._session.role, SYNC_ACTION))
         if not group.isEnabled():
-            form.addRow("", QLabel(self.tr("Only an administrator changes these.")))
+            form.addRow("", QLabel(self.tr("Only a supervisor or an administrator changes these.")))
         return group
 
     def _fill(self, loaded: AllSettings) -> None:
@@ -238,11 +247,9 @@ class SettingsDialog(QDialog):
         """What differs from the loaded settings, by group."""
         assert self._loaded is not None, "save is enabled only once loaded"
         old = self._loaded
-        ui = {
-            "language": self.language.currentData(),
-            "font_scale": self.font_scale.currentData(),
-            "idle_lock_minutes": self.idle_lock.value(),
-        }
+        ui = {"language": self.language.currentData(), "font_scale": self.font_scale.currentData()}
+        if allows(self._session.role, COUNTER_ACTION):
+            ui["idle_lock_minutes"] = self.idle_lock.value()
         intake = {
             "scanner_port": self.scanner_port.currentText().strip(),
             "camera": self.camera.isChecked(),
@@ -250,7 +257,7 @@ class SettingsDialog(QDialog):
         }
         forms = {"receipt_layout": self.receipt_layout.currentData()}
         sync: dict[str, Any] = {}
-        if self._session.role in SYNC_ROLES:
+        if allows(self._session.role, SYNC_ACTION):
             sync = {
                 "url": self.sync_url.text().strip(),
                 "batch_size": self.batch_size.value(),

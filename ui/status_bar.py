@@ -28,6 +28,9 @@ def short_time(stamp: str | None) -> str:
     return moment.strftime("%H:%M %d/%m/%Y")
 
 
+ATTENTION_STYLE = "color: #b00020; font-weight: bold; text-decoration: underline;"
+
+
 class SyncStatusWidget(QWidget):
     """Shows a ``SyncStatus``; the attention button asks for the needs-attention list."""
 
@@ -56,6 +59,8 @@ class SyncStatusWidget(QWidget):
         self.attention_button.setText(self.tr("Needs attention: {count}").format(
             count=status.rejected))  # fmt: skip
         self.attention_button.setVisible(status.rejected > 0)
+        # Red and bold: the one thing in the status bar that waits for the clerk.
+        self.attention_button.setStyleSheet(ATTENTION_STYLE if status.rejected else "")
         warning = self.warning_text(status)
         self.warning_label.setText(warning)
         self.warning_label.setVisible(bool(warning))

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication
 from counter_app.services.counter_config import CounterConfig, find_config
 from counter_app.services.store import Store, open_store
 from counter_app.services.ui_settings import UiSettings, load_ui_settings
-from ui.attention import AttentionDialog, load_attention
+from ui.attention import AttentionDialog, AttentionRow, load_attention
+from ui.correct_dialog import CorrectDialog
 from ui.main_window import MainWindow
 from ui.settings_dialog import SETTINGS_ROLES, AllSettings, SettingsDialog, apply_font_scale
 from ui.status_bar import SyncStatusWidget
@@ -44,6 +45,7 @@ class SyncArea(QObject):
         self.status_widget.attention_requested.connect(self.open_attention)
         window.statusBar().insertPermanentWidget(0, self.status_widget)
         self.attention: AttentionDialog | None = None
+        self.correction: CorrectDialog | None = None
         self.settings: SettingsDialog | None = None
         window.installEventFilter(self)
 
@@ -57,7 +59,9 @@ class SyncArea(QObject):
         session = self.window.session
         if self.attention is None:
             self.attention = AttentionDialog(session.lang, self.window)
-            self.attention.open_requested.connect(self.window.request_dossier)
+            # Always the dossiers screen (never the returns screen's box), then the correction.
+            self.attention.open_requested.connect(self.window.dossier_requested)
+            self.attention.correct_requested.connect(self.open_correction)
         dialog, user = self.attention, session.user
         session.store.run(
             lambda store: load_attention(store, user=user),
@@ -67,6 +71,22 @@ class SyncArea(QObject):
         dialog.show()
         dialog.raise_()
         return dialog
+
+    def open_correction(self, row: AttentionRow) -> CorrectDialog:
+        """The rejected dossier's fields to correct; saved, the next sync sends it at once."""
+        dialog = CorrectDialog(self.window.session, row, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.corrected.connect(lambda _code: self._corrected())
+        self.correction = dialog
+        dialog.show()
+        return dialog
+
+    def _corrected(self) -> None:
+        self.runner.sync_now()
+        self.window.refresh_current()
+        self.window.statusBar().showMessage(
+            _tr("Corrected: the new version goes to the city with this sync."), NOTICE_MS
+        )
 
     def open_settings(self) -> SettingsDialog | None:
         """Settings for a supervisor or administrator; a clerk is told, in the status bar."""
@@ -114,6 +134,7 @@ def sync_area(window: MainWindow) -> SyncArea | None:
 
 def _add_actions(window: MainWindow, area: SyncArea) -> None:
     menu = window.menuBar().addMenu(_tr("Settings"))
+    menu.setToolTipsVisible(True)  # a disabled entry says why
     specs = (
         ("syncNow", _tr("Send to the city now"), QKeySequence(Qt.Key.Key_F5), area.sync_now),
         ("openAttention", _tr("Needs attention…"), QKeySequence("Ctrl+Shift+X"),
@@ -122,12 +143,24 @@ def _add_actions(window: MainWindow, area: SyncArea) -> None:
     )  # fmt: skip
     for name, text, keys, slot in specs:
         action = QAction(text, window)
+        if name == "openSettings":
+            window.role_changed.connect(lambda role, a=action: _settings_for(a, role))
+            _settings_for(action, window.session.role)
         action.setObjectName(name)
         action.setShortcut(keys)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
         window.addAction(action)
         menu.addAction(action)
+
+
+def _settings_for(action: QAction, role: str) -> None:
+    """Settings is a supervisor's and an administrator's: disabled for a clerk, with the reason
+    (every user has "My settings" in the Users menu)."""
+    allowed = role in SETTINGS_ROLES
+    action.setEnabled(allowed)
+    action.setToolTip("" if allowed else _tr("Only a supervisor or an administrator can change "
+                                             "the settings."))  # fmt: skip
 
 
 def _startup_reads(store: Store) -> tuple[UiSettings, CounterConfig | None]:

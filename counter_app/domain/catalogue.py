@@ -184,6 +184,24 @@ def parse_search(query: str | None) -> SearchQuery:
     return SearchQuery(words=tuple(fold(text).split()))
 
 
+def split_documents(value: str) -> tuple[str, ...]:
+    """The papers of a ``documents`` cell: split at ";" outside brackets only, so that
+    "Giấy tờ tùy thân của hai bên (xuất trình; hai bên cùng có mặt)" stays one paper."""
+    items: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for char in value:
+        if char == DOCUMENT_SEPARATOR and depth == 0:
+            items.append("".join(current))
+            current = []
+            continue
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        depth = max(depth, 0)
+        current.append(char)
+    items.append("".join(current))
+    return tuple(items)
+
+
 def parse_catalogue(text: str) -> tuple[Procedure, ...]:
     """Every procedure of a catalogue CSV, or CatalogueInvalidError listing every problem."""
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
@@ -380,7 +398,7 @@ class _RowReader:
         value = self._present("documents")
         if not value:
             return ()
-        items = tuple(collapse_spaces(item) for item in value.split(DOCUMENT_SEPARATOR))
+        items = tuple(collapse_spaces(item) for item in split_documents(value))
         if not all(items):
             self._fail("documents", Reason.EMPTY_DOCUMENT)
         return items

@@ -8,6 +8,7 @@ configuration"). Changes are validated and audited.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import Any
@@ -40,10 +41,18 @@ REQUIRED = frozenset(
         "unit_abbreviation",
     }
 )  # fmt: skip
+# A phone number as printed on a form: 8–15 digits with spaces, dots, dashes or a leading +.
+_PHONE = re.compile(r"\+?[0-9](?:[ .\-]?[0-9]){7,14}")
 
 
 class FormSettingInvalidError(BadInputError):
     code = "FORM_SETTING_INVALID"
+
+
+class CounterPhoneInvalidError(FormSettingInvalidError):
+    """The ward's phone, printed on every form, is not a phone number."""
+
+    code = "COUNTER_PHONE_INVALID"
 
 
 @dataclass(frozen=True)
@@ -135,6 +144,11 @@ def change_form_settings(
     return updated
 
 
+def check_form_setting(name: str, value: Any) -> Any:
+    """The value as it would be stored, or FormSettingInvalidError naming the setting."""
+    return _clean(name, value)
+
+
 def _clean(name: str, value: Any) -> Any:
     known = {f.name: f for f in fields(FormSettings)}
     if name not in known:
@@ -154,6 +168,8 @@ def _clean(name: str, value: Any) -> Any:
         check_qr_template(text)
     if name in REQUIRED and not text:
         raise FormSettingInvalidError(name)
+    if name == "counter_phone" and text and not _PHONE.fullmatch(text):
+        raise CounterPhoneInvalidError(name)
     return text
 
 

@@ -36,6 +36,7 @@ class IntakeSettings:
     scanner_baud: int = 9600  # USB-CDC ignores it; real RS-232 scanners default to 9600
     print_preview: bool = False  # ux.md: print at once; a preview only when asked for
     camera: bool = False  # True: open the webcam with the screen
+    printer: str = ""  # the printer the forms go to; empty: the system's default printer
     # Keyboard wedge: a USB-HID scanner sends a key every 1-15 ms (USB polling at 1-8 ms plus
     # the scanner's own inter-character delay); a fast typist's keys come 60-150 ms apart and
     # key rollover rarely goes below 30 ms more than twice in a row. IT raises the gap for a
@@ -61,6 +62,7 @@ _GROUP = SettingsGroup(
         "scanner_baud": one_of(BAUD_RATES),
         "print_preview": a_bool,
         "camera": a_bool,
+        "printer": _port_name,  # a name as the system lists it: printable, bounded
         "wedge_gap_ms": int_in(*WEDGE_GAP_RANGE_MS),
         "wedge_min_length": int_in(*WEDGE_MIN_LENGTH_RANGE),
     },

@@ -6,18 +6,18 @@ from collections.abc import Mapping
 
 TEXTS: Mapping[str, Mapping[str, str]] = {
     "AGENCY_CODE_INVALID": {
-        "vi": "Mã đơn vị không đúng dạng QCVN 102:2016 (ví dụ 000.31.27.H26). Hãy nhập lại mã "
+        "vi": "Mã cơ quan không đúng dạng QCVN 102:2016 (ví dụ 000.31.27.H26). Hãy nhập lại mã "
         "do thành phố cấp.",
         "en": "The agency identifier is not in the QCVN 102:2016 shape (e.g. 000.31.27.H26). "
         "Enter the identifier the city assigned.",
     },
     "AGENCY_NOT_HANOI": {
-        "vi": "Mã đơn vị không kết thúc bằng H26 (Hà Nội). Hãy kiểm tra lại nếu quầy ở Hà Nội.",
+        "vi": "Mã cơ quan không kết thúc bằng H26 (Hà Nội). Hãy kiểm tra lại nếu quầy ở Hà Nội.",
         "en": "The agency identifier does not end in H26 (Hà Nội). Check it if the counter is "
         "in Hà Nội.",
     },
     "AGENCY_NAME_INVALID": {
-        "vi": "Tên đơn vị trống hoặc quá dài (tối đa 200 ký tự). Hãy nhập lại.",
+        "vi": "Tên cơ quan trống hoặc quá dài (tối đa 200 ký tự). Hãy nhập lại.",
         "en": "The agency name is empty or too long (200 characters at most). Enter it again.",
     },
     "COUNTER_NUMBER_INVALID": {

@@ -36,6 +36,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "Print it at another counter, or ask IT to switch to blank numbers for the clerical "
         "office to fill in.",
     },
+    "COUNTER_PHONE_INVALID": {
+        "vi": "Số điện thoại của phường không đúng dạng (8–15 chữ số, có thể có dấu cách, dấu "
+        "chấm, gạch ngang hoặc dấu + ở đầu). Hãy nhập lại.",
+        "en": "The ward's phone number has the wrong shape (8–15 digits, with spaces, dots, "
+        "dashes or a leading + allowed). Type it again.",
+    },
     "FORM_SETTING_INVALID": {
         "vi": "Giá trị cài đặt biểu mẫu không hợp lệ (để trống, quá 300 ký tự, hoặc khổ giấy "
         "không có). Hãy sửa rồi thử lại; chưa có gì thay đổi.",

@@ -495,4 +495,11 @@
             <translation>Đã ghi nhận trả kết quả lúc %1.</translation>
         </message>
     </context>
+<context>
+    <name>ActionBar</name>
+    <message>
+        <source>Only a supervisor or an administrator can do this.</source>
+        <translation>Chỉ tổ trưởng hoặc quản trị viên mới làm được việc này.</translation>
+    </message>
+</context>
 </TS>

@@ -67,6 +67,12 @@
         <translation>ĐÃ TỪNG NỘP</translation>
     </message>
     <message numerus="yes">
+        <source>⚠ %n waiting for papers: F4, then Enter opens it.</source>
+        <translation>
+            <numerusform>⚠ %n hồ sơ đang chờ bổ sung giấy tờ: bấm F4 rồi Enter để mở.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n earlier dossier(s) of this ID</source>
         <translation>
             <numerusform>%n hồ sơ của số định danh này</numerusform>
@@ -79,6 +85,42 @@
 </context>
 <context>
     <name>IntakeScreen</name>
+    <message>
+        <source>Refusal</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Supplement request</source>
+        <translation>Yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <source>Received: %1.</source>
+        <translation>Đã tiếp nhận: %1.</translation>
+    </message>
+    <message>
+        <source>Refusal saved: %1. Hand the printed refusal to the citizen.</source>
+        <translation>Đã lưu từ chối tiếp nhận: %1. Hãy trao cho công dân phiếu từ chối vừa in.</translation>
+    </message>
+    <message>
+        <source>Supplement request saved: %1. Hand the printed list of missing papers to the citizen.</source>
+        <translation>Đã lưu yêu cầu bổ sung: %1. Hãy trao cho công dân danh sách giấy tờ còn thiếu vừa in.</translation>
+    </message>
+    <message>
+        <source>Go to the earlier dossiers (Enter opens)</source>
+        <translation>Đến danh sách hồ sơ đã từng nộp (Enter để mở)</translation>
+    </message>
+    <message>
+        <source>A scan made while the screen was locked was ignored: scan it again.</source>
+        <translation>Lần quét khi màn hình đang khóa đã bị bỏ qua: hãy quét lại.</translation>
+    </message>
+    <message>
+        <source>Bring back the form set aside</source>
+        <translation>Lấy lại biểu mẫu đang để riêng</translation>
+    </message>
+    <message>
+        <source>The same procedure and papers as the previous applicant</source>
+        <translation>Dùng lại thủ tục và giấy tờ của người nộp trước</translation>
+    </message>
     <message>
         <source>Ask for more papers (supplement request)</source>
         <translation>Yêu cầu bổ sung giấy tờ (phiếu yêu cầu bổ sung)</translation>
@@ -187,6 +229,18 @@
 <context>
     <name>ProcedurePanel</name>
     <message>
+        <source>Papers (Space ticks)</source>
+        <translation>Giấy tờ (Space để đánh dấu)</translation>
+    </message>
+    <message>
+        <source>No procedure matches &quot;%1&quot;. Try other words, the initials (&quot;ks&quot;) or the code.</source>
+        <translation>Không có thủ tục nào khớp với &quot;%1&quot;. Hãy thử từ khác, chữ cái đầu (&quot;ks&quot;) hoặc mã thủ tục.</translation>
+    </message>
+    <message>
+        <source>Not received at this counter (switched off in the catalogue): %1. If this counter should receive it, ask a supervisor to switch it on.</source>
+        <translation>Quầy này không tiếp nhận (đã tắt trong danh mục): %1. Nếu quầy cần tiếp nhận thủ tục này, hãy đề nghị cán bộ giám sát bật lại.</translation>
+    </message>
+    <message>
         <source>Search: &quot;khai sinh&quot;, &quot;ks&quot;, 1.0011…</source>
         <translation>Tìm: &quot;khai sinh&quot;, &quot;ks&quot;, 1.0011…</translation>
     </message>
@@ -211,14 +265,6 @@
         <translation>THỦ TỤC</translation>
     </message>
     <message>
-        <source>PAPERS (Space ticks)</source>
-        <translation>GIẤY TỜ (phím cách để đánh dấu)</translation>
-    </message>
-    <message>
-        <source>Note / reason</source>
-        <translation>Ghi chú / lý do</translation>
-    </message>
-    <message>
         <source>Fee: %1 đ</source>
         <translation>Phí: %1 đ</translation>
     </message>
@@ -237,6 +283,29 @@
     <message>
         <source>Due: %1</source>
         <translation>Hạn trả: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantSwitch</name>
+    <message>
+        <source>No form was set aside.</source>
+        <translation>Không có biểu mẫu nào đang để riêng.</translation>
+    </message>
+    <message>
+        <source>The same procedure and papers as the previous applicant.</source>
+        <translation>Đã dùng lại thủ tục và giấy tờ của người nộp trước.</translation>
+    </message>
+    <message>
+        <source>There is no previous procedure to repeat.</source>
+        <translation>Chưa có thủ tục nào trước đó để dùng lại.</translation>
+    </message>
+    <message>
+        <source>Ctrl+K: the same procedure and papers.</source>
+        <translation>Ctrl+K: dùng lại thủ tục và giấy tờ đó.</translation>
+    </message>
+    <message>
+        <source>New applicant: the previous unsaved form was kept as a draft (F8 brings it back).</source>
+        <translation>Người nộp mới: biểu mẫu chưa lưu của người trước được giữ làm bản nháp (F8 để lấy lại).</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,18 @@
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Only a supervisor or an administrator changes these.</source>
+        <translation>Chỉ tổ trưởng hoặc quản trị viên thay đổi được các mục này.</translation>
+    </message>
+    <message>
+        <source>Only an administrator changes the lock time.</source>
+        <translation>Chỉ quản trị viên thay đổi được thời gian khóa.</translation>
+    </message>
+    <message>
+        <source>Text size and lock time apply at once.</source>
+        <translation>Cỡ chữ và thời gian khóa màn hình áp dụng ngay.</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
@@ -74,10 +86,6 @@
     <message>
         <source>Dossiers per batch</source>
         <translation>Số hồ sơ mỗi lần gửi</translation>
-    </message>
-    <message>
-        <source>Only an administrator changes these.</source>
-        <translation>Chỉ quản trị viên thay đổi được các mục này.</translation>
     </message>
 </context>
 <context>

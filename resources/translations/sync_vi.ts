@@ -51,6 +51,10 @@
 <context>
     <name>AttentionFields</name>
     <message>
+        <source>A field the form does not show</source>
+        <translation>Một trường không có trên biểu mẫu</translation>
+    </message>
+    <message>
         <source>The whole dossier</source>
         <translation>Cả hồ sơ</translation>
     </message>
@@ -125,6 +129,18 @@
 <context>
     <name>AttentionDialog</name>
     <message>
+        <source>This is for IT: the dossier itself needs no change. Call IT.</source>
+        <translation>Lỗi này do bộ phận CNTT xử lý: hồ sơ không cần sửa. Hãy báo bộ phận CNTT.</translation>
+    </message>
+    <message>
+        <source>Enter opens the dossier to correct it; once saved, the new version is sent by itself and it leaves this list.</source>
+        <translation>Hãy sửa hồ sơ rồi lưu lại (Enter để mở hồ sơ): bản mới sẽ tự được gửi và hồ sơ sẽ rời khỏi danh sách này.</translation>
+    </message>
+    <message>
+        <source>Open and correct (Enter)</source>
+        <translation>Mở và sửa hồ sơ (Enter)</translation>
+    </message>
+    <message>
         <source>Needs attention</source>
         <translation>Cần xử lý</translation>
     </message>
@@ -133,20 +149,16 @@
         <translation>Không có hồ sơ cần xử lý: thành phố đã nhận mọi hồ sơ.</translation>
     </message>
     <message>
-        <source>Open dossier (Enter)</source>
-        <translation>Mở hồ sơ (Enter)</translation>
-    </message>
-    <message>
         <source>Close (Esc)</source>
         <translation>Đóng (Esc)</translation>
-    </message>
-    <message>
-        <source>Correct the dossier and save it: the new version is sent by itself, and it leaves this list.</source>
-        <translation>Hãy sửa hồ sơ rồi lưu lại: bản mới sẽ tự được gửi và hồ sơ sẽ rời khỏi danh sách này.</translation>
     </message>
 </context>
 <context>
     <name>SyncArea</name>
+    <message>
+        <source>Corrected: the new version goes to the city with this sync.</source>
+        <translation>Đã sửa: bản mới được gửi lên thành phố trong lần đồng bộ này.</translation>
+    </message>
     <message>
         <source>Only a supervisor or an administrator can change the settings.</source>
         <translation>Chỉ tổ trưởng hoặc quản trị viên mới thay đổi được phần cài đặt.</translation>
@@ -170,6 +182,45 @@
     <message>
         <source>Counter {number}</source>
         <translation>Quầy {number}</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectDialog</name>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Chưa có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Nothing here needs correcting by you: call IT.</source>
+        <translation>Ở đây không có gì bạn cần sửa: hãy báo bộ phận CNTT.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Permanent residence</source>
+        <translation>Thường trú</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Số định danh</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Correct dossier %1</source>
+        <translation>Sửa hồ sơ %1</translation>
     </message>
 </context>
 </TS>

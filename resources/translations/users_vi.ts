@@ -31,6 +31,14 @@
 <context>
     <name>CounterPage</name>
     <message>
+        <source>Ward&apos;s phone number</source>
+        <translation>Số điện thoại của phường</translation>
+    </message>
+    <message>
+        <source>e.g. 024 3825 1234 (printed on every form)</source>
+        <translation>VD: 024 3825 1234 (in trên mọi biểu mẫu)</translation>
+    </message>
+    <message>
         <source>e.g. 000.31.27.H26 (QCVN 102)</source>
         <translation>VD: 000.31.27.H26 (theo QCVN 102)</translation>
     </message>
@@ -65,6 +73,10 @@
 </context>
 <context>
     <name>LockScreen</name>
+    <message>
+        <source>Signed out: sign in to continue</source>
+        <translation>Đã đăng xuất: hãy đăng nhập để tiếp tục</translation>
+    </message>
     <message>
         <source>The screen is locked</source>
         <translation>Màn hình đang khoá</translation>
@@ -161,6 +173,14 @@
 <context>
     <name>UsersController</name>
     <message>
+        <source>&amp;My settings…</source>
+        <translation>&amp;Cài đặt của tôi…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Đăng &amp;xuất</translation>
+    </message>
+    <message>
         <source>&amp;Users</source>
         <translation>&amp;Người dùng</translation>
     </message>
@@ -255,6 +275,84 @@
     <message>
         <source>The counter's data</source>
         <translation>Dữ liệu của quầy</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDialog</name>
+    <message>
+        <source>As the counter (%1)</source>
+        <translation>Theo cài đặt của quầy (%1)</translation>
+    </message>
+    <message>
+        <source>The text size applies at once; the language at the next start.</source>
+        <translation>Cỡ chữ áp dụng ngay; ngôn ngữ áp dụng từ lần mở chương trình sau.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Cỡ chữ</translation>
+    </message>
+    <message>
+        <source>My settings</source>
+        <translation>Cài đặt của tôi</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingCalendarPage</name>
+    <message>
+        <source>The official notice&apos;s calendar file</source>
+        <translation>Tệp lịch theo thông báo chính thức</translation>
+    </message>
+    <message>
+        <source>Holiday calendar %1: not confirmed yet. Every intake will warn that its due date may be off until the official notice is imported.</source>
+        <translation>Lịch nghỉ năm %1: chưa được xác nhận. Mỗi lần tiếp nhận sẽ cảnh báo ngày hẹn trả có thể chưa đúng cho đến khi nhập thông báo chính thức.</translation>
+    </message>
+    <message>
+        <source>Holiday calendar %1: confirmed against the official notice ✓</source>
+        <translation>Lịch nghỉ năm %1: đã đối chiếu với thông báo chính thức ✓</translation>
+    </message>
+    <message>
+        <source>Receipt paper</source>
+        <translation>Khổ giấy biên nhận</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Máy in</translation>
+    </message>
+    <message>
+        <source>Or later, IT: counter-app calendar import FILE (docs/CALENDAR.md).</source>
+        <translation>Hoặc để sau, bộ phận CNTT: counter-app calendar import TỆP (docs/CALENDAR.md).</translation>
+    </message>
+    <message>
+        <source>Import the official notice&apos;s calendar file…</source>
+        <translation>Nhập tệp lịch theo thông báo chính thức…</translation>
+    </message>
+    <message>
+        <source>A4, one receipt a sheet</source>
+        <translation>A4, mỗi tờ một biên nhận</translation>
+    </message>
+    <message>
+        <source>A4, the two copies on one sheet</source>
+        <translation>A4, hai liên trên một tờ</translation>
+    </message>
+    <message>
+        <source>A5, one receipt a sheet</source>
+        <translation>A5, mỗi tờ một biên nhận</translation>
+    </message>
+    <message>
+        <source>The system&apos;s default printer</source>
+        <translation>Máy in mặc định của hệ thống</translation>
+    </message>
+    <message>
+        <source>Where the receipts print, on which paper, and whether this year&apos;s days off are the official ones.</source>
+        <translation>Giấy biên nhận in ở máy nào, trên khổ giấy nào, và lịch nghỉ năm nay đã đúng thông báo chính thức chưa.</translation>
+    </message>
+    <message>
+        <source>Printing and the holiday calendar</source>
+        <translation>In và lịch nghỉ</translation>
     </message>
 </context>
 </TS>

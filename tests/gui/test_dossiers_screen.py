@@ -193,8 +193,10 @@ def test_a_clerk_is_refused_a_supervisor_action(
     code = _codes(screen)[0]
     screen.table.setFocus()
     screen.table.setCurrentIndex(screen.model.index(0, 0))
-    qtbot.waitUntil(lambda: screen.actions_bar.buttons[Action.VOID].isEnabled())
-    press(qtbot, Qt.Key.Key_V, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: screen.actions_bar.buttons[Action.TRANSITION].isEnabled())
+    void = screen.actions_bar.buttons[Action.VOID]
+    assert not void.isEnabled() and void.toolTip()  # disabled, and says why
+    press(qtbot, Qt.Key.Key_V, CTRL_SHIFT)  # the key still says why, on screen
     refusal = message_for("DOSSIER_SUPERVISOR_ONLY", "vi")
     qtbot.waitUntil(lambda: refusal in screen.message.text())
     assert "Mã lỗi: DOSSIER_SUPERVISOR_ONLY" in screen.message.text()
@@ -248,7 +250,8 @@ def test_a_dossier_the_city_refused_says_what_to_fix(
     show(qtbot, window)
     window.request_dossier(item.dossier.code)
     sync = screen.findChild(QLabel, "detailSync")
-    qtbot.waitUntil(lambda: "hoSo.MaTTHC" in sync.text())
+    qtbot.waitUntil(lambda: "Thủ tục:" in sync.text())
+    assert "hoSo" not in sync.text()  # the field in words, never its path
     assert message_for("FIELD_UNKNOWN_PROCEDURE", "vi") in sync.text()
     assert sync.text().startswith("Thành phố không nhận hồ sơ này")
 

@@ -11,10 +11,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+    QWizard,
+)
 from pytestqt.qtbot import QtBot
 
 from counter_app.services.counter_config import load_config
+from counter_app.services.form_settings import load_form_settings
 from counter_app.services.store import Store, open_store
 from counter_app.services.sync_settings import load_sync_settings
 from counter_app.services.users import add_user, authenticate, list_users
@@ -62,7 +71,11 @@ def test_first_run_wizard_by_keyboard_then_a_failed_and_a_good_sign_in(
         code_box = wizard.findChild(QLineEdit, "setup_agency_code")
         seen["code_hint"] = code_box.placeholderText()
         code_box.setFocus()
-        type_text(focused(), "000.31.27.H26")
+        type_text(focused(), "000.31.27")  # a code cut short: the refusal names the same field
+        press(Key.Key_Return)
+        seen["code_refusal"] = wizard.findChild(QLabel, "setup_counter_message").text()
+        code_box.selectAll()
+        type_text(code_box, "000.31.27.H26")
         press(Key.Key_Tab)
         type_text(focused(), "UBND phường Hoàn Kiếm")
         press(Key.Key_Tab)
@@ -74,6 +87,16 @@ def test_first_run_wizard_by_keyboard_then_a_failed_and_a_good_sign_in(
         url = wizard.findChild(QLineEdit, "setup_url")
         url.selectAll()
         type_text(url, "https://city.example.vn/api/")
+        press(Key.Key_Tab)
+        type_text(focused(), "024 3825 1234")  # the ward's phone, printed on every form
+        press(Key.Key_Return)
+        printing_page(wizard)
+
+    def printing_page(wizard: QWidget) -> None:
+        seen["calendar"] = wizard.findChild(QLabel, "setup_calendar").text()
+        paper = wizard.findChild(QComboBox, "setup_paper")
+        paper.setFocus()
+        press(Key.Key_Down)  # A5 → A4, the two copies on one sheet
         press(Key.Key_Return)
         admin_page(wizard)
 
@@ -120,6 +143,8 @@ def test_first_run_wizard_by_keyboard_then_a_failed_and_a_good_sign_in(
     assert seen["code_hint"] == "VD: 000.31.27.H26 (theo QCVN 102)"  # the shape IT types
     assert seen["place"] == "UBND phường Hoàn Kiếm · Quầy 2"  # which counter this is
     assert "Mã lỗi: SYNC_URL_INSECURE" in seen["url_refusal"]
+    assert seen["code_refusal"].startswith("Mã cơ quan")  # the field's own name, "Mã cơ quan"
+    assert seen["calendar"].startswith("Lịch nghỉ")  # confirmed or not, said before intake
     assert "Mã lỗi: PASSWORDS_DIFFER" in seen["differ"]
     assert seen["failure"].startswith("Tên đăng nhập hoặc mật khẩu không đúng.")
     assert session.store.close()
@@ -129,6 +154,8 @@ def test_first_run_wizard_by_keyboard_then_a_failed_and_a_good_sign_in(
         assert (config.agency_code, config.agency_name, config.counter) == (
             "000.31.27.H26", "UBND phường Hoàn Kiếm", 2)  # fmt: skip
         assert load_sync_settings(store).url == "https://city.example.vn/api"
+        forms = load_form_settings(store)
+        assert (forms.counter_phone, forms.receipt_layout) == ("024 3825 1234", "a4-two-up")
         [user] = list_users(store)
         assert (user.username, user.full_name, user.role) == ("lan", "Nguyễn Thị Lan",
                                                               "administrator")  # fmt: skip
@@ -356,6 +383,8 @@ def test_a_counter_set_up_from_the_command_line_keeps_its_settings_in_the_wizard
         seen["agency"] = page.findChild(QLineEdit, "setup_agency_code").text()
         page.findChild(QLineEdit, "setup_agency_code").setFocus()
         press(Key.Key_Return)  # Next: the values IT set are kept
+        page.findChild(QComboBox, "setup_paper").setFocus()
+        press(Key.Key_Return)  # Next: the system's printer, A5 paper
         page.findChild(QLineEdit, "setup_username").setFocus()
         for text in ("an", "Lê An", PASSWORD, PASSWORD):
             type_text(focused(), text)

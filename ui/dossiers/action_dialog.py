@@ -71,7 +71,14 @@ class ActionDialog(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.accept)
 
-    def add_targets(self, choices: list[tuple[str, int]], needs_reason: frozenset[int]) -> None:
+    def add_targets(
+        self,
+        choices: list[tuple[str, int]],
+        needs_reason: frozenset[int],
+        *,
+        preferred: int | None = None,
+    ) -> None:
+        """The statuses to choose from, ``preferred`` (else the first) highlighted."""
         self._needs_reason = needs_reason
         self.targets = named(QListWidget(), "actionTargets")
         self.targets.setWordWrap(True)  # "5 · Yêu cầu bổ sung giấy tờ (cần ghi lý do)": whole
@@ -80,7 +87,8 @@ class ActionDialog(QDialog):
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, status)
             self.targets.addItem(item)
-        self.targets.setCurrentRow(0)
+        statuses = [status for _label, status in choices]
+        self.targets.setCurrentRow(statuses.index(preferred) if preferred in statuses else 0)
         self._form.addRow(self.tr("New status"), self.targets)
 
     def add_items(self, label: str) -> None:

@@ -82,6 +82,15 @@ FORM_STATUSES: dict[Action, frozenset[int]] = {
 SUPERVISOR_ONLY = {Action.CORRECT: CORRECT, Action.VOID: VOID}
 # The hand-over (9 → 10) records who collected the result: the returns screen does it.
 NOT_HERE = frozenset({Status.RETURNED})
+# The move Ctrl+T proposes: the usual next step of the work, never one that must say why
+# (a supplement request or a stop is chosen on purpose, not by pressing Enter).
+USUAL_NEXT: dict[int, int] = {
+    Status.SUBMITTED_ONLINE: Status.RECEIVED,
+    Status.RECEIVED: Status.IN_PROCESS,
+    Status.IN_PROCESS: Status.RESULT_READY,
+    Status.SUPPLEMENT_REQUESTED: Status.RECEIVED,  # the papers came: received again
+    Status.PAYMENT_REQUESTED: Status.IN_PROCESS,
+}
 APOLOGY_DAYS = 3  # the new appointment proposed by default; the clerk changes it
 
 
@@ -109,9 +118,17 @@ class ActionBar(QWidget):
 
     triggered = Signal(str)
 
-    def __init__(self, shortcut_scope: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        shortcut_scope: QWidget,
+        parent: QWidget | None = None,
+        *,
+        may: Callable[[str], bool] = lambda _action: True,
+    ) -> None:
+        """``may(action name)``: whether the signed-in role may take a guarded action."""
         super().__init__(parent)
         self.setObjectName("detailActions")
+        self._may = may
         self.buttons: dict[Action, QPushButton] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -140,11 +157,20 @@ class ActionBar(QWidget):
         }
 
     def update_for(self, overview: DossierOverview | None) -> None:
+        """Enabled as the lifecycle allows; a supervisor's action stays disabled for a clerk,
+        and its tooltip says why (never a refusal after the click)."""
         for action, button in self.buttons.items():
-            button.setEnabled(available(action, overview))
+            guarded = SUPERVISOR_ONLY.get(action)
+            allowed = guarded is None or self._may(guarded)
+            button.setEnabled(allowed and available(action, overview))
+            button.setToolTip("" if allowed else self.tr("Only a supervisor or an administrator "
+                                                         "can do this."))  # fmt: skip
 
     def _shortcut(self, action: Action) -> None:
-        if self.buttons[action].isEnabled():
+        """A key works like its button; a supervisor's key pressed by a clerk still goes on,
+        so the refusal is said on screen (a keyboard has no tooltip)."""
+        guarded = SUPERVISOR_ONLY.get(action)
+        if self.buttons[action].isEnabled() or (guarded and not self._may(guarded)):
             self.triggered.emit(action.value)
 
 
@@ -197,7 +223,8 @@ class DossierActions(QObject):
         dialog = ActionDialog(self._title(action, dossier), self._parent)
         if action is Action.TRANSITION:
             targets = self._targets(allowed_targets(dossier.status) - NOT_HERE)
-            dialog.add_targets(targets, frozenset(int(s) for s in NEEDS_REASON))
+            needs = frozenset(int(s) for s in NEEDS_REASON)
+            dialog.add_targets(targets, needs, preferred=USUAL_NEXT.get(dossier.status))
         elif action is Action.CORRECT:
             every = self._targets(s for s in Status if s not in (0, dossier.status))
             dialog.add_targets(every, frozenset(s for _, s in every))

@@ -94,6 +94,22 @@ class FilterBar(QWidget):
         self.procedure.setCurrentIndex(max(0, self.procedure.findData(chosen)))
         self.procedure.blockSignals(False)
 
+    def show_code(self, code: str) -> None:
+        """Every filter back to "all" and the search set to ``code``, without a request of
+        its own (the screen asks once, for the dossier it opens)."""
+        widgets = (self.search, self.scope, self.status, self.procedure, self.overdue)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.setText(code)
+        self.scope.setCurrentIndex(self.scope.findData(ALL_DATES))
+        self.status.setCurrentIndex(0)
+        self.procedure.setCurrentIndex(0)
+        self.overdue.setChecked(False)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._pause.stop()
+        self._scope_changed()
+
     def set_today(self, today: date) -> None:
         self._today = today
 

@@ -44,6 +44,7 @@ from ui.dossiers.named import named
 from ui.keys import screen_key
 from ui.messages import error_with_code
 from ui.session import Session
+from ui.users import allowed
 
 SHOW_PAUSE_MS = 150  # arrowing through rows: show the dossier the clerk stops on
 ERROR_STYLE = "color: #b00020"
@@ -68,12 +69,11 @@ class DossiersScreen(QWidget):
         self.session = session
         self._shown_code = ""  # the dossier the pane shows or is loading
         self._keep_code = ""  # a refresh selects this dossier again once its page is back
-        self._shown_before = False
         self.filters = FilterBar(lang=session.lang, today=now_vn().date())
         self.model = DossierTableModel(session.store, lang=session.lang, parent=self)
         self.table = _table(self.model)
         self.detail = DetailPane(lang=session.lang)
-        self.actions_bar = ActionBar(self)
+        self.actions_bar = ActionBar(self, may=lambda action: allowed(session, action))
         self.dossier_actions = DossierActions(session, self, self._report)
         self.message = named(QLabel(), "dossierMessage")
         self.message.setWordWrap(True)
@@ -129,11 +129,15 @@ class DossiersScreen(QWidget):
 
     @Slot(str)
     def show_dossier(self, code: str) -> None:
-        """Show ``code`` in the pane (a scanned receipt, a search hit on another screen)."""
-        row = self.model.row_of(code.strip())
-        if row >= 0:
-            self.table.setCurrentIndex(self.model.index(row, CODE))
-        self._load(code.strip())
+        """Show exactly ``code`` (a scanned receipt, needs-attention, the history panel): the
+        search and filters are reset to find it, and its row is chosen once the list is back,
+        whatever the clerk had searched before."""
+        code = code.strip()
+        self.filters.show_code(code)
+        self._keep_code = code
+        self._show_timer.stop()
+        self.apply_filters()
+        self._load(code)
 
     def refresh(self) -> None:
         """Read the list and the dossier on show again (the window's F5, coming back to this
@@ -146,12 +150,16 @@ class DossiersScreen(QWidget):
     def can_leave(self) -> bool:
         return True  # nothing typed here is lost by leaving: actions save at once
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size was changed
+            fit_columns(self.table)
+
     def showEvent(self, event: QShowEvent) -> None:
         """Coming to this tab puts the keys here: in the search box unless already inside."""
         super().showEvent(event)
-        if self._shown_before:
-            self.refresh()
-        self._shown_before = True
+        # Also the first time: dossiers saved since the window opened belong in "Today".
+        self.refresh()
         QTimer.singleShot(0, self._take_focus)
 
     def _take_focus(self) -> None:
@@ -276,7 +284,13 @@ def _table(model: DossierTableModel) -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
+    fit_columns(table)
+    return table
+
+
+def fit_columns(table: QTableView) -> None:
+    """Columns and rows sized for the font in force: larger text keeps codes and accents whole."""
     metrics = table.fontMetrics()
     for column, sample in COLUMN_SAMPLES.items():
         table.setColumnWidth(column, metrics.horizontalAdvance(sample) + CELL_PADDING)
-    return table
+    table.verticalHeader().setDefaultSectionSize(metrics.height() + CELL_PADDING // 2)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from counter_app.domain.dossier import status_name
 from counter_app.messages import MESSAGES, message_for
+from ui.attention import field_label
 
 
 def day_text(stamp: str | None) -> str:
@@ -94,8 +95,9 @@ def form_name(kind: str, lang: str) -> str:
 
 
 def city_reason(error: dict[str, str], lang: str) -> str:
-    """One of the city's reasons in the app's own words for its code, with the field."""
+    """One of the city's reasons in the app's own words for its code, after the field it
+    names in the clerk's words (never the national field path)."""
     code = error.get("code", "")
     sentence = message_for(code, lang) if code in MESSAGES else error.get("message", code)
     field = error.get("field", "")
-    return f"{sentence} ({field})" if field else sentence
+    return f"{field_label(field)}: {sentence}" if field else sentence

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from counter_app.domain.dossier import Dossier, status_name
+from counter_app.domain.dossier import Dossier, Status, status_name
 from ui.intake.naming import named
 
 
@@ -16,7 +16,15 @@ def _day(iso: str) -> str:
     return datetime.fromisoformat(iso).strftime("%d/%m/%Y")
 
 
+_CODE_ROLE = Qt.ItemDataRole.UserRole
+
+
 class HistoryPanel(QWidget):
+    """``opened`` fires with a dossier's code when the clerk picks it (Enter, double-click):
+    the citizen who comes back with the papers asked for is picked up from here."""
+
+    opened = Signal(str)
+
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
@@ -24,6 +32,7 @@ class HistoryPanel(QWidget):
         self.dossiers = named(QListWidget(), "history_list")
         self.dossiers.setWordWrap(True)  # date · procedure · status: wrapped, never cut
         self.dossiers.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.dossiers.itemActivated.connect(self._activated)
         self.scope = QLabel(self.tr("Only dossiers received at this counter are listed."))
         self.scope.setObjectName("history_scope")
         self.scope.setWordWrap(True)
@@ -40,10 +49,36 @@ class HistoryPanel(QWidget):
     def show_dossiers(self, dossiers: list[Dossier], names: dict[str, str]) -> None:
         self.dossiers.clear()
         self.summary.setText(self.tr("%n earlier dossier(s) of this ID", "", len(dossiers)))
+        waiting = 0
         for dossier in dossiers:
             name = names.get(dossier.procedure_code, dossier.procedure_code)
             status = status_name(dossier.status, self.lang)
-            self.dossiers.addItem(f"{_day(dossier.received_at)} · {name} · {status}")
+            item = QListWidgetItem(
+                f"{dossier.code}\n{_day(dossier.received_at)} · {name} · {status}"
+            )
+            item.setData(_CODE_ROLE, dossier.code)
+            if dossier.status == Status.SUPPLEMENT_REQUESTED and not dossier.is_voided:
+                waiting += 1
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.dossiers.addItem(item)
+        if waiting:
+            line = self.tr("⚠ %n waiting for papers: F4, then Enter opens it.", "", waiting)
+            self.summary.setText(self.summary.text() + "\n" + line)
+
+    def take_focus(self) -> None:
+        """F4: the list, on the first dossier waiting for papers (else the newest)."""
+        rows = [self.dossiers.item(r) for r in range(self.dossiers.count())]
+        if not rows:
+            return
+        waiting = [i for i, item in enumerate(rows)
+                   if item.foreground().color() == Qt.GlobalColor.darkRed]  # fmt: skip
+        self.dossiers.setCurrentRow(waiting[0] if waiting else 0)
+        self.dossiers.setFocus()
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        code = item.data(_CODE_ROLE)
+        if code:
+            self.opened.emit(str(code))
 
     def show_duplicates(self, found: list[tuple[str, str]]) -> None:
         if not found:

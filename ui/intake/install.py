@@ -25,10 +25,14 @@ def install(window: MainWindow) -> QWidget:
     screen.router.scanned.disconnect(screen.on_scan)
     screen.router.scanned.connect(lambda payload: route_to_front(window, screen, payload))
     window.settings_saved.connect(lambda saved: screen.apply_settings(saved.intake))
+    window.unlocked.connect(screen.after_unlock)
     return screen
 
 
 def route_to_front(window: MainWindow, screen: IntakeScreen, payload: str) -> None:
+    if window.session.locked:  # nobody works behind the lock, not even a scanner
+        screen.scan_while_locked()
+        return
     front = window.tabs.currentWidget()
     take = getattr(front, "open_code", None)
     if front is not screen and callable(take):

@@ -27,7 +27,7 @@ from counter_app.domain.due_date import DueDate
 from counter_app.domain.procedure import Procedure, is_conditional_paper
 from counter_app.messages import message_for
 from ui.intake.naming import named
-from ui.intake.procedure_search import suggestions
+from ui.intake.procedure_search import matches, suggestions
 
 NAME, ORIGINALS, COPIES = range(3)
 _CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -75,6 +75,10 @@ class ProcedurePanel(QWidget):
         # Long names end in "…" rather than scroll sideways; the whole name is the tooltip.
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.no_match = named(QLabel(), "procedure_no_match")
+        self.no_match.setWordWrap(True)
+        self.no_match.setStyleSheet("color: #8a4b00;")  # the findings' dark amber
+        self.no_match.setVisible(False)
         self.title = named(QLabel(), "procedure_title")
         self.title.setWordWrap(True)
         self.facts = named(QLabel(), "procedure_facts")
@@ -83,7 +87,7 @@ class ProcedurePanel(QWidget):
         self.calendar_warning.setWordWrap(True)
         self.documents = named(QTableWidget(0, 3), "documents")
         self.documents.setHorizontalHeaderLabels(
-            [self.tr("Papers"), self.tr("Originals"), self.tr("Copies")]
+            [self.tr("Papers (Space ticks)"), self.tr("Originals"), self.tr("Copies")]
         )
         header = self.documents.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
@@ -109,14 +113,17 @@ class ProcedurePanel(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)  # every pixel for the papers at larger text
+        layout.setSpacing(4)
         title = QLabel(self.tr("PROCEDURE"))
         title.setObjectName("section_title")
-        for widget in (title, self.search, self.list, self.title, self.facts, self.due):
+        for widget in (title, self.search, self.list, self.no_match, self.title, self.facts,
+                       self.due):  # fmt: skip
             layout.addWidget(widget)
         layout.addWidget(self.calendar_warning)
-        layout.addWidget(QLabel(self.tr("PAPERS (Space ticks)")))
+        # The papers get every pixel left: their header says what Space does, the note's
+        # placeholder what it is for (at 150 % text four papers still show, ux.md).
         layout.addWidget(self.documents, 1)
-        layout.addWidget(QLabel(self.tr("Note / reason")))
         layout.addWidget(self.reason)
 
     def set_catalogue(self, procedures: Sequence[Procedure], most_used: Sequence[str]) -> None:
@@ -125,6 +132,7 @@ class ProcedurePanel(QWidget):
         self._refresh(self.search.text())
 
     def _refresh(self, text: str) -> None:
+        self.list.setVisible(True)
         self.list.clear()
         for procedure in suggestions(self.procedures, text, self.usage):
             label = f"{procedure.name_vi} · {procedure.code}"
@@ -134,6 +142,24 @@ class ProcedurePanel(QWidget):
             item.setToolTip(label)
         if self.list.count():
             self.list.setCurrentRow(0)
+        self._say_no_match(text)
+
+    def _say_no_match(self, text: str) -> None:
+        """An empty list is never silent: what matched nothing, or what is switched off here."""
+        query = text.strip()
+        words = ""
+        if query and not self.list.count():
+            off = [p for p in self.procedures if not p.active and matches(p, query)]
+            if off:
+                names = "; ".join(f"{p.name_vi} · {p.code}" for p in off[:3])
+                words = self.tr("Not received at this counter (switched off in the catalogue): "
+                                "%1. If this counter should receive it, ask a supervisor to "
+                                "switch it on.").replace("%1", names)  # fmt: skip
+            else:
+                words = self.tr('No procedure matches "%1". Try other words, the initials '
+                                '("ks") or the code.').replace("%1", query)  # fmt: skip
+        self.no_match.setText(words)
+        self.no_match.setVisible(bool(words))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Up and Down in the search move the highlight in the suggestions."""
@@ -155,6 +181,7 @@ class ProcedurePanel(QWidget):
         if procedure is None:
             return
         self.current = procedure
+        self.list.setVisible(False)  # chosen: the papers take its room until the next search
         self.title.setText(f"{procedure.name_vi} · {procedure.code}")
         self.facts.setText(self._facts(procedure))
         # Papers needed only in some cases start unticked: the receipt lists what was handed in.

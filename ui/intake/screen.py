@@ -12,12 +12,14 @@ import itertools
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,12 +32,15 @@ from counter_app.services.intake_settings import IntakeSettings
 from counter_app.services.issuing import IssuedDocument
 from ui.intake import work
 from ui.intake.applicant_panel import ApplicantPanel
+from ui.intake.applicant_switch import ApplicantSwitch
 from ui.intake.drafting import DraftKeeper
 from ui.intake.form import FormIncomplete, build_intake
 from ui.intake.history_panel import HistoryPanel
 from ui.intake.inputs import ScanInputs
 from ui.intake.lookups import Lookups
 from ui.intake.naming import named
+from ui.intake.outcome_banner import OutcomeBanner
+from ui.intake.print_issued import print_issued
 from ui.intake.procedure_panel import ProcedurePanel
 from ui.keys import screen_key
 from ui.messages import error_with_code
@@ -44,9 +49,6 @@ from ui.scanner.router import ScanKind, route_scan
 from ui.scanner.wedge import DEFAULT_GAP_MS, DEFAULT_MIN_LENGTH
 from ui.session import Session
 
-# How long the saved dossier's code stays large on screen: long enough to read it out to
-# the citizen, short enough to be gone when the next one sits down.
-CODE_BANNER_MS = 6000
 # A second Esc within this time discards unsaved input (the first one asks).
 ESC_CONFIRM_MS = 4000
 
@@ -83,9 +85,15 @@ class IntakeScreen(QWidget):
         self.procedure = ProcedurePanel(self.lang)
         self.history = HistoryPanel(self.lang)
         self.message = named(QLabel(), "intake_message")
-        self.banner = named(QLabel(), "code_banner")
+        self.banner = OutcomeBanner()
+        self._saved_words = ""
+        self._esc_timer = QTimer(self)
+        self._esc_timer.setSingleShot(True)
+        self._esc_timer.timeout.connect(self._disarm_esc)
         self.buttons = self._buttons()
-        self.drafts = DraftKeeper(session, self._draft_content, self)
+        self.drafts = DraftKeeper(session, self.draft_content, self)
+        self.switch = ApplicantSwitch(session, self, self)
+        self._scanned_while_locked = False
         panels = (self.applicant, self.procedure, self.history)
         self.lookups = Lookups(session, panels, self._show_error, self)
         self._build()
@@ -110,27 +118,26 @@ class IntakeScreen(QWidget):
 
     def _build(self) -> None:
         columns = QHBoxLayout()
-        columns.addWidget(self.applicant, 4)
-        columns.addWidget(self.procedure, 4)
-        columns.addWidget(self.history, 3)
+        # The procedure column is the widest: its papers wrap least there.
+        columns.addWidget(_scrolling(self.applicant), 4)
+        columns.addWidget(self.procedure, 5)
+        columns.addWidget(self.history, 2)
         actions = QHBoxLayout()
         for button in self.buttons.values():
             actions.addWidget(button)
-        big = QFont(self.font())
-        big.setPointSize(max(24, big.pointSize() * 2))
-        big.setBold(True)
-        self.banner.setFont(big)
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner.setVisible(False)
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)  # the papers table needs the height at 150 %
+        layout.setSpacing(4)
         layout.addLayout(columns, 1)
         layout.addWidget(self.banner)
         layout.addWidget(self.message)
         layout.addLayout(actions)
         order = [self.applicant.scan_box, self.procedure.search, self.procedure.list]
         order += [self.procedure.documents, self.procedure.reason]
-        order += [*self.applicant.edits.values(), *self.buttons.values()]
+        edits = list(self.applicant.edits.values())
+        at_sex = edits.index(self.applicant.edits["date_of_birth"]) + 1
+        order += [*edits[:at_sex], self.applicant.sex, *edits[at_sex:], *self.buttons.values()]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
@@ -141,6 +148,7 @@ class IntakeScreen(QWidget):
         self.applicant.changed.connect(self._edited)
         self.procedure.changed.connect(self._edited)
         self.procedure.chosen.connect(lambda _p: self.procedure.documents.setFocus())
+        self.history.opened.connect(self.dossier_requested)
         self.buttons["receive"].clicked.connect(self.receive)
         self.buttons["supplement"].clicked.connect(self.ask_for_more)
         self.buttons["refuse"].clicked.connect(self.refuse)
@@ -148,12 +156,9 @@ class IntakeScreen(QWidget):
 
     def _shortcuts(self) -> None:
         keys = (
-            (
-                "F2",
-                self.focus_scan_box,
-                self.tr("Go to the scan box (type an ID number there)"),
-            ),
+            ("F2", self.focus_scan_box, self.tr("Go to the scan box (type an ID number there)")),
             ("F3", self.focus_procedure, self.tr("Go to the procedure search")),
+            ("F4", self.history.take_focus, self.tr("Go to the earlier dossiers (Enter opens)")),
             ("Ctrl+Enter", self.receive, self.tr("Receive: save and print the receipt")),
             ("Ctrl+Return", self.receive, ""),  # the same, on the main Enter key
             ("Ctrl+S", self.receive, ""),
@@ -161,8 +166,11 @@ class IntakeScreen(QWidget):
             ("Ctrl+R", self.refuse, self.tr("Refuse (refusal form with its reason)")),
             ("Ctrl+P", self.reprint, self.tr("Print the last form again, marked as a reprint")),
             ("Ctrl+O", self.open_image, self.tr("Read the card from a picture")),
+            ("Ctrl+K", self.switch.same_procedure,
+             self.tr("The same procedure and papers as the previous applicant")),
+            ("F8", self.switch.bring_back, self.tr("Bring back the form set aside")),
             ("Esc", self.new_intake, self.tr("New intake (asks first if something is typed)")),
-        )
+        )  # fmt: skip
         for key, slot, words in keys:
             screen_key(self, key, slot, words)
 
@@ -170,6 +178,7 @@ class IntakeScreen(QWidget):
 
     def _started(self, start: work.Startup) -> None:
         self.settings = start.settings
+        self.session.print_desk.printer_name = start.settings.printer
         self.wedge.gap_ms = start.settings.wedge_gap_ms  # the defaults until the store answers
         self.wedge.min_length = start.settings.wedge_min_length
         self.procedure.set_catalogue(start.procedures, start.most_used)
@@ -189,12 +198,14 @@ class IntakeScreen(QWidget):
         """Saved in the settings dialog: the preview and the wedge thresholds apply at once;
         the port and the webcam are opened at the next start (the dialog says so)."""
         self.settings = settings
+        self.session.print_desk.printer_name = settings.printer
         self.wedge.gap_ms, self.wedge.min_length = settings.wedge_gap_ms, settings.wedge_min_length
 
     def focus_scan_box(self) -> None:
         self.applicant.scan_box.setFocus()
 
     def focus_procedure(self) -> None:
+        self.procedure.list.setVisible(True)  # F3: the suggestions again, for another choice
         self.procedure.search.setFocus()
         self.procedure.search.selectAll()
 
@@ -215,11 +226,12 @@ class IntakeScreen(QWidget):
             self.say("")
             self.dossier_requested.emit(route.text)
         elif route.kind is ScanKind.CARD and route.reading is not None:
-            self.say("")
+            self.say(self.switch.before_applicant(route.text))
             self.applicant.show_reading(route.reading)
             self.lookups.applicant_found(route.text)
             self.focus_procedure()
         elif route.kind is ScanKind.TYPED_ID:
+            self.say(self.switch.before_applicant(route.text))
             self.applicant.set_values({"id_number": route.text})
             self.applicant.check_typed(today=today_vn())
             self.lookups.applicant_found(route.text)
@@ -229,6 +241,15 @@ class IntakeScreen(QWidget):
             code = route.rejection.code if route.rejection else "NOT_ID_QR"
             self.say(message_for(code, self.lang))
             self.focus_scan_box()
+
+    def scan_while_locked(self) -> None:
+        """A scan behind the lock fills nothing; the clerk hears of it after unlocking."""
+        self._scanned_while_locked = True
+
+    def after_unlock(self) -> None:
+        if self._scanned_while_locked:
+            self._scanned_while_locked = False
+            self.say(self.tr("A scan made while the screen was locked was ignored: scan it again."))
 
     def open_image(self) -> None:
         self.inputs.choose_image(self.tr("Open a picture of the card"), self._show_error)
@@ -288,8 +309,10 @@ class IntakeScreen(QWidget):
     def _saved(self, saved: work.Saved) -> None:
         self.busy = False
         self.last_code, self.last_kind = saved.dossier.code, saved.document.kind
+        self.switch.remember_procedure()
         self.clear_form()
-        self.show_code(saved.dossier.code)
+        self._saved_words = self.banner.show_saved(saved.document.kind, saved.dossier.code)
+        self.say(self._saved_words)
         self.saved.emit(saved)
         self.print_document(saved.document)
         self._take_pending_scan()
@@ -305,11 +328,6 @@ class IntakeScreen(QWidget):
         if payload:
             self.on_scan(payload)
 
-    def show_code(self, code: str) -> None:
-        self.banner.setText(code)
-        self.banner.setVisible(True)
-        QTimer.singleShot(CODE_BANNER_MS, self.banner.hide)  # bound: safe once deleted
-
     # Printing
 
     def reprint(self) -> None:
@@ -324,24 +342,12 @@ class IntakeScreen(QWidget):
         )
 
     def print_document(self, document: IssuedDocument) -> None:
-        """Direct print on the pool, or the preview when the setting asks for it."""
-        desk, pdf, layout, stem = (
-            self.session.print_desk,
-            document.pdf,
-            document.layout,
-            document.code,
-        )
-        if self.settings.print_preview:
-            desk.preview(pdf, layout=layout, stem=stem, parent=self, on_done=self._printed)
-            return
-        self.session.background.run(
-            lambda: desk.print_pdf(pdf, layout=layout, stem=stem),
-            on_done=self._printed,
-            on_error=self._show_error,
-        )
+        print_issued(self.session, document, preview=self.settings.print_preview, parent=self,
+                     on_done=self._printed, on_error=self._show_error)  # fmt: skip
 
     def _printed(self, outcome: PrintOutcome) -> None:
-        self.say(outcome.message(self.lang))
+        words, self._saved_words = self._saved_words, ""
+        self.say(" ".join(w for w in (words, outcome.message(self.lang)) if w))
         self.printed.emit(outcome)
 
     # New intake, leaving, drafts
@@ -350,15 +356,21 @@ class IntakeScreen(QWidget):
         """Esc: a fresh form; with unsaved input, the first Esc asks and a second one clears."""
         if self.has_unsaved_input() and not self._esc_armed:
             self._esc_armed = True
-            self.say(self.tr("There is unsaved input. Press Esc again to discard it."))
-            QTimer.singleShot(ESC_CONFIRM_MS, self, self._disarm_esc)
+            self.say(self._esc_words())
+            self._esc_timer.start(ESC_CONFIRM_MS)
             return
         self._esc_armed = False
         self.clear_form()
         self.say("")
 
     def _disarm_esc(self) -> None:
+        """Time is up: the second Esc would now ask again, so its words go too."""
+        if self._esc_armed and self.message.text() == self._esc_words():
+            self.say("")
         self._esc_armed = False
+
+    def _esc_words(self) -> str:
+        return self.tr("There is unsaved input. Press Esc again to discard it.")
 
     def clear_form(self) -> None:
         """Empty every field, forget the draft, and wait for the next scan."""
@@ -386,9 +398,10 @@ class IntakeScreen(QWidget):
 
     def _edited(self) -> None:
         self._esc_armed = False
+        self.banner.drop()  # the next citizen's form: the last code leaves the screen
         self.drafts.touch()
 
-    def _draft_content(self) -> dict[str, Any]:
+    def draft_content(self) -> dict[str, Any]:
         payload = self.applicant.scanned_payload
         return {"applicant": self.applicant.values(), "payload": payload, **self.procedure.values()}
 
@@ -412,3 +425,14 @@ class IntakeScreen(QWidget):
         text = error_with_code(error, self.lang)
         self.say(text)
         self.failed.emit(text)
+
+
+def _scrolling(panel: QWidget) -> QScrollArea:
+    """The applicant's fields keep their height at any text size; on a short screen at 150 %
+    the column scrolls (Tab brings the focused field into view) rather than squeezing them."""
+    area = QScrollArea()
+    area.setWidget(panel)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area

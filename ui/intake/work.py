@@ -34,6 +34,8 @@ OUTCOME_FORMS = {
     Outcome.REFUSED: FormKind.REFUSAL,
 }
 MOST_USED_SHOWN = 8
+# The form set aside when another person was scanned over unsaved input (F8 brings it back).
+ASIDE_DRAFT = "intake-aside"
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class Startup:
 
 def startup(store: Store) -> Startup:
     return Startup(
-        procedures=list_procedures(store),
+        procedures=list_procedures(store, include_inactive=True),  # named when searched
         most_used=[p.code for p in most_used_procedures(store, MOST_USED_SHOWN)],
         settings=load_intake_settings(store),
         draft=load_draft(store),
@@ -110,3 +112,18 @@ def duplicates(store: Store, id_number: str, code: str) -> list[tuple[str, str]]
 
 def keep_draft(store: Store, content: dict[str, Any]) -> None:
     save_draft(store, content, now=now_vn())
+
+
+def set_aside(store: Store, content: dict[str, Any]) -> None:
+    """The unsaved form of the previous applicant, kept apart from the live draft."""
+    save_draft(store, content, now=now_vn(), key=ASIDE_DRAFT)
+
+
+def swap_aside(store: Store, content: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The form set aside, taken back; ``content`` (the form on screen, if any) takes its place."""
+    previous = load_draft(store, ASIDE_DRAFT)
+    if content is None:
+        discard_draft(store, ASIDE_DRAFT)
+    else:
+        save_draft(store, content, now=now_vn(), key=ASIDE_DRAFT)
+    return previous

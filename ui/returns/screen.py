@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -139,6 +139,20 @@ class ReturnsScreen(QWidget):
         )
         for keys, slot, words in shortcuts:
             screen_key(self, keys, slot, words)
+        for field in (self.scan, self.name, self.id_number, self.relation):
+            field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+U is the screen's "someone else collects", also in a text box: with the X11
+        key bindings a line edit would take it to delete the whole line."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_U
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        ):
+            return True  # not accepted by the box: the shortcut runs
+        return super().eventFilter(watched, event)
 
     # --- public -------------------------------------------------------------------------------
 
@@ -289,6 +303,7 @@ class ReturnsScreen(QWidget):
     def _enable_handover(self) -> None:
         ready = self._ready()
         self.handover.setEnabled(ready)
+        self.confirm.setEnabled(ready)  # disabled while one hand-over is being recorded
         self.id_number.setEnabled(ready and self.proxy.isChecked())
         self.relation.setEnabled(ready and self.proxy.isChecked())
 

@@ -15,6 +15,8 @@ with the sentence (a message box) and do nothing.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -27,9 +29,11 @@ from counter_app.services.users import RoleNotAllowedError, UserInfo, require, u
 from ui.main_window import MainWindow
 from ui.messages import error_with_code
 from ui.session import Session
+from ui.settings_dialog import apply_font_scale
 from ui.users.calls import wait_for_background, wait_for_store
 from ui.users.lock import IdleLock, LockScreen
 from ui.users.manage import UsersDialog
+from ui.users.personal import PersonalDialog, read_mine, username_of
 from ui.users.setup_wizard import SetupWizard
 from ui.users.sign_in import SignInDialog
 
@@ -37,6 +41,8 @@ __all__ = ["UsersController", "allowed", "check", "ensure_ready", "install", "si
 
 LOCK_SHORTCUT = "Ctrl+L"  # ux.md
 USERS_SHORTCUT = "Ctrl+Shift+U"
+SIGN_OUT_SHORTCUT = "Ctrl+Shift+Q"
+PERSONAL_SHORTCUT = "Ctrl+Shift+M"  # "my" settings
 
 
 def ensure_ready(session: Session, parent: QWidget | None = None) -> bool:
@@ -113,9 +119,18 @@ class UsersController(QObject):
         self.manage_action = self._action("users_action", self.tr("&Manage users…"),
                                           USERS_SHORTCUT)  # fmt: skip
         self.manage_action.triggered.connect(self.manage_users)
-        menu.addAction(self.lock_action)
-        menu.addAction(self.manage_action)
+        self.sign_out_action = self._action("sign_out_action", self.tr("Sign &out"),
+                                            SIGN_OUT_SHORTCUT)  # fmt: skip
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.personal_action = self._action("personal_action", self.tr("&My settings…"),
+                                            PERSONAL_SHORTCUT)  # fmt: skip
+        self.personal_action.triggered.connect(self.open_personal)
+        for action in (self.lock_action, self.sign_out_action, self.personal_action,
+                       self.manage_action):  # fmt: skip
+            menu.addAction(action)
+        window.settings_saved.connect(self._settings_saved)
         self._show_user()
+        self._apply_personal()
 
     def _action(self, name: str, text: str, keys: str) -> QAction:
         action = QAction(text, self.window)
@@ -128,18 +143,54 @@ class UsersController(QObject):
     def lock(self) -> None:
         self.idle.lock(self.session.user.removeprefix("user:"))
 
+    def sign_out(self) -> None:
+        """The next person signs in as themselves; a half-filled form asks first (it stays
+        as a draft), and nothing is done in the window meanwhile."""
+        if not self.window.can_leave_all():
+            return
+        self.session.user, self.session.user_name = "", ""
+        self.session.role = Role.CLERK.value  # the least until someone signs in
+        self.window.set_user("", "")
+        self.lock_screen.engage("", signed_out=True)
+
+    def open_personal(self) -> PersonalDialog:
+        dialog = PersonalDialog(self.session, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda mine: apply_font_scale(mine.font_scale))
+        self.personal = dialog
+        dialog.show()
+        return dialog
+
+    def _apply_personal(self) -> None:
+        """The signed-in user's own text size over the counter's (read after the counter's)."""
+        user = username_of(self.session)
+        if user:
+            self.session.store.run(lambda store: read_mine(store, user),
+                                   on_done=lambda mine: apply_font_scale(mine.font_scale),
+                                   on_error=_keep)  # fmt: skip
+
+    def _settings_saved(self, saved: Any) -> None:
+        """Settings apply at once: the idle time here, and this user's text size again."""
+        self.idle.set_idle_ms(saved.ui.idle_lock_minutes * 60_000)
+        self._apply_personal()
+
     def manage_users(self) -> None:
         if check(self.session, "users.manage", self.window):
             UsersDialog(self.session, self.window).exec()
             self._load_idle_minutes()
 
     def _unlocked(self, user: UserInfo) -> None:
+        changed = user.actor != self.session.user
         sign_in_as(self.session, user)
         self._show_user()
+        if changed:
+            self._apply_personal()
+        self.window.unlocked.emit()
 
     def _show_user(self) -> None:
         self.window.set_user(self.session.user, self.session.user_name)
         self.manage_action.setVisible(self.session.role == Role.ADMINISTRATOR)
+        self.window.role_changed.emit(self.session.role)
 
     def _load_idle_minutes(self) -> None:
         self.session.store.run(idle_lock_minutes, on_done=self._set_minutes, on_error=_keep)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -46,6 +47,7 @@ BLOCKED_WHEN_LOCKED = frozenset(
         QEvent.Type.Wheel,
     }
 )
+PANEL_WIDTH = 520  # px: the sign-in fields and a two-line refusal at 150 % text
 CHECK_EVERY_MS = 1000  # how often idleness is checked: a lock a second late does not matter
 
 
@@ -84,22 +86,31 @@ class LockScreen(QWidget):
         inner.addLayout(form)
         inner.addWidget(self.message)
         inner.addWidget(self.unlock_button)
-        panel.setMaximumWidth(460)
+        panel.setFixedWidth(PANEL_WIDTH)
+        # Centred by stretches, not by alignment: an aligned widget gets its size hint's
+        # height, and a refusal wrapping onto more lines then squeezed the fields.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(panel)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(2)
 
-    def engage(self, username: str) -> None:
+    def engage(self, username: str, *, signed_out: bool = False) -> None:
         session = self._session
+        self.title.setText(self.tr("Signed out: sign in to continue") if signed_out
+                           else self.tr("The screen is locked"))  # fmt: skip
         self.who.setText(" · ".join(p for p in (session.counter_label, session.user_name) if p))
         self.username.setText(username)
         self.password.clear()
         self.message.clear()
+        self._session.locked = True
         self.setGeometry(self._window.rect())
         self.show()
         self.raise_()
-        self.password.setFocus()
+        (self.password if username else self.username).setFocus()
 
     def submit(self) -> None:
         if self._busy:
@@ -114,6 +125,7 @@ class LockScreen(QWidget):
 
     def _unlocked(self, user: UserInfo) -> None:
         self._busy = False
+        self._session.locked = False
         self.hide()
         self._on_unlock(user)
 

@@ -1,5 +1,6 @@
-"""The first-run wizard: the counter (agency, number), the city's address, the first
-administrator. Shown when the store is not set up or no user exists yet.
+"""The first-run wizard: the counter (agency, number, the ward's phone), the city's address,
+the printer and paper with the holiday calendar's state, the first administrator. Shown when
+the store is not set up or no user exists yet.
 
 Each page checks its fields with the same rules as ``counter-app setup`` and ``sync
 configure`` before it lets the clerk go on; the last page writes everything through the
@@ -18,6 +19,12 @@ from counter_app.services.counter_config import (
     build_config,
     find_config,
 )
+from counter_app.services.form_settings import (
+    change_form_settings,
+    check_form_setting,
+    load_form_settings,
+)
+from counter_app.services.intake_settings import save_intake_settings
 from counter_app.services.setup import set_up_counter
 from counter_app.services.store import Store
 from counter_app.services.sync_settings import load_sync_settings, save_sync_settings
@@ -33,6 +40,7 @@ from counter_app.services.users import (
 from sync.client import check_url
 from ui.session import Session
 from ui.users.calls import wait_for_store
+from ui.users.setup_pages import PrintingCalendarPage
 from ui.users.widgets import error_line, now, password_box, show_error, text_box
 
 WIZARD_WIDTH = 760  # room for the long Vietnamese labels beside usable fields
@@ -61,22 +69,27 @@ class CounterPage(QWizardPage):
         self.counter.setRange(1, MAX_COUNTER)
         self.url = text_box("setup_url", self, max_chars=500)
         self.url.setPlaceholderText("https://")
+        self.phone = text_box("setup_phone", self, max_chars=40)
+        self.phone.setPlaceholderText(self.tr("e.g. 024 3825 1234 (printed on every form)"))
         self.message = error_line("setup_counter_message", self)
         form = QFormLayout()
         form.addRow(self.tr("Agency code"), self.agency_code)
         form.addRow(self.tr("Agency name"), self.agency_name)
         form.addRow(self.tr("Counter number"), self.counter)
         form.addRow(self.tr("City system address (optional)"), self.url)
+        form.addRow(self.tr("Ward's phone number"), self.phone)
         outer = QVBoxLayout(self)
         outer.addLayout(form)
         outer.addWidget(self.message)
         self.config: CounterConfig | None = None
         self._existing: CounterConfig | None = None
         self.checked_url = ""
+        self.checked_phone = ""
 
-    def prefill(self, config: CounterConfig | None, url: str) -> None:
+    def prefill(self, config: CounterConfig | None, url: str, phone: str = "") -> None:
         """IT ran ``counter-app setup`` already: show its values, so Next keeps them."""
         self._existing = config
+        self.phone.setText(phone)
         if config is not None:
             self.agency_code.setText(config.agency_code)
             self.agency_name.setText(config.agency_name)
@@ -100,6 +113,7 @@ class CounterPage(QWizardPage):
             )
             text = self.url.text().strip()
             self.checked_url = check_url(text) if text else ""
+            self.checked_phone = check_form_setting("counter_phone", self.phone.text())
         except Exception as error:  # a typed refusal, shown on the page
             show_error(self.message, error, self._session.lang)
             return False
@@ -152,8 +166,10 @@ class SetupWizard(QWizard):
         self.setWindowTitle(self.tr("Set up this counter"))
         self._session = session
         self.counter_page = CounterPage(session)
+        self.printing_page = PrintingCalendarPage(session)
         self.admin_page = AdminPage(session)
         self.addPage(self.counter_page)
+        self.addPage(self.printing_page)
         self.addPage(self.admin_page)
         self.setMinimumWidth(WIZARD_WIDTH)
         self.created: UserInfo | None = None
@@ -164,9 +180,14 @@ class SetupWizard(QWizard):
         admin = self.admin_page.admin
         if config is None or admin is None:
             return False
+        local = LocalSetup(
+            phone=self.counter_page.checked_phone,
+            printer=self.printing_page.chosen_printer,
+            paper=self.printing_page.chosen_paper,
+        )
         try:
             self.created = wait_for_store(
-                self._session, lambda store: write_setup(store, config, url, admin)
+                self._session, lambda store: write_setup(store, config, url, admin, local)
             )
         except Exception as error:
             show_error(self.admin_page.message, error, self._session.lang)
@@ -174,12 +195,25 @@ class SetupWizard(QWizard):
         return True
 
 
-def current_setup(store: Store) -> tuple[CounterConfig | None, str]:
+def current_setup(store: Store) -> tuple[CounterConfig | None, str, str]:
     """The counter's settings when the store was set up from the command line, else None."""
-    return find_config(store.db), load_sync_settings(store).url
+    config = find_config(store.db)
+    phone = load_form_settings(store).counter_phone if config is not None else ""
+    return config, load_sync_settings(store).url, phone
 
 
-def write_setup(store: Store, config: CounterConfig, url: str, admin: FirstAdmin) -> UserInfo:
+@dataclass(frozen=True)
+class LocalSetup:
+    """What this counter prints with: the ward's phone, the printer, the receipt paper."""
+
+    phone: str
+    printer: str
+    paper: str
+
+
+def write_setup(
+    store: Store, config: CounterConfig, url: str, admin: FirstAdmin, local: LocalSetup
+) -> UserInfo:
     """The store thread's part: the counter and sync settings, then the administrator.
 
     The audit rows carry the administrator's name ("user:NAME"), the person at the keyboard.
@@ -190,6 +224,12 @@ def write_setup(store: Store, config: CounterConfig, url: str, admin: FirstAdmin
     set_up_counter(store, config, actor=actor, now=moment)
     if url:
         save_sync_settings(store, {"url": url}, actor=actor, now=moment)
+    forms = {"receipt_layout": local.paper} | (
+        {"counter_phone": local.phone} if local.phone else {}
+    )
+    change_form_settings(store, forms, actor=actor, now=moment)
+    if local.printer:
+        save_intake_settings(store, {"printer": local.printer}, actor=actor, now=moment)
     return add_user(store, username=admin.username, full_name=admin.full_name,
                     role=check_role("administrator"), password=admin.password,
                     actor=actor, now=moment)  # fmt: skip

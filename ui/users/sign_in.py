@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -60,6 +61,9 @@ class SignInDialog(QDialog):
         outer.addLayout(form)
         outer.addWidget(self.message)
         outer.addWidget(self.buttons)
+        # A refusal's sentence wraps onto more lines: the dialog grows with it, never squeezing
+        # the fields (Vietnamese at 130–150 % text was cut).
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.setMinimumWidth(420)
 
     def _show_place(self, config: CounterConfig | None) -> None:
@@ -87,6 +91,7 @@ class SignInDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._busy = False
         show_error(self.message, error, self._session.lang)
+        self.adjustSize()
         self.password.clear()
         self.password.setFocus()
 
