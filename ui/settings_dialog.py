@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -63,12 +65,17 @@ from ui.clock_group import ClockGroup
 from ui.look import BASE_POINT_SIZE
 from ui.messages import error_with_code
 from ui.session import Session
+from ui.signers_group import SignersGroup
 
 SETTINGS_ROLES = frozenset({"supervisor", "administrator"})
 # docs/USERS.md: the city's address and tuning are a supervisor's (sync.configure); the idle
 # lock time belongs to the counter itself, an administrator's (counter.settings).
 SYNC_ACTION, COUNTER_ACTION = "sync.configure", "counter.settings"
 MAX_BATCH_SIZE = 50  # sync.md B2
+# The dialog opens as tall as its groups plus the error line and buttons (about 80 px), but
+# never taller than this share of the screen: the groups scroll beyond it.
+SETTINGS_CHROME_PX = 80
+SCREEN_SHARE = 0.9
 
 
 def apply_font_scale(percent: int) -> None:
@@ -139,13 +146,18 @@ class SettingsDialog(QDialog):
         session.store.run(load_all, on_done=self._fill, on_error=self._show_error)
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.addWidget(self._window_group())
-        layout.addWidget(self._scanner_group())
-        layout.addWidget(self._printing_group())
-        layout.addWidget(self._sync_group())
+        content = QWidget()
+        groups = QVBoxLayout(content)
+        groups.addWidget(self._window_group())
+        groups.addWidget(self._scanner_group())
+        groups.addWidget(self._printing_group())
+        groups.addWidget(self._sync_group())
+        self.signers = SignersGroup(self._session.role, self)
+        groups.addWidget(self.signers)
         self.clock = ClockGroup(self._session, self)
-        layout.addWidget(self.clock)
+        groups.addWidget(self.clock)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._scrolling(content))
         self.error_label = QLabel()
         self.error_label.setObjectName("settingsError")
         self.error_label.setWordWrap(True)
@@ -157,6 +169,27 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
         layout.addWidget(buttons)
+        self._fit_to_screen(content)
+
+    def _scrolling(self, content: QWidget) -> QScrollArea:
+        """The groups scroll, the buttons stay: six groups are taller than a 768-pixel screen,
+        more so at 150 % text."""
+        scroll = QScrollArea()
+        scroll.setObjectName("settingsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(content.sizeHint().width() + bar)
+        return scroll
+
+    def _fit_to_screen(self, content: QWidget) -> None:
+        wanted = content.sizeHint().height() + SETTINGS_CHROME_PX
+        screen = self.screen()
+        if screen is not None:
+            wanted = min(wanted, int(screen.availableGeometry().height() * SCREEN_SHARE))
+        self.resize(self.sizeHint().width(), wanted)
 
     def _window_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Window"))
@@ -234,6 +267,7 @@ class SettingsDialog(QDialog):
         self.sync_url.setText(loaded.sync.url)
         self.batch_size.setValue(loaded.sync.batch_size)
         self.send_refused.setChecked(loaded.sync.send_refused_at_intake)
+        self.signers.fill(loaded.forms)
         self.setEnabled(True)
 
     def _fill_ports(self, current: str) -> None:
@@ -256,6 +290,7 @@ class SettingsDialog(QDialog):
             "print_preview": self.print_preview.isChecked(),
         }
         forms = {"receipt_layout": self.receipt_layout.currentData()}
+        signers = self.signers.changes(old.forms)
         sync: dict[str, Any] = {}
         if allows(self._session.role, SYNC_ACTION):
             sync = {
@@ -266,7 +301,7 @@ class SettingsDialog(QDialog):
         return Changes(
             ui={k: v for k, v in ui.items() if getattr(old.ui, k) != v},
             intake={k: v for k, v in intake.items() if getattr(old.intake, k) != v},
-            forms={k: v for k, v in forms.items() if getattr(old.forms, k) != v},
+            forms={k: v for k, v in forms.items() if getattr(old.forms, k) != v} | signers,
             sync={k: v for k, v in sync.items() if getattr(old.sync, k) != v},
         )
 

@@ -111,4 +111,35 @@
         <translation>Đang tiếp nhận bình thường. Lần tiếp nhận gần nhất: %1.</translation>
     </message>
 </context>
+<context>
+    <name>SignersGroup</name>
+    <message>
+        <source>Signatures on letters 04 and 05</source>
+        <translation>Người ký văn bản mẫu 04 và 05</translation>
+    </message>
+    <message>
+        <source>Apology (04): title</source>
+        <translation>Thư xin lỗi (04): chức danh</translation>
+    </message>
+    <message>
+        <source>Apology (04): name</source>
+        <translation>Thư xin lỗi (04): họ tên</translation>
+    </message>
+    <message>
+        <source>Stop notice (05): title</source>
+        <translation>Thông báo dừng (05): chức danh</translation>
+    </message>
+    <message>
+        <source>Stop notice (05): name</source>
+        <translation>Thông báo dừng (05): họ tên</translation>
+    </message>
+    <message>
+        <source>Title lines separated by " / ": KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.</source>
+        <translation>Các dòng chức danh cách nhau bằng " / ": KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor changes these.</source>
+        <translation>Chỉ lãnh đạo bộ phận được thay đổi mục này.</translation>
+    </message>
+</context>
 </TS>

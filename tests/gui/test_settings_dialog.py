@@ -148,3 +148,27 @@ def test_a_clerk_is_refused_and_a_supervisor_changes_the_city_address_not_the_lo
     # docs/USERS.md: sync.configure is a supervisor's, the idle lock time an administrator's.
     assert dialog.sync_url.isEnabled() and not dialog.idle_lock.isEnabled()
     assert "idle_lock_minutes" not in dialog.changes().ui
+
+
+def test_a_supervisor_names_who_signs_letters_04_and_05(
+    qtbot: QtBot, folder: Path, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, folder, tmp_path, "supervisor")
+    dialog = open_loaded(qtbot, window)
+    assert dialog.signers.edits["apology_signer_title"].text() == "CHỦ TỊCH"
+    dialog.signers.edits["apology_signer_title"].setText("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")
+    dialog.signers.edits["apology_signer_name"].setText("Nguyễn Văn Phó")
+    with qtbot.waitSignal(dialog.saved, timeout=5_000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    store = open_store(folder)
+    try:
+        forms = load_form_settings(store)
+        assert (forms.apology_signer_title, forms.apology_signer_name) == (
+            "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "Nguyễn Văn Phó",
+        )  # fmt: skip
+        assert forms.stop_signer_title == "CHỦ TỊCH"  # each form its own signer
+    finally:
+        store.close()
+    again = open_loaded(qtbot, make_window(qtbot, folder, tmp_path, "administrator"))
+    assert again.signers.edits["apology_signer_name"].text() == "Nguyễn Văn Phó"
+    assert not again.signers.edits["stop_signer_title"].isReadOnly()
