@@ -200,7 +200,8 @@ class CityHandler(BaseHTTPRequestHandler):
             return self._catalogue()
         return self._changes()
 
-    def _batch(self, raw: bytes, too_large: bool) -> Reply:
+    def _envelope(self, raw: bytes, too_large: bool, *, records_limit: int = 0) -> Any:
+        """The request's JSON envelope, or the Reply that refuses it (size, JSON, counter id)."""
         if too_large:
             return error_reply(413, RequestError.TOO_LARGE)
         try:
@@ -208,13 +209,19 @@ class CityHandler(BaseHTTPRequestHandler):
         except ValueError:
             return error_reply(400, RequestError.BAD_JSON)
         records = envelope.get("records") if isinstance(envelope, dict) else None
-        if isinstance(records, list) and len(records) > MAX_RECORDS:
+        if records_limit and isinstance(records, list) and len(records) > records_limit:
             return error_reply(413, RequestError.TOO_LARGE)
         header = self.headers.get(COUNTER_ID_HEADER)
         if not header:
             return error_reply(400, RequestError.MISSING_COUNTER_ID)
         if isinstance(envelope, dict) and envelope.get("counter_id") not in (None, header):
             return error_reply(403, RequestError.COUNTER_MISMATCH)
+        return envelope
+
+    def _batch(self, raw: bytes, too_large: bool) -> Reply:
+        envelope = self._envelope(raw, too_large, records_limit=MAX_RECORDS)
+        if isinstance(envelope, Reply):
+            return envelope
         errors = validate_envelope(envelope)
         if errors:
             return error_reply(422, RequestError.INVALID_ENVELOPE, errors)
@@ -223,17 +230,9 @@ class CityHandler(BaseHTTPRequestHandler):
 
     def _cancellations(self, raw: bytes, too_large: bool) -> Reply:
         """Voids of dossiers that may have reached the city (docs/SYNC-PROTOCOL.md)."""
-        if too_large:
-            return error_reply(413, RequestError.TOO_LARGE)
-        try:
-            envelope = loads(raw)
-        except ValueError:
-            return error_reply(400, RequestError.BAD_JSON)
-        header = self.headers.get(COUNTER_ID_HEADER)
-        if not header:
-            return error_reply(400, RequestError.MISSING_COUNTER_ID)
-        if isinstance(envelope, dict) and envelope.get("counter_id") not in (None, header):
-            return error_reply(403, RequestError.COUNTER_MISMATCH)
+        envelope = self._envelope(raw, too_large)
+        if isinstance(envelope, Reply):
+            return envelope
         errors = validate_cancellations(envelope)
         if errors:
             return error_reply(422, RequestError.INVALID_ENVELOPE, errors)
