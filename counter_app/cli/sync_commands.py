@@ -77,6 +77,10 @@ class Totals:
         self.report, self.passes = self.report.then(report), self.passes + 1
 
 
+# A day: no timeout or backoff of the sync makes sense beyond it.
+MAX_SECONDS = 86400
+
+
 def register(commands: Subparsers) -> None:
     parser = commands.add_parser(
         "sync",
@@ -150,30 +154,16 @@ def _register_configure(sub: Subparsers) -> None:
         metavar="N",
         help="records per batch (50)",
     )
-    p.add_argument(
-        "--connect-timeout",
-        type=bounded_float("--connect-timeout", 0, 86400),
-        metavar="S",
-        help="seconds (5)",
-    )
-    p.add_argument(
-        "--read-timeout",
-        type=bounded_float("--read-timeout", 0, 86400),
-        metavar="S",
-        help="seconds (30)",
-    )
-    p.add_argument(
-        "--backoff-base",
-        type=bounded_float("--backoff-base", 0, 86400),
-        metavar="S",
-        help="seconds (2)",
-    )
-    p.add_argument(
-        "--backoff-cap",
-        type=bounded_float("--backoff-cap", 0, 86400),
-        metavar="S",
-        help="seconds (300)",
-    )
+    for option, default in (
+        ("--connect-timeout", 5), ("--read-timeout", 30), ("--backoff-base", 2),
+        ("--backoff-cap", 300),
+    ):  # fmt: skip
+        p.add_argument(
+            option,
+            type=bounded_float(option, 0, MAX_SECONDS),
+            metavar="S",
+            help=f"seconds ({default})",
+        )
     p.add_argument("--ca-bundle", metavar="FILE", help="an extra CA bundle (PEM)")
     p.add_argument("--token-file", metavar="FILE", help="an owner-only file holding the token")
     p.add_argument("--send-refused", choices=("yes", "no"),

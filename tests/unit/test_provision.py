@@ -26,7 +26,9 @@ def example(tmp_path: Path) -> Path:
     """The documented example, its token file pointing at a real file."""
     token = tmp_path / "counter-1.token"
     token.write_text(TOKEN + "\n", encoding="utf-8")
-    text = EXAMPLE.read_text(encoding="utf-8").replace("/root/counter-1.token", str(token))
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "/etc/counter-app/counter-1.token", str(token)
+    )
     path = tmp_path / "counter-1.toml"
     path.write_text(text, encoding="utf-8")
     return path
