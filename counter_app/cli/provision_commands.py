@@ -29,7 +29,9 @@ def register(commands: Subparsers) -> None:
         description=(
             "Apply a TOML file of settings: [counter] agency_code, agency_name, counter, "
             "code_range, form_set; [sync] url, token_file, ca_bundle; [intake] scanner_port, "
-            "scanner_baud, camera; [ui] language (docs/provision-example.toml). Every key is "
+            "scanner_baud, camera, printer; [ui] language; [forms] apology_signer_title, "
+            "apology_signer_name, stop_signer_title, stop_signer_name "
+            "(docs/provision-example.toml). Every key is "
             "checked first and every problem is listed by key; nothing is written unless all "
             "pass. Creates the store when there is none (as setup does). Running the same file "
             "again changes nothing. Exit 2 for a bad file."

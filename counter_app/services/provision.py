@@ -5,8 +5,8 @@ key (``sync.url: SYNC_URL_INSECURE``), never one per run. Applying is idempotent
 that differ are saved, each group audited as the matching command would, plus one
 ``provision.apply`` row naming the file's digest and the keys changed. The token comes from a
 file and goes to the owner-only ``sync-token`` of the data folder; it is never printed,
-logged or audited. Printer, backup folder and signer titles have no setting in this version:
-such keys are refused by name rather than silently ignored.
+logged or audited. A backup folder has no setting in this version (the daily backup goes to
+``backups/`` of the data folder): such a key is refused by name rather than silently ignored.
 """
 
 from __future__ import annotations
@@ -23,6 +23,11 @@ from counter_app.domain.dossier_code import parse_range
 from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import BadInputError, CounterAppError
 from counter_app.services.counter_config import CounterConfig, build_config, find_config
+from counter_app.services.form_settings import (
+    change_form_settings,
+    check_form_setting,
+    load_form_settings,
+)
 from counter_app.services.intake_settings import (
     check_intake_setting,
     load_intake_settings,
@@ -44,9 +49,12 @@ COUNTER_KEYS = ("agency_code", "agency_name", "counter", "code_range", "form_set
 KNOWN: Mapping[str, tuple[str, ...]] = {
     "counter": COUNTER_KEYS,
     "sync": ("url", "token_file", "ca_bundle"),
-    "intake": ("scanner_port", "scanner_baud", "camera"),
+    "intake": ("scanner_port", "scanner_baud", "camera", "printer"),
     "ui": ("language",),
-}
+    # Who signs letters 04 and 05: the same audited ``forms.*`` settings as the window's.
+    "forms": ("apology_signer_title", "apology_signer_name", "stop_signer_title",
+              "stop_signer_name"),
+}  # fmt: skip
 REQUIRED_FOR_NEW = ("agency_code", "agency_name", "counter")
 
 
@@ -74,6 +82,7 @@ class Plan:
     sync: dict[str, Any] = field(default_factory=dict)
     intake: dict[str, Any] = field(default_factory=dict)
     ui: dict[str, Any] = field(default_factory=dict)
+    forms: dict[str, Any] = field(default_factory=dict)
     token: str | None = None
     digest: str = ""
 
@@ -117,6 +126,8 @@ def _take(
             plan.sync[name] = check_url(checked) if name == "url" and checked else checked
         elif section == "intake":
             plan.intake[name] = check_intake_setting(name, value)
+        elif section == "forms":
+            plan.forms[name] = _form_value(name, value)
         else:
             plan.ui[name] = check_ui_setting(name, value)
     except CounterAppError as error:
@@ -133,6 +144,12 @@ def _counter_value(name: str, value: Any) -> Any:
     checked = parse_range(value) if name == "code_range" else value
     build_config(**{**_VALID_COUNTER, name: checked})  # this key's own error, if any
     return checked
+
+
+def _form_value(name: str, value: Any) -> Any:
+    if not isinstance(value, str):
+        raise ProvisionValueError("")
+    return check_form_setting(name, value)
 
 
 # Valid stand-ins for the other keys, so that each key is checked on its own.
@@ -203,6 +220,7 @@ def apply_plan(store: Store, plan: Plan, *, actor: str, now: datetime) -> list[s
     changed += _save_group("sync", plan.sync, store, actor, now)
     changed += _save_group("intake", plan.intake, store, actor, now)
     changed += _save_group("ui", plan.ui, store, actor, now)
+    changed += _save_group("forms", plan.forms, store, actor, now)
     if plan.token is not None and plan.token != read_token(store, load_sync_settings(store)):
         save_token(store, plan.token, actor=actor, now=now)
         changed.append("sync.token")
@@ -235,4 +253,5 @@ _GROUPS: Mapping[str, tuple[Callable[..., Any], Callable[[Store], Any]]] = {
     "sync": (_sync_save, load_sync_settings),
     "intake": (save_intake_settings, load_intake_settings),
     "ui": (save_ui_settings, load_ui_settings),
+    "forms": (change_form_settings, load_form_settings),
 }

@@ -10,6 +10,7 @@ import pytest
 
 from counter_app.cli import main
 from counter_app.services.counter_config import load_config
+from counter_app.services.form_settings import load_form_settings
 from counter_app.services.intake_settings import load_intake_settings
 from counter_app.services.store import open_store, store_exists
 from counter_app.services.sync_settings import load_sync_settings
@@ -69,13 +70,20 @@ def test_a_new_pc_is_set_up_from_the_example_file_and_a_second_run_changes_nothi
             "UBND phường Hoàn Kiếm", 1, "1001-1999",
         )  # fmt: skip
         assert load_sync_settings(store).url == "https://motcua.example.gov.vn/api"
-        assert load_intake_settings(store).scanner_port == "/dev/ttyACM0"
+        intake = load_intake_settings(store)
+        assert (intake.scanner_port, intake.printer) == ("/dev/ttyACM0", "Máy in quầy 1")
+        forms = load_form_settings(store)
+        assert (forms.apology_signer_title, forms.apology_signer_name) == (
+            "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "Nguyễn Thị Hồng",
+        )  # fmt: skip
+        assert forms.stop_signer_title == "CHỦ TỊCH"
         assert load_ui_settings(store).language == "vi"
         rows = list(iter_audit(store.db))
     finally:
         store.close()
     applied = [row for row in rows if row.action == "provision.apply"]
     assert len(applied) == 1 and TOKEN not in json.dumps([r.details for r in rows])
+    assert "settings.forms" in [row.action for row in rows]  # audited as the window's change
     before = audit_actions()
     status, out, _ = provision(capsys, example)
     assert status == 0 and json.loads(out)["changed"] == []
@@ -87,10 +95,16 @@ def test_a_later_file_changes_only_what_differs(
 ) -> None:
     assert provision(capsys, example)[0] == 0
     later = tmp_path / "later.toml"
-    later.write_text('[ui]\nlanguage = "en"\n[intake]\nscanner_baud = 115200\n', encoding="utf-8")
+    later.write_text(
+        '[ui]\nlanguage = "en"\n[intake]\nscanner_baud = 115200\nprinter = ""\n'
+        '[forms]\napology_signer_name = "Nguyễn Thị Hồng"\nstop_signer_name = "Lê Văn Đức"\n',
+        encoding="utf-8",
+    )
     status, out, err = provision(capsys, later)
     assert status == 0, err
-    assert json.loads(out)["changed"] == ["intake.scanner_baud", "ui.language"]
+    assert json.loads(out)["changed"] == [
+        "forms.stop_signer_name", "intake.printer", "intake.scanner_baud", "ui.language",
+    ]  # fmt: skip
     store = open_store()
     try:
         assert load_config(store.db).agency_code == "000.31.27.H26"  # the counter kept
@@ -105,16 +119,19 @@ def test_every_problem_is_listed_by_key_and_nothing_is_written(
     bad.write_text(
         '[counter]\nagency_code = "31.27"\ncounter = "one"\n'
         '[sync]\nurl = "http://10.1.2.3:8000"\ntoken_file = "/no/such/token"\n'
-        '[printer]\nname = "Máy in quầy 1"\n[ui]\nlanguage = "fr"\n',
+        '[printer]\nname = "Máy in quầy 1"\n[ui]\nlanguage = "fr"\n'
+        '[backup]\nfolder = "/mnt/usb"\n[forms]\nstop_signer_title = ""\napology_signer_name = 4\n',
         encoding="utf-8",
     )
     status, _, err = provision(capsys, bad)
     assert status == 2
     listed = [line.split(":")[0] for line in err.splitlines() if line.endswith(")")]
-    assert listed[:6] == [
+    assert listed[:9] == [
         "counter.agency_code", "counter.counter", "sync.url", "sync.token_file", "printer",
-        "ui.language",
+        "ui.language", "backup", "forms.stop_signer_title", "forms.apology_signer_name",
     ]  # fmt: skip
+    assert "forms.stop_signer_title: " in err and "(FORM_SETTING_INVALID)" in err
+    assert "(PROVISION_VALUE_WRONG)" in err
     assert "(AGENCY_CODE_INVALID)" in err and "(SYNC_URL_INSECURE)" in err
     assert "PROVISION_INVALID" in err
     assert not store_exists()
