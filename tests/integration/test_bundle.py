@@ -1,14 +1,14 @@
 """The built bundle (``make dist``, build.spec): its self-test and a short CLI session run from
 ``dist/counter-app`` with a bare environment, the way IT runs it on a counter PC.
 
-Building takes about a minute of CPU, so a developer may skip these locally by setting
-COUNTER_APP_SKIP_BUNDLE=1; CI (``make test``) always runs them.
+Building takes about a minute of CPU (once per session: tests/integration/conftest.py), so a
+developer may skip these locally by setting COUNTER_APP_SKIP_BUNDLE=1; CI (``make test``, with
+CI=true) always runs them.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import time
 from collections.abc import Iterator, Mapping
@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import segno
 
-REPO = Path(__file__).resolve().parents[2]
-BUNDLE = REPO / "dist" / "counter-app"
+from tests.integration.bundle_helpers import BUNDLE, SKIP_REASON, skip_bundle_tests_here
+
 CLI = BUNDLE / "counter-app-cli"
 CARD = (
     "001089004217|013579246|Trần Quốc Bảo|05061989|Nam|"
@@ -27,20 +27,8 @@ CARD = (
 
 pytestmark = [
     pytest.mark.bundle,
-    pytest.mark.skipif(
-        os.environ.get("COUNTER_APP_SKIP_BUNDLE") == "1",
-        reason="COUNTER_APP_SKIP_BUNDLE=1: the bundle build is skipped here; CI always runs it",
-    ),
+    pytest.mark.skipif(skip_bundle_tests_here(), reason=SKIP_REASON),
 ]
-
-
-@pytest.fixture(scope="module")
-def bundle() -> Path:
-    """``make dist`` from this checkout, once for the module."""
-    done = subprocess.run(["make", "dist"], cwd=REPO, capture_output=True, text=True, timeout=1200)
-    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
-    assert CLI.exists() and (BUNDLE / "counter-app").exists()
-    return BUNDLE
 
 
 @pytest.fixture
