@@ -40,6 +40,7 @@ def minimal_root(packages: Sequence[str]) -> Path:
     stamp = ROOT_CACHE / STAMP
     if not in_ci() and stamp.exists() and stamp.read_text(encoding="utf-8") == wanted:
         return ROOT_CACHE
+    unmount_leftovers(ROOT_CACHE)  # never remove the host's /dev through a stale bind mount
     shutil.rmtree(ROOT_CACHE, ignore_errors=True)
     ROOT_CACHE.parent.mkdir(parents=True, exist_ok=True)
     command = ["debootstrap", "--variant=minbase", f"--include={','.join(packages)}",
@@ -64,6 +65,7 @@ def install_bundle(root: Path, bundle: Path) -> Path:
 def mounted(root: Path, *, x11_sockets: Path | None = None) -> Iterator[None]:
     """/proc and /dev inside the root (and the X server's socket folder), unmounted after."""
     mounts: list[Path] = []
+    unmount_leftovers(root)
     try:
         _mount(["-t", "proc", "proc"], root / "proc", mounts)
         _mount(["--bind", "/dev"], root / "dev", mounts)
@@ -75,6 +77,19 @@ def mounted(root: Path, *, x11_sockets: Path | None = None) -> Iterator[None]:
     finally:
         for point in reversed(mounts):
             subprocess.run(["umount", "--lazy", str(point)], check=False)
+
+
+def unmount_leftovers(root: Path) -> None:
+    """Unmount what a killed earlier run left mounted inside ``root``; fail if any stays."""
+    for point in sorted(_mounts_under(root), reverse=True):
+        subprocess.run(["umount", "--lazy", point], check=False)
+    assert not _mounts_under(root), "mounts left inside the minimal root"
+
+
+def _mounts_under(root: Path) -> list[str]:
+    prefix = str(root.resolve()) + "/"
+    lines = Path("/proc/self/mounts").read_text(encoding="utf-8").splitlines()
+    return [line.split()[1] for line in lines if line.split()[1].startswith(prefix)]
 
 
 def _mount(how: list[str], point: Path, mounts: list[Path]) -> None:
