@@ -27,7 +27,7 @@ from counter_app.texts.self_test import ADVICE, LABELS, STATUS_WORDS
 from sync.client import ClientConfig, SyncClient
 from sync.engine import counter_id
 
-SKIPPED_WHY = {"store": "store_skipped", "city": "city_skipped"}
+SKIPPED_WHY = {"store": "store_skipped", "city": "city_skipped", "camera": "camera_skipped"}
 
 
 class SelfTestFailedError(EnvironmentProblem):
@@ -59,9 +59,10 @@ def run_self_test(args: argparse.Namespace) -> int:
 
 
 def all_checks(folder: Path | None) -> list[CheckResult]:
-    from ui.self_check import check_window  # Qt only for this check
+    from ui.self_check import check_camera, check_window  # Qt only for these checks
 
-    return [run_check("window", check_window), *core_checks(folder), check_city(folder)]
+    qt_checks = [run_check("window", check_window), run_check("camera", check_camera)]
+    return [*qt_checks, *core_checks(folder), check_city(folder)]
 
 
 def check_city(folder: Path | None) -> CheckResult:

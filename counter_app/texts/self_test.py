@@ -22,6 +22,7 @@ STATUS_WORDS: Mapping[str, Mapping[str, str]] = {
 
 LABELS: Mapping[str, Mapping[str, str]] = {
     "window": {"vi": "Cửa sổ (không hiển thị)", "en": "Window (offscreen)"},
+    "camera": {"vi": "Webcam (Qt Multimedia), số camera", "en": "Webcam support, cameras"},
     "data_folder": {"vi": "Thư mục dữ liệu ghi được", "en": "Data folder writable"},
     "disk_space": {"vi": "Dung lượng đĩa còn trống", "en": "Free disk space"},
     "qr_zxing": {"vi": "Đọc mã QR (zxing-cpp)", "en": "QR decoding (zxing-cpp)"},
@@ -38,6 +39,16 @@ ADVICE: Mapping[str, Mapping[str, str]] = {
         "vi": "Thiếu thư viện đồ hoạ: cài libgl1 libegl1 fontconfig-config (docs/ADMIN.md).",
         "en": "Graphics libraries are missing: install libgl1 libegl1 fontconfig-config "
         "(docs/ADMIN.md).",
+    },
+    "camera": {
+        "vi": "Không nạp được phần webcam: cài lại bản đóng gói (các chức năng khác vẫn dùng "
+        "được khi không bật webcam).",
+        "en": "The webcam support does not load: reinstall the package (everything else works "
+        "with the webcam off).",
+    },
+    "camera_skipped": {
+        "vi": "bản đóng gói này không có webcam (COUNTER_APP_CAMERA=0)",
+        "en": "this build has no webcam support (COUNTER_APP_CAMERA=0)",
     },
     "data_folder": {
         "vi": "Không ghi được vào thư mục dữ liệu: kiểm tra quyền, hoặc chọn thư mục khác bằng "

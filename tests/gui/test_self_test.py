@@ -21,9 +21,9 @@ from counter_app.services.store import Store
 from counter_app.services.sync_settings import save_sync_settings
 from tests.dossier_helpers import configure
 from tests.integration.sync_helpers import city_sim
-from ui.self_check import check_window
+from ui.self_check import check_camera, check_window
 
-CHECKS = 10  # the version line, then one line per check
+CHECKS = 11  # the version line, then one line per check
 
 
 @pytest.fixture(autouse=True)
@@ -47,7 +47,7 @@ def test_a_fresh_pc_passes_and_says_what_is_not_set_up_yet(
     assert status == 0, err
     assert len(lines) == CHECKS
     assert lines[0].startswith("counter-app ")
-    assert sum(line.startswith("OK ") for line in lines) == 7
+    assert sum(line.startswith("OK ") for line in lines) == 8
     assert "Encrypted database (WAL, FTS5): SQLCipher" in "\n".join(lines)
     assert [line.split()[0] for line in lines[-2:]] == ["SKIPPED", "SKIPPED"]
     assert err == ""
@@ -100,6 +100,14 @@ def test_the_window_check_paints_vietnamese_with_a_font_that_writes_it(
     result = check_window()
     assert result.status == "ok", result
     assert result.detail.startswith(QApplication.platformName())
+
+
+def test_the_camera_check_loads_the_ffmpeg_backend_without_a_camera(qapp: QApplication) -> None:
+    """The objects the intake screen's webcam uses; this machine has no camera (0)."""
+    result = check_camera()
+    assert result.status == "ok", result
+    backend, cameras = result.detail.split(", ")
+    assert backend == "FFmpeg" and int(cameras) >= 0
 
 
 def test_a_failed_line_in_vietnamese_names_the_fault_and_the_remedy() -> None:

@@ -106,7 +106,7 @@ def test_the_self_test_passes_in_the_minimal_root(root: Path, env: dict[str, str
     done = run(root, env, "--self-test")
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
-    assert sum(line.startswith("OK ") for line in lines) == 7, lines
+    assert sum(line.startswith("OK ") for line in lines) == 8, lines
     assert any(line.startswith("OK") and "Window" in line for line in lines), lines
 
 
