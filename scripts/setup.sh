@@ -8,13 +8,15 @@ cd "$(dirname "$0")/.."
 
 # Qt offscreen and real windows (xcb), QtMultimedia (libpulse0), zbar for the second QR decoder,
 # poppler for pdftotext/pdftoppm in tests, Xvfb for screenshots of the real window;
-# debootstrap and imagemagick (`import`) for the bundle's test on a minimal Debian root.
+# debootstrap and imagemagick (`import`) for the bundle's test on a minimal Debian root;
+# icu-devtools (icupkg) and binutils to build the bundle's smaller ICU data (packaging/icu_data.py).
 SYSTEM_PACKAGES=(
   libglib2.0-0 libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libxkbcommon0
   libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1
   libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 libpulse0
   libzbar0 poppler-utils xvfb xauth strace iproute2 debootstrap imagemagick
+  icu-devtools binutils
 )
 PYTHON="${PYTHON:-python3}"
 VENV=.venv
