@@ -42,5 +42,7 @@ dist: $(DIST_VENV)/.installed
 	tar -C dist -czf $(TARBALL) counter-app
 	@du -sh dist/counter-app $(TARBALL)
 
+# --one-file-system: a test killed while build/minimal-root had /dev bind-mounted must not
+# take the host's /dev with it.
 clean:
-	rm -rf .venv $(DIST_VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis .import_linter_cache
+	rm -rf --one-file-system .venv $(DIST_VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis .import_linter_cache
