@@ -19,7 +19,14 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from counter_app.documents.fonts import BOLD, ITALIC, REGULAR, register_fonts, text_width
+from counter_app.documents.fonts import (
+    BOLD,
+    ITALIC,
+    REGULAR,
+    fitted_size,
+    register_fonts,
+    text_width,
+)
 from counter_app.documents.log_model import CellValue, LogColumn, TrackingLog, cell_value
 from counter_app.documents.log_text import (
     book_line,
@@ -39,6 +46,10 @@ LEADING: Final = 9.6
 PAD: Final = 2.0  # inside each cell
 TITLE_SIZE: Final = 13.0
 CLOSING_LEADING: Final = LEADING * 1.3
+# Columns kept on one line, in a smaller size when needed: a dossier code cut in two is
+# misread and no longer found by a search of the PDF's text.
+ONE_LINE: Final = frozenset({"code"})
+SMALLEST: Final = 5.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +117,14 @@ def _grid(columns: Sequence[LogColumn]) -> _Grid:
 
 def _layout_row(log: TrackingLog, index: int, grid: _Grid, columns: Sequence[LogColumn]) -> _Row:
     row = log.rows[index]
-    cells = []
+    cells: list[tuple[str, ...]] = []
     for i, column in enumerate(columns):
         text = _text(cell_value(row, column))
         width = grid.edges[i + 1] - grid.edges[i] - 2 * PAD
-        cells.append(tuple(wrap_text(text, REGULAR, width, SIZE)) if text else ())
+        if column.key in ONE_LINE:
+            cells.append((text,) if text else ())
+        else:
+            cells.append(tuple(wrap_text(text, REGULAR, width, SIZE)) if text else ())
     lines = max((len(cell) for cell in cells), default=1) or 1
     return _Row(tuple(cells), lines * LEADING + 2 * PAD)
 
@@ -202,6 +216,12 @@ def _paint_row(
     text.setFont(REGULAR, SIZE, LEADING)
     for k, lines in enumerate(row.cells):
         if not lines:
+            continue
+        if columns[k].key in ONE_LINE:
+            size = fitted_size(lines[0], REGULAR, SIZE, edges[k + 1] - edges[k] - 2 * PAD,
+                               smallest=SMALLEST)  # fmt: skip
+            canvas.setFont(REGULAR, size)
+            canvas.drawString(edges[k] + PAD, top - PAD - SIZE, lines[0])
             continue
         if columns[k].kind == "text":
             x = edges[k] + PAD

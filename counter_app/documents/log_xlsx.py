@@ -9,6 +9,7 @@ the page is A4 landscape, fitted to the width, with the header rows repeated and
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from copy import copy
 from typing import Any, Final
@@ -18,7 +19,7 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from counter_app.documents.log_model import LogColumn, TrackingLog, cell_value
+from counter_app.documents.log_model import LogColumn, LogRow, TrackingLog, cell_value
 from counter_app.documents.log_text import (
     book_line,
     chain_line,
@@ -28,6 +29,11 @@ from counter_app.documents.log_text import (
 )
 
 FONT_NAME: Final = "Times New Roman"  # what Vietnamese offices print forms in
+FONT_SIZE: Final = 10
+# Letters of 10-point Times per unit of column width (a width unit is one 11-point digit), a
+# little under the true figure since lines break at spaces; and the height of one line, pt.
+CHARS_PER_WIDTH: Final = 1.3
+LINE_HEIGHT: Final = 12.0
 HEADER_TOP: Final = 7  # first header row: six title rows above it (one blank)
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -54,7 +60,7 @@ def _add_styles(book: Workbook) -> None:
     """Named styles: one style record per kind of cell, not one per cell (and faster)."""
     top_wrap = Alignment(wrap_text=True, vertical="top")
     centred = Alignment(wrap_text=True, vertical="top", horizontal="center")
-    font = Font(name=FONT_NAME, size=11)
+    font = Font(name=FONT_NAME, size=FONT_SIZE)
     for name, alignment, number_format in (
         (_TEXT, top_wrap, "General"),
         (_DATE, centred, "dd/mm/yyyy"),
@@ -85,7 +91,9 @@ def _title_rows(sheet: Worksheet, log: TrackingLog, width: int) -> None:
         end = width - 3 if numbered and row == 1 else width
         _title(sheet, row, 1, end, text, bold=bold, align=align, size=14 if row == 3 else 12)
     if numbered:
-        _title(sheet, 1, width - 2, width, log.layout.number, bold=False, align="right", size=11)
+        _title(
+            sheet, 1, width - 2, width, log.layout.number, bold=False, align="right", size=FONT_SIZE
+        )
 
 
 def _title(
@@ -145,7 +153,20 @@ def _data_rows(sheet: Worksheet, log: TrackingLog, columns: Sequence[LogColumn],
             # A copy of a styled cell's style record: what ``cell.style = name`` gives, for
             # a fraction of its cost (a third of a 10,000-row export's time).
             cell._style = copy(styles[index])
+        sheet.row_dimensions[number].height = _row_height(row, columns)
     return first - 1 + len(log.rows)
+
+
+def _row_height(row: LogRow, columns: Sequence[LogColumn]) -> float:
+    """An estimate of the wrapped row's height: the file format stores none, and LibreOffice
+    does not measure rows on opening, so without it wrapped text hides under the next row."""
+    lines = 1
+    for column in columns:
+        value = cell_value(row, column)
+        if isinstance(value, str) and value:
+            per_line = max(1.0, column.width * CHARS_PER_WIDTH)
+            lines = max(lines, math.ceil(len(value) / per_line))
+    return lines * LINE_HEIGHT + 2
 
 
 def _style_array(sheet: Worksheet, name: str) -> Any:
