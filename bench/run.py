@@ -21,6 +21,7 @@ from bench import (
     bench_receipt,
     bench_store,
     bench_sync,
+    bench_tracking_log,
     bench_ui_start,
     machine,
 )
@@ -36,6 +37,7 @@ SECTIONS: dict[str, Callable[[], str]] = {
     "ui_start": bench_ui_start.run,
     "intake": bench_intake.run,
     "dossiers_view": bench_dossiers_view.run,
+    "tracking_log": bench_tracking_log.run,
 }
 
 
