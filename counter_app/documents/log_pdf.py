@@ -44,6 +44,7 @@ FOOTER: Final = 12 * mm  # room under the table for the footer line
 SIZE: Final = 8.0  # body text, points: 13 columns across a landscape A4
 LEADING: Final = 9.6
 PAD: Final = 2.0  # inside each cell
+DESCENT: Final = 1.5  # below the last line, so that "g", "y", "ọ" clear the cell's border
 TITLE_SIZE: Final = 13.0
 CLOSING_LEADING: Final = LEADING * 1.3
 # Columns kept on one line, in a smaller size when needed: a dossier code cut in two is
@@ -78,7 +79,7 @@ def log_pdf(log: TrackingLog) -> bytes:
     columns = log.layout.columns
     grid = _grid(columns)
     rows = [_layout_row(log, index, grid, columns) for index in range(len(log.rows))]
-    pages = _paginate(rows, grid, (len(_closing_lines(log)) + 1) * CLOSING_LEADING)
+    pages = _paginate(rows, grid, (len(_closing_lines(log)) + 2) * CLOSING_LEADING)
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1,
                     initialFontName=REGULAR)  # fmt: skip
@@ -92,7 +93,7 @@ def log_pdf(log: TrackingLog) -> bytes:
             _paint_row(canvas, grid, row, y, columns)
             y -= row.height
         if number == len(pages):
-            _closing(canvas, log, y - LEADING)
+            _closing(canvas, log, y - LEADING * 1.5)
         _footer(canvas, log, number, len(pages))
         canvas.showPage()
     canvas.save()
@@ -126,7 +127,7 @@ def _layout_row(log: TrackingLog, index: int, grid: _Grid, columns: Sequence[Log
         else:
             cells.append(tuple(wrap_text(text, REGULAR, width, SIZE)) if text else ())
     lines = max((len(cell) for cell in cells), default=1) or 1
-    return _Row(tuple(cells), lines * LEADING + 2 * PAD)
+    return _Row(tuple(cells), lines * LEADING + 2 * PAD + DESCENT)
 
 
 def _text(value: CellValue) -> str:
