@@ -87,8 +87,9 @@ def log_pdf(log: TrackingLog) -> bytes:
     canvas.setAuthor(log.unit)
     canvas.setCreator("counter-app")
     for number, page in enumerate(pages, start=1):
-        top = _title_block(canvas, log) if number == 1 else PAGE_HEIGHT - MARGIN
-        y = _table_head(canvas, grid, columns, top)
+        y = _title_block(canvas, log) if number == 1 else PAGE_HEIGHT - MARGIN
+        if page or number == 1:  # a last page holding only the closing lines has no table
+            y = _table_head(canvas, grid, columns, y)
         for row in page:
             _paint_row(canvas, grid, row, y, columns)
             y -= row.height
