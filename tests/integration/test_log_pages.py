@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
@@ -58,3 +59,11 @@ def test_the_2018_workbook_prints_its_form_number_and_the_sign_off() -> None:
     assert "Mẫu số 06" in values
     assert any(isinstance(v, str) and "ký xác nhận: Trần Văn Bình" in v for v in values)
     assert "Tổng số: 3 hồ sơ" in values
+
+
+def test_text_that_looks_like_a_formula_stays_text() -> None:
+    log = sample_log(1)
+    typed = replace(log.rows[0], applicant='=HYPERLINK("http://example.invalid","Bấm")')
+    book = openpyxl.load_workbook(io.BytesIO(log_xlsx(replace(log, rows=(typed,)))))
+    cell = book.active.cell(10, 5)
+    assert cell.value == typed.applicant and cell.data_type == "s"
