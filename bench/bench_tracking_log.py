@@ -12,6 +12,7 @@ for one export.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import tempfile
@@ -46,10 +47,13 @@ WRITERS: Final[dict[str, Callable[[TrackingLog], bytes]]] = {
 
 def measure(rows: int) -> dict[str, Any]:
     folder = Path(tempfile.mkdtemp(prefix="bench-log-"))
+    load_before = os.getloadavg()[0]
     try:
-        return _measure_in(folder / "store", rows)
+        found = _measure_in(folder / "store", rows)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+    found["load"] = (load_before, os.getloadavg()[0])
+    return found
 
 
 def _measure_in(folder: Path, rows: int) -> dict[str, Any]:
@@ -97,7 +101,9 @@ def run(rows: int = DEFAULT_ROWS) -> str:
         f"{rows:,} synthetic dossiers over {DAYS} days (`demo seed`'s service); the period's "
         f"log ({found['rows']:,} rows) read and written in each format, median of {ROUNDS}. "
         "The writers draw in this process only (no file on disk). Wall-clock seconds meet the "
-        "target; the process's CPU seconds show how much of them a loaded machine added.",
+        "target; the process's CPU seconds show how much of them a loaded machine added "
+        f"(load average over a minute: {found['load'][0]:.1f} before, {found['load'][1]:.1f} "
+        f"after, on {os.cpu_count()} logical cores).",
         "",
         "| step | seconds | CPU seconds | file, MB | target | met |",
         "|---|---:|---:|---:|---|---|",

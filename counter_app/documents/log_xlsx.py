@@ -15,6 +15,7 @@ from copy import copy
 from typing import Any, Final
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -154,17 +155,18 @@ def _data_rows(sheet: Worksheet, log: TrackingLog, columns: Sequence[LogColumn],
     styles = [_style_array(sheet, _style_of(column)) for column in columns]
     per_line = [max(1.0, column.width * CHARS_PER_WIDTH) for column in columns]
     for number, row in enumerate(log.rows, start=first):
-        lines = 1
+        lines, cells = 1, []
         for index, column in enumerate(columns):
             value = cell_value(row, column)
-            cell = sheet.cell(row=number, column=index + 1, value=value)
-            # The style record of a cell styled by name, shared (never changed afterwards):
-            # what ``cell.style = name`` gives, without a third of a 10,000-row export's time.
-            cell._style = styles[index]
+            # Made whole with the style record a named style gives and appended: a third of
+            # the time of ``sheet.cell(…)`` then ``cell.style = name`` on 130,000 cells.
+            cell = Cell(sheet, value=value, style_array=styles[index])
             if isinstance(value, str):
                 if value.startswith("="):  # typed text, never a formula Excel would run
                     cell.data_type = "s"
                 lines = max(lines, math.ceil(len(value) / per_line[index]))
+            cells.append(cell)
+        sheet.append(cells)
         sheet.row_dimensions[number].height = lines * LINE_HEIGHT + 2
     return first - 1 + len(log.rows)
 
