@@ -19,6 +19,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import timedelta
+from importlib import metadata
 from pathlib import Path
 from typing import Any, Final
 
@@ -86,6 +87,17 @@ def _measure_in(folder: Path, rows: int) -> dict[str, Any]:
         store.close()
 
 
+def _versions() -> str:
+    """The libraries the writers stand on (openpyxl writes through lxml when it is present)."""
+    found = []
+    for name in ("openpyxl", "lxml", "reportlab"):
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"no {name}")
+    return ", ".join(found)
+
+
 def _verdict(seconds: float, target: float | None) -> str:
     if target is None:
         return "—"
@@ -100,7 +112,8 @@ def run(rows: int = DEFAULT_ROWS) -> str:
         f"`python -m bench.bench_tracking_log --rows {rows}`: an encrypted store seeded with "
         f"{rows:,} synthetic dossiers over {DAYS} days (`demo seed`'s service); the period's "
         f"log ({found['rows']:,} rows) read and written in each format, median of {ROUNDS}. "
-        "The writers draw in this process only (no file on disk). Wall-clock seconds meet the "
+        f"The writers draw in this process only (no file on disk), with {_versions()}. "
+        "Wall-clock seconds meet the "
         "target; the process's CPU seconds show how much of them a loaded machine added "
         f"(load average over a minute: {found['load'][0]:.1f} before, {found['load'][1]:.1f} "
         f"after, on {os.cpu_count()} logical cores).",
