@@ -27,7 +27,7 @@ from counter_app.services.form_settings import load_form_settings
 from counter_app.services.store import Store
 from counter_app.services.users import printed_name, require
 from counter_app.storage import tracking_log as table
-from counter_app.storage.audit import append_audit
+from counter_app.storage.audit import append_audit, audit_head
 from counter_app.storage.engine import Database
 
 EXPORT_ACTION: Final = "log.export"
@@ -113,9 +113,10 @@ def read_tracking_log(
             )
         )  # fmt: skip
         rows = tuple(_row(each, agencies) for each in found)
-        head_seq, head_hash = 0, ""
         if audit is not None:
             head_seq, head_hash = _record(db, audit, first_day, last_day, counter, rows, now)
+        else:
+            head_seq, head_hash = audit_head(db)
         sign_offs = read_sign_offs(db, first_day, last_day)
     return TrackingLog(
         layout=load_log_layout(config.form_set),
