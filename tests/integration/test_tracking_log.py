@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import stat
 import subprocess
@@ -196,3 +197,31 @@ def test_the_command_writes_an_owner_only_file_and_never_replaces_one(
     assert again.returncode == 2 and "OUTPUT_EXISTS" in again.stdout + again.stderr
     forced = subprocess.run([*command, "--force"], capture_output=True, text=True, check=False)
     assert forced.returncode == 0, forced.stderr
+
+
+@pytest.mark.parametrize("fmt", list(LogFormat))
+def test_an_empty_period_still_gives_a_log_with_its_header(store: Store, fmt: LogFormat) -> None:
+    request = LogRequest(date(2026, 1, 1), date(2026, 1, 31), fmt)
+    exported = export_tracking_log(store, request, actor=SUPERVISOR, role="supervisor",
+                                   now=EXPORTED_AT)  # fmt: skip
+    assert exported.rows == 0 and exported.data
+
+
+def test_the_end_of_day_command_lists_the_gaps_and_records_the_sign_off(
+    store: Store, received: list[Dossier]
+) -> None:
+    folder = store.folder
+    store.close()
+    base = [sys.executable, "-m", "counter_app", "--data-dir", str(folder), "report", "eod",
+            "--date", "2026-11-02", "--json"]  # fmt: skip
+    shown = subprocess.run(base, capture_output=True, text=True, check=False)
+    assert shown.returncode == 1, shown.stderr  # never printed, never sent: gaps to chase
+    report = json.loads(shown.stdout)
+    assert report["received"] == 3 and report["printed"] == 0 and report["sign_offs"] == []
+    gaps = {(d["code"], d["gap"]) for d in report["discrepancies"]}
+    assert (received[0].code, "not_printed") in gaps and (received[0].code, "not_sent") in gaps
+    signed = subprocess.run([*base, "--sign-off"], capture_output=True, text=True, check=False)
+    assert len(json.loads(signed.stdout)["sign_offs"]) == 1
+    words = [*base[:3], "--lang", "vi", *base[3:-1]]  # the words, not the JSON
+    again = subprocess.run(words, capture_output=True, text=True, check=False)
+    assert "Đã ký xác nhận cuối ngày" in again.stdout and "chưa in phiếu tiếp nhận" in again.stdout
