@@ -1,4 +1,4 @@
-"""The Reports menu: "Export the tracking log…", a supervisor's small dialog.
+"""The Reports menu: "Export the tracking log…" and "End of day…", a supervisor's dialogs.
 
 The dialog asks for the period and the format, then the file; the export and the writing run
 on the store's thread (``export_tracking_log`` audits it with the signed-in user), and the
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.roles import allows
 from counter_app.services.clock import now_vn, today_vn
 from counter_app.services.document_files import write_document
+from counter_app.services.end_of_day import REPORT_ACTION
 from counter_app.services.store import Store
 from counter_app.services.tracking_log import (
     EXPORT_ACTION,
@@ -37,6 +38,7 @@ from counter_app.services.tracking_log import (
     LogRequest,
     export_tracking_log,
 )
+from ui.end_of_day_dialog import EndOfDayDialog
 from ui.main_window import MainWindow
 from ui.messages import error_with_code
 from ui.session import Session
@@ -153,29 +155,43 @@ class ReportsMenu(QObject):
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.window, self.dialog = window, None
+        self.window = window
+        self.dialog: TrackingLogDialog | None = None
+        self.eod_dialog: EndOfDayDialog | None = None
         menu = window.menuBar().addMenu(self.tr("&Reports"))
         menu.setToolTipsVisible(True)  # a disabled entry says why
         self.export_action = QAction(self.tr("Export the tracking log…"), window)
         self.export_action.setObjectName("exportTrackingLog")
         self.export_action.triggered.connect(self.open_export)
         menu.addAction(self.export_action)
+        self.eod_action = QAction(self.tr("End of day…"), window)
+        self.eod_action.setObjectName("endOfDay")
+        self.eod_action.triggered.connect(self.open_end_of_day)
+        menu.addAction(self.eod_action)
         window.role_changed.connect(self._role_changed)
         self._role_changed(window.session.role)
 
     def _role_changed(self, role: str) -> None:
-        allowed = allows(role, EXPORT_ACTION)
-        self.export_action.setEnabled(allowed)
-        self.export_action.setToolTip(
-            "" if allowed else self.tr("For a supervisor or an administrator.")
-        )
+        for action, name in ((self.export_action, EXPORT_ACTION), (self.eod_action, REPORT_ACTION)):
+            allowed = allows(role, name)
+            action.setEnabled(allowed)
+            action.setToolTip("" if allowed else self.tr("For a supervisor or an administrator."))
 
     def open_export(self) -> TrackingLogDialog | None:
         if not allows(self.window.session.role, EXPORT_ACTION):
             return None
         dialog = TrackingLogDialog(self.window.session, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog = dialog  # type: ignore[assignment]
+        self.dialog = dialog
+        dialog.show()
+        return dialog
+
+    def open_end_of_day(self) -> EndOfDayDialog | None:
+        if not allows(self.window.session.role, REPORT_ACTION):
+            return None
+        dialog = EndOfDayDialog(self.window.session, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.eod_dialog = dialog
         dialog.show()
         return dialog
 

@@ -12,6 +12,10 @@
         <translation>Xuất sổ theo dõi hồ sơ…</translation>
     </message>
     <message>
+        <source>End of day…</source>
+        <translation>Đối chiếu cuối ngày…</translation>
+    </message>
+    <message>
         <source>For a supervisor or an administrator.</source>
         <translation>Dành cho cán bộ phụ trách hoặc quản trị viên.</translation>
     </message>
@@ -53,6 +57,21 @@
     <message>
         <source>Exported {rows} dossier(s) to {file}.</source>
         <translation>Đã xuất {rows} hồ sơ vào tệp {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>EndOfDayDialog</name>
+    <message>
+        <source>End of day</source>
+        <translation>Đối chiếu cuối ngày</translation>
+    </message>
+    <message>
+        <source>Sign off the day</source>
+        <translation>Ký xác nhận cuối ngày</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
     </message>
 </context>
 </TS>

@@ -66,3 +66,21 @@ def test_a_clerk_finds_the_export_disabled(qtbot: QtBot, new_store: Store, tmp_p
         assert not menu.export_action.isEnabled()
         assert menu.export_action.toolTip()
         assert menu.open_export() is None
+
+
+def test_a_supervisor_sees_the_days_gaps_and_signs_the_day_off(
+    qtbot: QtBot, new_store: Store, tmp_path: Path
+) -> None:
+    folder = _folder(new_store)
+    with counter_window(qtbot, folder, tmp_path, username="minh") as counter:
+        menu = install_reports(counter.window)
+        dialog = menu.open_end_of_day()
+        assert dialog is not None
+        qtbot.waitUntil(lambda: dialog.gaps.count() > 0, timeout=20_000)
+        assert "tiếp nhận 2, đã in phiếu 0, đã gửi 0" in dialog.figures.text()
+        lines = [dialog.gaps.item(i).text() for i in range(dialog.gaps.count())]
+        assert len(lines) == 4  # two dossiers, each never printed and never sent
+        with qtbot.waitSignal(dialog.shown, timeout=20_000) as signed:
+            dialog.sign_button.click()
+        assert len(signed.args[0].sign_offs) == 1
+        assert "Trần Văn Minh" in dialog.signed.text()
