@@ -35,7 +35,7 @@ from counter_app.services.store import open_store
 from counter_app.services.tracking_log import LogFormat, LogRequest, export_tracking_log
 
 CLI_ROLE: Final = Role.ADMINISTRATOR.value  # the computer's account is IT's (module docstring)
-MAX_COUNTER: Final = 999
+MAX_COUNTER: Final = 99  # counters are numbered 1–99 (setup refuses others)
 
 
 def register(commands: Subparsers) -> None:
