@@ -22,6 +22,7 @@ from bench import (
     bench_receipt,
     bench_store,
     bench_sync,
+    bench_tracking_log,
     bench_ui_start,
     machine,
 )
@@ -38,6 +39,7 @@ SECTIONS: dict[str, Callable[[], str]] = {
     "intake": bench_intake.run,
     "dossiers_view": bench_dossiers_view.run,
     "bundle": bench_bundle.run,
+    "tracking_log": bench_tracking_log.run,
 }
 
 

@@ -25,6 +25,7 @@ from counter_app.texts import (
     marks,
     printing,
     provision,
+    reports,
     self_test,
     store,
     sync,
@@ -245,6 +246,7 @@ _AREAS = (
     dossier_screens,
     users,
     ui_settings,
+    reports,
 )
 MESSAGES: Mapping[str, Mapping[str, str]] = {
     **_ID_CARD_MESSAGES,

@@ -32,6 +32,7 @@ from ui.intake import install as install_intake
 from ui.look import BASE_POINT_SIZE
 from ui.main_window import MainWindow
 from ui.printing import PrintDesk
+from ui.reports import install as install_reports
 from ui.returns import install as install_returns
 from ui.session import Session
 from ui.sync_area import install as install_sync_area
@@ -79,6 +80,7 @@ def install_everything(window: MainWindow) -> None:
     install_sync_area(window)
     install_backup_area(window)
     install_users(window)
+    install_reports(window)
     window.add_help_menu()
     intake = window.screen_widget("intake")
     area = sync_area(window)

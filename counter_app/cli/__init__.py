@@ -26,6 +26,7 @@ from counter_app.cli import (
     form_commands,
     id_commands,
     provision_commands,
+    report_commands,
     self_test_commands,
     store_commands,
     sync_commands,
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     city_sim_commands.register(commands)
     user_commands.register(commands)
     clock_commands.register(commands)
+    report_commands.register(commands)
     return parser
 
 

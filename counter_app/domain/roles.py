@@ -35,6 +35,8 @@ ACTIONS: Mapping[str, Role] = {
     "form.settings": Role.SUPERVISOR,
     "sync.configure": Role.SUPERVISOR,
     "clock.confirm": Role.SUPERVISOR,  # the PC clock is right: receipts ahead stop blocking
+    "log.export": Role.SUPERVISOR,  # the tracking log (Sổ theo dõi hồ sơ) as XLSX, CSV or PDF
+    "report.eod": Role.SUPERVISOR,  # the end-of-day reconciliation and its sign-off
     # The counter itself.
     "users.manage": Role.ADMINISTRATOR,
     "counter.settings": Role.ADMINISTRATOR,
