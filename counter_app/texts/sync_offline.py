@@ -57,6 +57,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "{code}: the city holds this dossier (code {city_code}, status {status}); do NOT "
         "type it again.",
     },
+    "sync.recovered": {
+        "vi": "{code}: đã lấy lại từ thành phố (phiên bản cuối thành phố nhận); không lấy lại "
+        "được các phiên bản trước, lịch sử xử lý và sổ mẫu đã in.",
+        "en": "{code}: taken back from the city (the last version it received); its earlier "
+        "versions, its history and the register of printed forms could not be recovered.",
+    },
     "sync.recover_missing": {
         "vi": "{code}: thành phố không có hồ sơ này; hãy nhập lại từ hồ sơ giấy.",
         "en": "{code}: the city does not hold this dossier; re-enter it from the papers.",
