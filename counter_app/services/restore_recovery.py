@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from counter_app.domain.dossier import Dossier, Intake
@@ -40,6 +40,7 @@ PENDING_ACK = "RECOVERY_PENDING"  # what a clerk confirms to save while the city
 RECOVERED_EVENT = "recovered_from_city"
 # What a rebuilt dossier lacks: said in its event and audit row, and by ``sync recover``.
 NOT_RECOVERED = ("earlier_versions", "events", "printed_forms")
+NOTICE_FOR = timedelta(days=1)  # the window tells the city's answer for a working day
 
 
 class RecoveredDossierReenteredError(BadInputError):
@@ -71,6 +72,34 @@ class Rebuilt:
     uuid: str
     version: int
     log_line_moved: bool  # its tracking-log line was taken since the restore: a new one
+
+
+@dataclass(frozen=True)
+class RecoveryNotice:
+    """What the window says after a restore (codes only): shown while some loss awaits the
+    city, and for a day after the city answered."""
+
+    awaiting: int  # losses the city has not answered about (0 when no city is set up)
+    recovered: tuple[str, ...]  # codes taken back from the city in the last day
+    to_reenter: tuple[str, ...]  # codes the city does not hold: re-enter from the papers
+
+    @property
+    def shown(self) -> bool:
+        return bool(self.awaiting or self.recovered or self.to_reenter)
+
+
+def recovery_notice(store: Store, *, now: datetime) -> RecoveryNotice:
+    """One read of the marks' losses when no restore took anything (the usual case)."""
+    if not store.marks.losses():
+        return RecoveryNotice(0, (), ())
+    recent = answers.answered_since(store.db, iso_vn(now - NOTICE_FOR))
+    lost = {code for _, code in lost_dossiers(store)}
+    awaiting = len(awaiting_city(store)) if load_sync_settings(store).url else 0
+    recovered = tuple(code for code, outcome in recent if outcome == answers.RECOVERED)
+    to_reenter = tuple(
+        code for code, outcome in recent if outcome != answers.RECOVERED and code in lost
+    )
+    return RecoveryNotice(awaiting, recovered, to_reenter)
 
 
 def awaiting_city(store: Store) -> list[tuple[str, str]]:

@@ -31,6 +31,14 @@ def answered(db: Database, uuids: list[str]) -> dict[str, str]:
     return {str(uuid): str(outcome) for uuid, outcome in rows}
 
 
+def answered_since(db: Database, since: str) -> list[tuple[str, str]]:
+    """(code, outcome) of the answers noted at or after ``since`` (ISO), in code order."""
+    rows = db.conn.execute(
+        "SELECT code, outcome FROM city_recovery WHERE asked_at >= ? ORDER BY code", (since,)
+    )
+    return [(str(code), str(outcome)) for code, outcome in rows]
+
+
 def recovered_code_for(db: Database, *, id_number: str, procedure_code: str) -> str | None:
     """The code of a dossier recovered from the city, not voided, for this person and
     procedure (a re-entry of it would make a second dossier at the city)."""
