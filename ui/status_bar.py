@@ -114,12 +114,20 @@ def recovery_lines(notice: RecoveryNotice, lang: str) -> list[str]:
     if notice.awaiting:
         lines.append(message_for("recovery.awaiting", lang, {"count": str(notice.awaiting)}))
     if notice.recovered:
-        codes = ", ".join(notice.recovered)
+        codes = _some(notice.recovered)
         lines.append(message_for("recovery.recovered", lang, {"codes": codes}))
     if notice.to_reenter:
-        codes = ", ".join(notice.to_reenter)
+        codes = _some(notice.to_reenter)
         lines.append(message_for("recovery.reenter", lang, {"codes": codes}))
     return lines
+
+
+SHOWN_CODES = 3  # a status line stays one line; `counter-app sync recover` lists every code
+
+
+def _some(codes: tuple[str, ...]) -> str:
+    shown = ", ".join(codes[:SHOWN_CODES])
+    return shown if len(codes) <= SHOWN_CODES else f"{shown} (+{len(codes) - SHOWN_CODES})"
 
 
 class BackupWarningLabel(QLabel):
