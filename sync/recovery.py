@@ -24,7 +24,12 @@ from counter_app.services.restore_recovery import (
 )
 from counter_app.services.store import Store
 from sync import protocol
-from sync.client import SyncClient, SyncReplyInvalidError
+from sync.client import (
+    SyncClient,
+    SyncEnvelopeRejectedError,
+    SyncHttpError,
+    SyncReplyInvalidError,
+)
 from sync.counter_copy import CounterCopyInvalidError, dossier_from_copy
 from sync.records import from_iso
 
@@ -53,7 +58,12 @@ def recover_if_awaiting(store: Store, client: SyncClient, *, now: datetime) -> i
     """
     if not store.marks.losses() or not awaiting_city(store):
         return 0
-    return len(recover_from_city(store, client, now=now).recovered)
+    try:
+        return len(recover_from_city(store, client, now=now).recovered)
+    except (SyncHttpError, SyncEnvelopeRejectedError):
+        # A city without the lookup (404) or refusing it must not stop the sending: the
+        # losses stay waiting, the window says so, and ``sync recover`` shows the error.
+        return 0
 
 
 def recover_from_city(store: Store, client: SyncClient, *, now: datetime) -> Recovery:

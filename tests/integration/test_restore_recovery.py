@@ -24,14 +24,24 @@ from counter_app.services.clock import now_vn
 from counter_app.services.intake import receive_dossier
 from counter_app.services.restore import restore_backup
 from counter_app.services.restore_recovery import (
+    PENDING_ACK,
     RecoveredDossierReenteredError,
     RecoveryPendingError,
+    awaiting_city,
 )
 from counter_app.services.store import Store, open_store
 from counter_app.services.sync_outbox import pending_count
 from counter_app.services.sync_settings import save_sync_settings
+from sync.protocol import BATCH_PATH, CHANGES_PATH, LOOKUP_PATH
 from tests.dossier_helpers import CLERK, citizen, configure, intake, vn
-from tests.integration.sync_helpers import FAST, city_dump, city_sim, local_record, sync_once
+from tests.integration.sync_helpers import (
+    FAST,
+    city_dump,
+    city_sim,
+    local_record,
+    scripted_server,
+    sync_once,
+)
 from tests.integration.test_sync_offline import SHORT, STILL
 
 # Fields a restore cannot give back as they were: the row id is the store's own, and the
@@ -189,3 +199,43 @@ def test_an_unreachable_city_leaves_the_recovery_for_the_next_sync(
     finally:
         restored.close()
     assert [row["times_received"] for row in city_dump(city_db)] == [1]
+
+
+def test_a_city_without_the_lookup_does_not_stop_the_sending(
+    new_store: Store, private_data_dir: Path
+) -> None:
+    """A city adapter that answers the lookup 404: the pass goes on (a new dossier is sent),
+    and the loss keeps waiting for an answer, so intake still asks first."""
+    store = _counter(new_store)
+    backup = make_backup(store, actor=CLERK, now=now_vn()).path
+    receive_dossier(store, _rich_intake(1), clerk=CLERK, now=vn(2026, 11, 3, 8, 0))
+    store.close()
+    restored = _restore(private_data_dir, backup)
+    try:
+        fresh = receive_dossier(
+            restored, replace(_rich_intake(2), acknowledged=frozenset({PENDING_ACK})),
+            clerk=CLERK, now=vn(2026, 11, 3, 9, 0),
+        )  # fmt: skip
+        with scripted_server() as (script, url):
+            script.respond = _city_without_lookup
+            save_sync_settings(restored, {"url": url}, actor="it", now=now_vn())
+            report = sync_once(restored, url, FAST)
+        assert report.error is None and report.recovered == 0 and report.acknowledged == 1
+        assert [s["path"] for s in script.seen][:2] == [LOOKUP_PATH, BATCH_PATH]
+        assert [code for _, code in awaiting_city(restored)] not in ([], [fresh.code])
+    finally:
+        restored.close()
+
+
+def _city_without_lookup(method: str, path: str, body: bytes) -> tuple[int, dict[str, str], bytes]:
+    if path.startswith(LOOKUP_PATH):
+        return 404, {}, b'{"error": "not found"}'
+    if path.startswith(BATCH_PATH):
+        batch = json.loads(body)
+        results = [{"idempotency_key": r["idempotency_key"], "outcome": "accepted",
+                    "MaHoSo": r["hoSo"]["MaHoSo"], "server_version": r["version"], "errors": []}
+                   for r in batch["records"]]  # fmt: skip
+        return 200, {}, json.dumps({"batch_id": batch["batch_id"], "results": results}).encode()
+    if path.startswith(CHANGES_PATH):
+        return 200, {}, b'{"items": [], "next_cursor": "c1", "has_more": false}'
+    return 304, {}, b""
