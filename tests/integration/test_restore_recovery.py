@@ -239,3 +239,30 @@ def _city_without_lookup(method: str, path: str, body: bytes) -> tuple[int, dict
     if path.startswith(CHANGES_PATH):
         return 200, {}, b'{"items": [], "next_cursor": "c1", "has_more": false}'
     return 304, {}, b""
+
+
+def test_a_dossier_voided_at_the_city_comes_back_voided(
+    new_store: Store, private_data_dir: Path, tmp_path: Path
+) -> None:
+    """Sent (the reply lost), then voided (the cancellation reached the city), then lost to a
+    restore: it comes back voided, and the person may file the same procedure again."""
+    city_db = tmp_path / "city.db"
+    store = _counter(new_store)
+    backup = make_backup(store, actor=CLERK, now=now_vn()).path
+    sent = receive_dossier(store, _rich_intake(1), clerk=CLERK, now=vn(2026, 11, 3, 8, 0))
+    with city_sim(city_db, *STILL, "--fail-rate", "1", "--faults", "500") as url:
+        assert sync_once(store, url, FAST).error_code == "SYNC_SERVER_BUSY"  # stored, then 500
+    dossiers.void_dossier(store, sent.code, reason="Nhập trùng", actor=CLERK, now=now_vn())
+    with city_sim(city_db, *STILL) as url:
+        assert sync_once(store, url, FAST).cancellations_acknowledged == 1
+        store.close()
+        restored = _restore(private_data_dir, backup)
+        try:
+            save_sync_settings(restored, {"url": url}, actor="it", now=now_vn())
+            report = sync_once(restored, url, FAST)
+            assert report.recovered == 1 and report.acknowledged == 0
+            assert dossiers.get_dossier(restored, sent.code).is_voided
+            again = receive_dossier(restored, _rich_intake(1), clerk=CLERK, now=now_vn())
+            assert again.code != sent.code
+        finally:
+            restored.close()
