@@ -116,6 +116,8 @@ def recovery_lines(notice: RecoveryNotice, lang: str) -> list[str]:
     if notice.recovered:
         codes = _some(notice.recovered)
         lines.append(message_for("recovery.recovered", lang, {"codes": codes}))
+    if notice.held:
+        lines.append(message_for("recovery.held", lang, {"codes": _some(notice.held)}))
     if notice.to_reenter:
         codes = _some(notice.to_reenter)
         lines.append(message_for("recovery.reenter", lang, {"codes": codes}))

@@ -82,10 +82,7 @@ class RecoveryNotice:
     awaiting: int  # losses the city has not answered about (0 when no city is set up)
     recovered: tuple[str, ...]  # codes taken back from the city in the last day
     to_reenter: tuple[str, ...]  # codes the city does not hold: re-enter from the papers
-
-    @property
-    def shown(self) -> bool:
-        return bool(self.awaiting or self.recovered or self.to_reenter)
+    held: tuple[str, ...] = ()  # at the city without a readable copy: never to be typed again
 
 
 def recovery_notice(store: Store, *, now: datetime) -> RecoveryNotice:
@@ -95,11 +92,12 @@ def recovery_notice(store: Store, *, now: datetime) -> RecoveryNotice:
     recent = answers.answered_since(store.db, iso_vn(now - NOTICE_FOR))
     lost = {code for _, code in lost_dossiers(store)}
     awaiting = len(awaiting_city(store)) if load_sync_settings(store).url else 0
+
+    def codes(kind: str) -> tuple[str, ...]:
+        return tuple(code for code, outcome in recent if outcome == kind and code in lost)
+
     recovered = tuple(code for code, outcome in recent if outcome == answers.RECOVERED)
-    to_reenter = tuple(
-        code for code, outcome in recent if outcome != answers.RECOVERED and code in lost
-    )
-    return RecoveryNotice(awaiting, recovered, to_reenter)
+    return RecoveryNotice(awaiting, recovered, codes(answers.MISSING), codes(answers.HELD))
 
 
 def awaiting_city(store: Store) -> list[tuple[str, str]]:

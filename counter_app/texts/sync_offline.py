@@ -71,6 +71,10 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "Đã lấy lại từ thành phố: {codes}",
         "en": "Taken back from the city: {codes}",
     },
+    "recovery.held": {
+        "vi": "⚠ Thành phố đang giữ, KHÔNG nhập lại: {codes}",
+        "en": "⚠ Held by the city, do NOT type again: {codes}",
+    },
     "recovery.reenter": {
         "vi": "⚠ Thành phố không có, cần nhập lại từ hồ sơ giấy: {codes}",
         "en": "⚠ Not at the city, re-enter from the papers: {codes}",

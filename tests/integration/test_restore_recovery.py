@@ -26,13 +26,18 @@ from counter_app.services.restore import restore_backup
 from counter_app.services.restore_recovery import (
     PENDING_ACK,
     RecoveredDossierReenteredError,
+    RecoveryNotice,
     RecoveryPendingError,
     awaiting_city,
+    recovery_notice,
 )
 from counter_app.services.store import Store, open_store
 from counter_app.services.sync_outbox import pending_count
 from counter_app.services.sync_settings import save_sync_settings
+from sync.client import ClientConfig, SyncClient
 from sync.protocol import BATCH_PATH, CHANGES_PATH, LOOKUP_PATH
+from sync.recovery import recover_from_city
+from tests.city_sim_process import sample_envelope
 from tests.dossier_helpers import CLERK, citizen, configure, intake, vn
 from tests.integration.sync_helpers import (
     FAST,
@@ -103,9 +108,7 @@ def test_a_restore_takes_back_from_the_city_the_dossiers_it_holds(
         store.close()
         restored = _restore(private_data_dir, backup)
         try:
-            from sync.recovery import recover_from_city
-
-            recovery = _recover(restored, url, recover_from_city)
+            recovery = _recover(restored, url)
             assert sorted(r.code for r in recovery.recovered) == sorted(d.code for d in before)
             assert [code for code, _ in recovery.missing] == [unsent.code]
             for old, record in zip(before, records, strict=True):
@@ -127,12 +130,10 @@ def test_a_restore_takes_back_from_the_city_the_dossiers_it_holds(
     assert unsent.code not in city
 
 
-def _recover(store: Store, url: str, recover: Any) -> Any:
-    from sync.client import ClientConfig, SyncClient
-
+def _recover(store: Store, url: str) -> Any:
     client = SyncClient(ClientConfig(url=url, counter_id="1", app_version="test"))
     try:
-        return recover(store, client, now=now_vn())
+        return recover_from_city(store, client, now=now_vn())
     finally:
         client.close()
 
@@ -266,3 +267,32 @@ def test_a_dossier_voided_at_the_city_comes_back_voided(
             assert again.code != sent.code
         finally:
             restored.close()
+
+
+def test_a_record_without_the_counters_copy_is_held_not_rebuilt(
+    new_store: Store, private_data_dir: Path, tmp_path: Path
+) -> None:
+    """A version an older app sent (no ``counter_copy``): the city holds it but it cannot be
+    rebuilt; it is listed as held, never for re-entry, and the window says not to type it."""
+    store = _counter(new_store)
+    backup = make_backup(store, actor=CLERK, now=now_vn()).path
+    old = receive_dossier(store, _rich_intake(1), clerk=CLERK, now=vn(2026, 11, 3, 8, 0))
+    bare = {k: v for k, v in local_record(store, old).items() if k != "counter_copy"}
+    store.close()
+    with city_sim(tmp_path / "city.db", *STILL) as url:
+        client = SyncClient(ClientConfig(url=url, counter_id="1", app_version="0.9"))
+        try:
+            reply = client.post_batch(sample_envelope([bare]))
+            assert reply.body["results"][0]["outcome"] == "accepted"
+            restored = _restore(private_data_dir, backup)
+            try:
+                save_sync_settings(restored, {"url": url}, actor="it", now=now_vn())
+                recovery = recover_from_city(restored, client, now=now_vn())
+                notice = recovery_notice(restored, now=now_vn())
+            finally:
+                restored.close()
+        finally:
+            client.close()
+    assert [h.code for h in recovery.held] == [old.code]
+    assert recovery.recovered == [] and recovery.missing == []
+    assert notice == RecoveryNotice(0, (), (), (old.code,))
