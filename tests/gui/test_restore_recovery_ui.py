@@ -16,12 +16,16 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from counter_app.messages import message_for
 from counter_app.services.backup import make_backup
 from counter_app.services.clock import now_vn
+from counter_app.services.dossiers import dossier_detail
 from counter_app.services.restore import restore_backup
+from counter_app.services.restore_recovery import PENDING_ACK
 from counter_app.services.store import Store, open_store
 from tests.city_sim_process import running_city_sim
 from tests.dossier_helpers import CLERK, configure
+from tests.gui.intake_helpers import on_store, opened, person_types, press, scanner_types
 from tests.gui.test_sync_ui import (
     STILL,
     area_of,
@@ -33,6 +37,7 @@ from tests.gui.test_sync_ui import (
 )
 from tests.integration.sync_helpers import FAST as ENGINE_FAST
 from tests.integration.sync_helpers import sync_once
+from tests.payloads import T1
 from ui.intake.recovery_confirm import confirm_new_after_restore
 from ui.sync_area import install
 from ui.sync_runner import SyncState
@@ -109,3 +114,53 @@ def test_a_new_intake_waits_for_the_clerks_yes(qtbot: QtBot, tmp_path: Path) -> 
     QTimer.singleShot(200, answer)
     assert confirm_new_after_restore(parent, "vi") is False
     assert seen and seen[0].startswith("Sau khi khôi phục dữ liệu, thành phố chưa trả lời")
+
+
+def _lost_while_the_city_is_down(folder: Path) -> None:
+    """A backup, a dossier after it, the backup restored; the city set up but unreachable."""
+    store = open_store(folder)
+    try:
+        backup = make_backup(store, actor=CLERK, now=now_vn()).path
+    finally:
+        store.close()
+    receive(folder, 1)
+    restore_backup(folder, backup, key_file=None, actor=CLERK, now=now_vn())
+    set_url(folder, closed_port_url())
+
+
+def _answer_the_question(seen: list[str], button: QMessageBox.StandardButton) -> None:
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, answer)  # the save runs on the store's thread first
+            return
+        seen.append(box.text())
+        box.button(button).click()
+
+    QTimer.singleShot(50, answer)
+
+
+def test_an_intake_while_the_city_has_not_answered_saves_only_on_yes(
+    qtbot: QtBot, folder: Path, tmp_path: Path
+) -> None:
+    _lost_while_the_city_is_down(folder)
+    with opened(qtbot, folder, tmp_path / "pdf") as (_window, screen):
+        scanner_types(T1)
+        person_types("ks")
+        press(Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: screen.procedure.due.text() != "", timeout=20_000)
+        seen: list[str] = []
+        _answer_the_question(seen, QMessageBox.StandardButton.No)
+        press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: bool(seen) and not screen.busy, timeout=20_000)
+        assert not screen.last_code  # No: nothing saved, the form kept, the reason said
+        assert screen.message.text().startswith(message_for("RECOVERY_PENDING", "vi"))
+        assert screen.applicant.edits["full_name"].text() == "Trần Quốc Bảo"
+        _answer_the_question(seen, QMessageBox.StandardButton.Yes)
+        with qtbot.waitSignal(screen.printed, timeout=20_000):
+            screen.receive()  # Ctrl+Enter's action (offscreen, the closed box left no focus)
+        assert screen.last_code and len(seen) == 2
+        assert seen[1].startswith("Sau khi khôi phục dữ liệu, thành phố chưa trả lời")
+        code = screen.last_code
+        detail = on_store(qtbot, screen, lambda store: dossier_detail(store, code))
+    assert PENDING_ACK in detail.events[0]["details"]["acknowledged"]  # the clerk's yes, kept
