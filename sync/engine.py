@@ -60,6 +60,7 @@ from sync.client import (
     SyncTransientError,
 )
 from sync.records import build_record, parse_change
+from sync.recovery import recover_if_awaiting
 
 ENVELOPE_ALLOWANCE = 512  # bytes kept for the envelope around the records (ids, times)
 TOO_LARGE_CODE = "RECORD_TOO_LARGE"  # one record alone above the server's size limit
@@ -68,7 +69,7 @@ TOO_LARGE_CODE = "RECORD_TOO_LARGE"  # one record alone above the server's size 
 # The fields of SyncReport that count work done in a pass, so they add up over passes.
 _REPORT_COUNTS = (
     "sent", "acknowledged", "rejected", "retry_later", "stale", "batches", "requests",
-    "statuses_updated", "due_dates_later", "cancellations_acknowledged",
+    "statuses_updated", "due_dates_later", "cancellations_acknowledged", "recovered",
 )  # fmt: skip
 
 
@@ -86,6 +87,7 @@ class SyncReport:
     statuses_updated: int = 0
     due_dates_later: int = 0
     cancellations_acknowledged: int = 0  # voids the city now holds (sync/cancellations.py)
+    recovered: int = 0  # dossiers a restore took back, rebuilt from the city (sync/recovery.py)
     catalogue_updated: bool = False
     catalogue_error: str | None = None
     pending: int = 0
@@ -141,6 +143,8 @@ def run_sync_once(
     )  # fmt: skip
     backoff = Backoff(settings.backoff_base_s, settings.backoff_cap_s)
     try:
+        # First, so that the city's statuses pulled below also reach the rebuilt dossiers.
+        run.report.recovered = recover_if_awaiting(store, client, now=now)
         budget_left = _push(run)
         run.report.cancellations_acknowledged = push_cancellations(
             store, client, config=run.config, now=now

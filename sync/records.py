@@ -18,6 +18,7 @@ from counter_app.domain.procedure import Procedure
 from counter_app.domain.vn_time import VN_TZ
 from counter_app.services.sync_pull import CityChange
 from sync import protocol
+from sync.counter_copy import counter_copy
 
 FIRST_STEP = "Tiếp nhận hồ sơ"
 FIRST_STEP_TITLE = "Cán bộ một cửa"
@@ -51,7 +52,8 @@ def from_city_time(text: str) -> str | None:
 
 
 def build_record(dossier: Dossier, procedure: Procedure, *, agency_name: str) -> dict[str, Any]:
-    """The record of the dossier's current version (sync.md B2)."""
+    """The record of the dossier's current version (sync.md B2), with the counter's own copy
+    of what the national fields cannot carry (``sync/counter_copy.py``)."""
     return {
         "idempotency_key": protocol.idempotency_key(dossier.uuid, dossier.version),
         "dossier_uuid": dossier.uuid,
@@ -59,6 +61,7 @@ def build_record(dossier: Dossier, procedure: Procedure, *, agency_name: str) ->
         "local_code": dossier.code,
         "hoSo": build_ho_so(dossier, procedure, agency_name=agency_name),
         "tienTrinh": [first_step(dossier, agency_name=agency_name)],
+        "counter_copy": counter_copy(dossier),
     }
 
 
@@ -169,8 +172,13 @@ def parse_change(item: Mapping[str, Any]) -> CityChange:
 
 def _iso(value: Any) -> str:
     """``changed_at`` is ISO 8601 with an offset; anything else is dropped (the pass's time)."""
+    return from_iso(value) or ""
+
+
+def from_iso(value: Any) -> str | None:
+    """An ISO 8601 time with an offset as the store's Vietnam-time ISO form; None otherwise."""
     try:
         moment = protocol.parse_iso_with_offset(str(value))
     except ValueError:
-        return ""
+        return None
     return moment.astimezone(VN_TZ).isoformat(timespec="seconds")

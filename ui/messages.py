@@ -30,7 +30,9 @@ def _data_folder() -> Path | None:
 
 
 def error_sentence(error: BaseException, lang: str) -> str:
-    return message_for(error_code(error), lang)
+    """A sentence naming ``{detail}`` gets the error's detail (a code, never personal data)."""
+    detail = error.detail if isinstance(error, CounterAppError) else ""
+    return message_for(error_code(error), lang, {"detail": detail} if detail else None)
 
 
 def error_with_code(error: BaseException, lang: str) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from counter_app.messages import message_for
 from counter_app.services.backup_status import BackupStatus
 from counter_app.services.clock import now_vn
+from counter_app.services.restore_recovery import RecoveryNotice
 from ui.sync_runner import SyncState, SyncStatus
 
 
@@ -97,6 +98,7 @@ class SyncStatusWidget(QWidget):
                 seconds=f"{status.clock_skew_s:.0f}"))  # fmt: skip
         if status.unsynced_warning:
             parts.append(self.tr("⚠ Dossiers unsent for over a day: call IT"))
+        parts.extend(recovery_lines(status.recovery, self._lang))
         return " · ".join(parts)
 
     def _error_tip(self, status: SyncStatus) -> str:
@@ -104,6 +106,30 @@ class SyncStatusWidget(QWidget):
             return ""
         label = "Mã lỗi" if self._lang == "vi" else "Error code"
         return f"{message_for(status.last_error, self._lang)}\n{label}: {status.last_error}"
+
+
+def recovery_lines(notice: RecoveryNotice, lang: str) -> list[str]:
+    """After a restore, in the core's words (codes only): waiting, taken back, to re-enter."""
+    lines = []
+    if notice.awaiting:
+        lines.append(message_for("recovery.awaiting", lang, {"count": str(notice.awaiting)}))
+    if notice.recovered:
+        codes = _some(notice.recovered)
+        lines.append(message_for("recovery.recovered", lang, {"codes": codes}))
+    if notice.held:
+        lines.append(message_for("recovery.held", lang, {"codes": _some(notice.held)}))
+    if notice.to_reenter:
+        codes = _some(notice.to_reenter)
+        lines.append(message_for("recovery.reenter", lang, {"codes": codes}))
+    return lines
+
+
+SHOWN_CODES = 3  # a status line stays one line; `counter-app sync recover` lists every code
+
+
+def _some(codes: tuple[str, ...]) -> str:
+    shown = ", ".join(codes[:SHOWN_CODES])
+    return shown if len(codes) <= SHOWN_CODES else f"{shown} (+{len(codes) - SHOWN_CODES})"
 
 
 class BackupWarningLabel(QLabel):

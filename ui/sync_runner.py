@@ -26,6 +26,7 @@ from counter_app import __version__
 from counter_app.errors import CounterAppError
 from counter_app.services.clock import now_vn
 from counter_app.services.counter_config import load_config
+from counter_app.services.restore_recovery import RecoveryNotice, recovery_notice
 from counter_app.services.store import Store
 from counter_app.services.sync_journal import read_journal
 from counter_app.services.sync_outbox import pending_count, rejected_count
@@ -46,6 +47,7 @@ UNEXPECTED_RETRY_S = 300.0
 # Quitting waits this long for a running pass, then abandons it (a pass is idempotent).
 STOP_WAIT_S = 2.0
 _STATUS_ONLY, _PASS = "status", "pass"
+NO_RECOVERY = RecoveryNotice(0, (), ())
 
 
 class SyncState(StrEnum):
@@ -70,6 +72,7 @@ class SyncStatus:
     skew_warning: bool = False
     unsynced_warning: bool = False
     retry_in_s: float | None = None  # None: no pass planned but the idle one
+    recovery: RecoveryNotice = NO_RECOVERY  # after a restore: what the city gave back
 
 
 def _counts(store: Store, state: SyncState, error: str | None = None) -> SyncStatus:
@@ -84,6 +87,7 @@ def _counts(store: Store, state: SyncState, error: str | None = None) -> SyncSta
         clock_skew_s=journal.clock_skew_s,
         skew_warning=journal.skew_warning,
         unsynced_warning=unsynced_state(store, now=now_vn()).warning,
+        recovery=recovery_notice(store, now=now_vn()),
     )
 
 

@@ -192,7 +192,7 @@ def _log_quietly(error: Exception) -> None:
 
 def report_error(code: str, args: argparse.Namespace, *, detail: str = "") -> None:
     """The error's sentence on stderr (and JSON on stdout with ``--json``), then its code."""
-    message = message_for(code, args.lang)
+    message = message_for(code, args.lang, {"detail": detail} if detail else None)
     if getattr(args, "json", False):
         extra = {"detail": detail} if detail and detail != code else {}
         emit({"ok": False, "error_code": code, "error": message, **extra})

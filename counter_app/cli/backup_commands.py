@@ -13,6 +13,7 @@ from typing import Any
 
 from counter_app.cli.numbers import bounded_int
 from counter_app.cli.output import Subparsers, emit
+from counter_app.cli.sync_recover_commands import recover_after_restore
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
@@ -242,10 +243,12 @@ def run_restore(args: argparse.Namespace) -> int:
     report = restore_backup(
         data_dir(), args.file, key_file=args.key_file, actor=cli_actor(), now=now_vn()
     )
-    if args.json:
-        emit(_restore_json(report))
-    else:
+    if not args.json:
         _print_restore(args, report)
+    # The city is the other copy: what it holds of the lost dossiers comes back from it now.
+    city = recover_after_restore(args)
+    if args.json:
+        emit({**_restore_json(report), "city_recovery": city})
     return EXIT_OK
 
 

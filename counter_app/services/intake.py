@@ -34,6 +34,7 @@ from counter_app.services.calendar_notice import warnings_to_show
 from counter_app.services.catalogue import lookup_procedure
 from counter_app.services.clock_check import receipt_blocking_intake
 from counter_app.services.counter_config import CounterConfig, load_config
+from counter_app.services.restore_recovery import refuse_reentry
 from counter_app.services.store import Store
 from counter_app.services.sync_overdue import refuse_intake_if_overdue
 from counter_app.services.sync_settings import load_sync_settings
@@ -86,6 +87,7 @@ def receive_dossier(store: Store, intake: Intake, *, clerk: str, now: datetime) 
     """Save a new dossier with its code and due date; return it as stored."""
     intake = clean_intake(intake)  # every way in meets the same cleaning and limits
     _check_intake(intake)
+    refuse_reentry(store, intake)  # after a restore: never a second copy of a recovered dossier
     refuse_intake_if_overdue(store, now=now)  # only when IT configured a block (docs/SYNC.md)
     procedure = lookup_procedure(intake.procedure_code, store)
     now = now.astimezone(VN_TZ)

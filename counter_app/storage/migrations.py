@@ -200,3 +200,14 @@ def _cancellations(db: Database) -> None:
         "idempotency_key TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, "
         "state TEXT NOT NULL DEFAULT 'pending', done_at TEXT)"
     )
+
+
+@migration(9)
+def _city_recovery(db: Database) -> None:
+    """What the city answered about each dossier a restore took back (``services/
+    restore_recovery.py``): recovered from it, held but unreadable, or not held. A loss with
+    no row here still awaits the city's answer, and a re-entry meanwhile asks first."""
+    db.conn.execute(
+        "CREATE TABLE city_recovery (uuid TEXT PRIMARY KEY, code TEXT NOT NULL, "
+        "outcome TEXT NOT NULL, asked_at TEXT NOT NULL)"
+    )

@@ -171,6 +171,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "Dữ liệu và khóa cũ được giữ lại (không xóa): {files}.",
         "en": "The earlier data and keys are kept (not deleted): {files}.",
     },
+    "restore.city_later": {
+        "vi": "Chưa hỏi được thành phố về các hồ sơ bản sao lưu thiếu ({code}); lần gửi thành "
+        "phố tới sẽ hỏi lại. Trong lúc chờ, đừng nhập lại các hồ sơ đó.",
+        "en": "The city could not be asked about the dossiers the backup lacks ({code}); the "
+        "next sync asks again. Meanwhile, do not type those dossiers again.",
+    },
     "restore.missing": {
         "vi": "Bản sao lưu thiếu {count} hồ sơ đã lập sau khi sao lưu; cần nhập lại: {codes}.",
         "en": "The backup lacks {count} dossiers made after it was taken; enter them again: "

@@ -55,6 +55,22 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "is right (that dossier was saved while the clock was ahead), a supervisor confirms the "
         "clock in Settings or with counter-app clock confirm.",
     },
+    "REENTRY_OF_RECOVERED_DOSSIER": {
+        "vi": "Hồ sơ của người này cho thủ tục này đã được lấy lại từ thành phố sau khi khôi "
+        "phục dữ liệu (mã {detail}). Không nhập lại: hãy mở hồ sơ đó để tránh trùng hồ sơ ở "
+        "thành phố.",
+        "en": "This person's dossier for this procedure was taken back from the city after the "
+        "restore (code {detail}). Do not type it again: open that dossier, so the city does not "
+        "get a second one.",
+    },
+    "RECOVERY_PENDING": {
+        "vi": "Sau khi khôi phục dữ liệu, còn hồ sơ chưa đối chiếu được với thành phố. Hãy gửi "
+        "thành phố (F5) để lấy lại các hồ sơ đó trước; nếu chắc đây là hồ sơ mới, hãy xác nhận "
+        "rồi lưu.",
+        "en": "After the restore, some dossiers have not yet been checked with the city. Send to "
+        "the city (F5) to take them back first; if you are sure this is a new dossier, confirm "
+        "and save.",
+    },
     "FINDING_NOT_ACKNOWLEDGED": {
         "vi": "Thông tin trên thẻ cần được xác nhận trước khi lưu. Hãy kiểm tra với người nộp "
         "rồi xác nhận.",

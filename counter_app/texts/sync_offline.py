@@ -57,6 +57,40 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "{code}: the city holds this dossier (code {city_code}, status {status}); do NOT "
         "type it again.",
     },
+    "sync.recovered": {
+        "vi": "{code}: đã lấy lại từ thành phố (phiên bản cuối thành phố nhận); không lấy lại "
+        "được các phiên bản trước, lịch sử xử lý và sổ mẫu đã in.",
+        "en": "{code}: taken back from the city (the last version it received); its earlier "
+        "versions, its history and the register of printed forms could not be recovered.",
+    },
+    "recovery.awaiting": {
+        "vi": "⚠ Sau khi khôi phục: {count} hồ sơ chờ thành phố trả lại; chưa nhập lại",
+        "en": "⚠ After the restore: {count} dossiers wait for the city; do not type them yet",
+    },
+    "recovery.recovered": {
+        "vi": "Đã lấy lại từ thành phố: {codes}",
+        "en": "Taken back from the city: {codes}",
+    },
+    "recovery.held": {
+        "vi": "⚠ Thành phố đang giữ, KHÔNG nhập lại: {codes}",
+        "en": "⚠ Held by the city, do NOT type again: {codes}",
+    },
+    "recovery.reenter": {
+        "vi": "⚠ Thành phố không có, cần nhập lại từ hồ sơ giấy: {codes}",
+        "en": "⚠ Not at the city, re-enter from the papers: {codes}",
+    },
+    "intake.recovery_confirm_title": {
+        "vi": "Hồ sơ mới sau khi khôi phục?",
+        "en": "A new dossier after the restore?",
+    },
+    "intake.recovery_confirm": {
+        "vi": "Sau khi khôi phục dữ liệu, thành phố chưa trả lời về một số hồ sơ bị thiếu, nên "
+        "hồ sơ này có thể đã có ở thành phố. Chỉ lưu nếu chắc chắn đây là hồ sơ mới (không phải "
+        "hồ sơ đã nhận trước khi khôi phục). Lưu hồ sơ mới?",
+        "en": "After the restore, the city has not yet answered about some missing dossiers, so "
+        "this one may already be there. Save only if you are sure it is new (not one received "
+        "before the restore). Save as a new dossier?",
+    },
     "sync.recover_missing": {
         "vi": "{code}: thành phố không có hồ sơ này; hãy nhập lại từ hồ sơ giấy.",
         "en": "{code}: the city does not hold this dossier; re-enter it from the papers.",

@@ -307,6 +307,10 @@
             <translation>thành phố đang giữ bản mới hơn</translation>
         </message>
         <message>
+            <source>taken back from the city after a restore (earlier history not kept)</source>
+            <translation>lấy lại từ thành phố sau khi khôi phục dữ liệu (không còn lịch sử trước đó)</translation>
+        </message>
+        <message>
             <source>receipt slip (80 mm)</source>
             <translation>phiếu hẹn khổ 80 mm</translation>
         </message>

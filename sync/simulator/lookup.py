@@ -1,13 +1,17 @@
 """After a restore, a counter asks which of its own dossiers the city holds (the other copy).
 
 ``POST /v1/dossiers/lookup`` with ``{protocol, counter_id, MaDonVi, dossier_uuids}`` (at most
-500): the reply names, for each uuid this ward's counter sent, the code, version, status and
-whether it was cancelled, and lists the others as unknown. Another counter's dossiers are
-unknown to it: a counter learns nothing about its neighbours. No personal data is returned.
+500): the reply names, for each uuid this ward's counter sent, the code, version, status, whether
+and when it was cancelled, when the city first received it, and the record of its latest
+accepted version exactly as the counter sent it (``record``, with its ``counter_copy``), so
+that the counter can rebuild it. The others are listed as unknown. Another counter's
+dossiers are unknown to it: a counter learns nothing about its neighbours, and gets back only
+personal data it sent itself (the call is authenticated like every other).
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import uuid
 from typing import Any
@@ -41,14 +45,20 @@ def answer_lookup(db: sqlite3.Connection, body: dict[str, Any]) -> dict[str, Any
     held = store.own_dossiers(
         db, uuids, counter_id=str(body["counter_id"]), agency=str(body["MaDonVi"])
     )
-    found = [
-        {"dossier_uuid": d.dossier_uuid, "MaHoSo": d.code, "local_code": d.local_code,
-         "version": d.version, "TrangThaiHoSo": d.status,
-         "cancelled": store.is_cancelled(db, d.dossier_uuid)}
-        for d in held
-    ]  # fmt: skip
+    found = [_found(db, d) for d in held]
     known = {d.dossier_uuid for d in held}
     return {"found": found, "unknown": [u for u in uuids if u not in known]}
+
+
+def _found(db: sqlite3.Connection, dossier: store.CityDossier) -> dict[str, Any]:
+    cancelled_at = store.cancelled_at(db, dossier.dossier_uuid)
+    return {
+        "dossier_uuid": dossier.dossier_uuid, "MaHoSo": dossier.code,
+        "local_code": dossier.local_code, "version": dossier.version,
+        "TrangThaiHoSo": dossier.status, "cancelled": cancelled_at is not None,
+        "cancelled_at": cancelled_at or "", "received_at": dossier.first_received_at,
+        "record": json.loads(dossier.payload),
+    }  # fmt: skip
 
 
 def _is_uuid(value: object) -> bool:

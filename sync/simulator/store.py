@@ -319,8 +319,15 @@ def add_cancellation(
 
 
 def is_cancelled(db: sqlite3.Connection, dossier_uuid: str) -> bool:
-    row = db.execute("SELECT 1 FROM cancellations WHERE dossier_uuid = ?", (dossier_uuid,))
-    return row.fetchone() is not None
+    return cancelled_at(db, dossier_uuid) is not None
+
+
+def cancelled_at(db: sqlite3.Connection, dossier_uuid: str) -> str | None:
+    """When the counter voided the dossier (as its cancellation said); None: not cancelled."""
+    row = db.execute(
+        "SELECT cancelled_at FROM cancellations WHERE dossier_uuid = ?", (dossier_uuid,)
+    ).fetchone()
+    return None if row is None else str(row[0])
 
 
 def own_dossiers(

@@ -83,6 +83,9 @@ def _kind_name(kind: str) -> str:
         "document_reprinted": QCoreApplication.translate("DossierTexts", "reprinted"),
         "sync_rejected": QCoreApplication.translate("DossierTexts", "refused by the city"),
         "sync_stale": QCoreApplication.translate("DossierTexts", "the city holds a newer version"),
+        "recovered_from_city": QCoreApplication.translate(
+            "DossierTexts", "taken back from the city after a restore (earlier history not kept)"
+        ),
     }
     return names.get(kind, kind)
 

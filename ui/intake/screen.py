@@ -9,6 +9,7 @@ run on ``session.background``; the GUI thread only moves values into widgets.
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -30,6 +31,7 @@ from counter_app.messages import message_for
 from counter_app.services.clock import now_vn, today_vn
 from counter_app.services.intake_settings import IntakeSettings
 from counter_app.services.issuing import IssuedDocument
+from counter_app.services.restore_recovery import PENDING_ACK, RecoveryPendingError
 from ui.intake import work
 from ui.intake.applicant_panel import ApplicantPanel
 from ui.intake.applicant_switch import ApplicantSwitch
@@ -42,6 +44,7 @@ from ui.intake.naming import named
 from ui.intake.outcome_banner import OutcomeBanner
 from ui.intake.print_issued import print_issued
 from ui.intake.procedure_panel import ProcedurePanel
+from ui.intake.recovery_confirm import confirm_new_after_restore
 from ui.keys import screen_key
 from ui.messages import error_with_code
 from ui.print_job import PrintOutcome
@@ -73,6 +76,7 @@ class IntakeScreen(QWidget):
         self.is_ready = self.busy = False
         self.last_code = ""
         self.last_kind = FormKind.RECEIPT
+        self._outcome = Outcome.RECEIVED  # the last one submitted, for a confirmed retry
         self._esc_armed = False
         self._pending_scan = ""
         self.inputs = ScanInputs(
@@ -279,10 +283,12 @@ class IntakeScreen(QWidget):
     def refuse(self) -> None:
         self._submit(Outcome.REFUSED)
 
-    def _submit(self, outcome: Outcome) -> None:
+    def _submit(self, outcome: Outcome, *, confirmed: frozenset[str] = frozenset()) -> None:
         intake = self._intake(outcome)
         if intake is None or self.busy:
             return
+        intake = replace(intake, acknowledged=intake.acknowledged | confirmed)
+        self._outcome = outcome
         self.busy = True
         missing, clerk, now = self.procedure.missing(), self._clerk(), now_vn()
         self.drafts.pause()
@@ -320,6 +326,9 @@ class IntakeScreen(QWidget):
     def _save_failed(self, error: BaseException) -> None:
         self.busy = False
         self.drafts.resume()
+        if isinstance(error, RecoveryPendingError) and confirm_new_after_restore(self, self.lang):
+            self._submit(self._outcome, confirmed=frozenset({PENDING_ACK}))
+            return
         self._show_error(error)
         self._take_pending_scan()
 
