@@ -27,6 +27,7 @@ from counter_app.texts import (
     provision,
     self_test,
     store,
+    supervisor,
     sync,
     sync_offline,
     sync_sim,
@@ -245,6 +246,7 @@ _AREAS = (
     dossier_screens,
     users,
     ui_settings,
+    supervisor,
 )
 MESSAGES: Mapping[str, Mapping[str, str]] = {
     **_ID_CARD_MESSAGES,

@@ -8,6 +8,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
+from counter_app.cli import supervisor_commands
 from counter_app.cli.backup_commands import backup_status_json, print_backup_status
 from counter_app.cli.dossier_output import dossier_json, dossier_line
 from counter_app.cli.numbers import bounded_int
@@ -259,6 +260,7 @@ def _register_audit(commands: Subparsers) -> None:
     )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=run_audit_acknowledge)
+    supervisor_commands.register_audit_view(sub)
 
 
 def run_audit_verify(args: argparse.Namespace) -> int:
