@@ -88,7 +88,10 @@ def _act_as_signed_in() -> None:
     from a script names the clerk); without a session file the store is not even opened."""
     if not (data_dir() / SESSION_FILE_NAME).exists():
         return
-    store = open_store()
+    try:
+        store = open_store()
+    except CounterAppError:  # the command itself will say what is wrong with the store
+        return
     try:
         user = current_user(store, now=now_vn())
     finally:
