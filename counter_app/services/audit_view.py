@@ -23,6 +23,17 @@ PAGE = 500  # rows the viewer shows at a time; "more" fetches the next page
 CSV_HEADER = ("seq", "at", "actor", "action", "subject", "details", "hash")
 _FORMULA_STARTS = ("=", "+", "-", "@")  # a spreadsheet would run such a cell as a formula
 
+__all__ = [
+    "AuditFilter",
+    "AuditRow",
+    "audit_csv",
+    "export_csv",
+    "find_rows",
+    "known_actions",
+    "record_export",
+    "verify",
+]
+
 
 def find_rows(
     store: Store, found: AuditFilter, *, role: str, before_seq: int | None = None

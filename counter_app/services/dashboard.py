@@ -21,6 +21,8 @@ from counter_app.storage.outbox import count_pending_dossiers, count_rejected_he
 DUE_SOON_DAYS = 2  # the "due within two days": today, tomorrow, the day after
 LIST_LIMIT = 200  # rows listed per due list; the total is shown beside it
 
+__all__ = ["Dashboard", "DueRow", "SpanCounts", "load_dashboard", "span_counts"]
+
 
 @dataclass(frozen=True)
 class SpanCounts:

@@ -24,6 +24,20 @@ from counter_app.storage.send_backs import SendBackRow
 
 MAX_REASON = 500  # a sentence or three: what to fix, not a letter
 
+__all__ = [
+    "SendBackAlreadyOpenError",
+    "SendBackNotFixedError",
+    "SendBackNotOpenError",
+    "SendBackReasonInvalidError",
+    "SendBackRow",
+    "all_open",
+    "check_fix",
+    "open_request",
+    "report_fixed",
+    "send_back",
+    "waiting_for",
+]
+
 
 class SendBackReasonInvalidError(BadInputError):
     code = "SEND_BACK_REASON_INVALID"
