@@ -8,7 +8,7 @@ opens that dossier on the dossiers screen.
 from __future__ import annotations
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries
-from PySide6.QtCore import QCoreApplication, QMargins, Qt, Signal
+from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,13 +48,18 @@ class DashboardPage(QWidget):
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.by_clerk = _table(self, "dashboardByClerk", [self.tr("Clerk"), self.tr("Today"),
                                self.tr("This month")])  # fmt: skip
-        self.overdue = _due_table(self, "dashboardOverdue")
-        self.due_soon = _due_table(self, "dashboardDueSoon")
+        self.overdue = self._due_table("dashboardOverdue")
+        self.due_soon = self._due_table("dashboardDueSoon")
         for table in (self.overdue, self.due_soon):
             table.cellDoubleClicked.connect(lambda row, _c, t=table: self._open(t, row))
         self.overdue_box = QGroupBox(self.tr("Overdue"))
         self.due_soon_box = QGroupBox(self.tr("Due today or in the next two days"))
         self._layout()
+
+    def _due_table(self, name: str) -> QTableWidget:
+        headers = [self.tr("Code"), self.tr("Due"), self.tr("Status"), self.tr("Applicant"),
+                   self.tr("Procedure"), self.tr("Clerk")]  # fmt: skip
+        return _table(self, name, headers)
 
     def _layout(self) -> None:
         cards = QGridLayout()
@@ -175,14 +180,6 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
-
-
-def _due_table(parent: QWidget, name: str) -> QTableWidget:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("DashboardPage", text)
-
-    headers = [tr("Code"), tr("Due"), tr("Status"), tr("Applicant"), tr("Procedure"), tr("Clerk")]
-    return _table(parent, name, headers)
 
 
 def _fill_due(table: QTableWidget, rows: list[DueRow], lang: str) -> None:
