@@ -149,6 +149,7 @@ class DashboardPage(QWidget):
             self.chart.removeAxis(axis)
         self.chart.addSeries(series)
         axis = QBarCategoryAxis()
+        axis.setTruncateLabels(False)  # "Được tiếp nhận" in full, never "…"
         axis.append([status_text(int(code), self._lang) for code, _ in counts] or ["–"])
         self.chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis)
