@@ -231,4 +231,39 @@
             <translation>Xuất nhật ký kiểm toán</translation>
         </message>
     </context>
+    <context>
+        <name>FixBanner</name>
+        <message>
+            <source>Send back for fixing…</source>
+            <translation>Trả lại để sửa…</translation>
+        </message>
+        <message>
+            <source>Fixed</source>
+            <translation>Đã sửa xong</translation>
+        </message>
+        <message>
+            <source>The fix is checked</source>
+            <translation>Đã kiểm tra phần sửa</translation>
+        </message>
+        <message>
+            <source>fixed, waiting for the check</source>
+            <translation>đã sửa, chờ kiểm tra</translation>
+        </message>
+        <message>
+            <source>Sent back for fixing: %1</source>
+            <translation>Trả lại để sửa: %1</translation>
+        </message>
+        <message>
+            <source>A supervisor sends dossiers back</source>
+            <translation>Cán bộ phụ trách mới được trả lại hồ sơ</translation>
+        </message>
+        <message>
+            <source>A supervisor checks the fix</source>
+            <translation>Cán bộ phụ trách kiểm tra phần sửa</translation>
+        </message>
+        <message>
+            <source>Send back for fixing</source>
+            <translation>Trả lại để sửa</translation>
+        </message>
+    </context>
 </TS>

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from counter_app.services import send_back
 from counter_app.services.clock import now_vn
 from counter_app.services.dashboard import load_dashboard
 from counter_app.services.intake import receive_dossier
@@ -20,6 +21,7 @@ from counter_app.storage.audit import iter_audit
 from tests.dossier_helpers import intake
 from tests.gui.counter_window import Counter, counter_window, prepare_counter
 from ui.supervisor import KEY, SupervisorScreen
+from ui.supervisor.fix_banner import FixBanner
 
 
 @pytest.fixture
@@ -149,3 +151,36 @@ def _lan_s_code(folder: Path) -> str:
 def _notice(counter: Counter) -> QMessageBox | None:
     box = counter.window.findChild(QMessageBox, "send_back_notice")
     return box if isinstance(box, QMessageBox) and box.isVisible() else None
+
+
+def test_the_clerk_reads_the_reason_on_the_dossier_and_says_it_is_fixed(
+    qtbot: QtBot, folder: Path, tmp_path: Path
+) -> None:
+    code = _lan_s_code(folder)
+    store = open_store(folder)
+    try:
+        send_back.send_back(store, code, reason="Sai ngày sinh của người nộp", role="supervisor",
+                            actor="user:minh", now=now_vn())  # fmt: skip
+    finally:
+        store.close()
+    with counter_window(qtbot, folder, tmp_path / "pdf", username="lan") as counter:
+        banner = counter.dossiers.findChild(FixBanner)
+        assert isinstance(banner, FixBanner)
+        qtbot.waitUntil(lambda: _notice(counter) is not None, timeout=10_000)
+        notice = _notice(counter)
+        assert notice is not None
+        notice.close()
+        counter.window.show_screen("dossiers")
+        counter.dossiers.show_dossier(code)
+        qtbot.waitUntil(lambda: banner.text.isVisible(), timeout=10_000)
+        assert "Sai ngày sinh của người nộp" in banner.text.text()
+        assert banner.fixed.isVisible() and not banner.check.isVisible()
+        banner.fixed.click()
+        qtbot.waitUntil(lambda: banner.check.isVisible(), timeout=10_000)
+        assert not banner.check.isEnabled() and banner.check.toolTip()  # a supervisor's
+    store = open_store(folder)
+    try:
+        actions = [(r.actor, r.action) for r in iter_audit(store.db) if r.subject == code]
+    finally:
+        store.close()
+    assert actions[-2:] == [("user:minh", "dossier.send_back"), ("user:lan", "dossier.fixed")]

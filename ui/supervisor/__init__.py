@@ -14,6 +14,7 @@ from counter_app.services import send_back
 from counter_app.services.send_back import SendBackRow
 from ui.main_window import MainWindow
 from ui.supervisor.desk import SupervisorScreen
+from ui.supervisor.fix_banner import attach
 from ui.users import allowed
 
 KEY = "supervisor"
@@ -28,6 +29,7 @@ def install(window: MainWindow) -> SupervisorScreen:
     window.add_screen(KEY, title, screen)
     screen.dossier_opened.connect(window.dossier_requested.emit)
     _follow_changes(window, screen)
+    _attach_banner(window)
     notice = SendBackNotice(window)
     window.role_changed.connect(lambda _role: _show_for_role(window, screen))
     window.role_changed.connect(lambda _role: notice.signed_in())
@@ -47,6 +49,16 @@ def _follow_changes(window: MainWindow, screen: SupervisorScreen) -> None:
             source = getattr(source, "changed", None)
         if source is not None:
             source.connect(lambda *_args: screen.dossiers_changed())
+
+
+def _attach_banner(window: MainWindow) -> None:
+    """The dossier's open request to fix it, on the dossiers screen (when it is installed)."""
+    try:
+        dossiers = window.screen_widget("dossiers")
+    except KeyError:
+        return
+    banner = attach(dossiers, window.session)
+    window.role_changed.connect(lambda _role: banner.load(banner.code))
 
 
 def _show_for_role(window: MainWindow, screen: SupervisorScreen) -> None:
