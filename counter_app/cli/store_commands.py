@@ -19,6 +19,7 @@ from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
 from counter_app.services.audit_check import AuditReport, acknowledge_breaks, verify_audit
+from counter_app.services.audit_view import record_export
 from counter_app.services.clock import now_vn
 from counter_app.services.counter_config import build_config
 from counter_app.services.search import SearchFilters, search_dossiers
@@ -212,6 +213,8 @@ def run_search(args: argparse.Namespace) -> int:
     store = open_store()
     try:
         found = search_dossiers(store, query, filters=filters, limit=args.limit, offset=args.offset)
+        record_export(store, what="dossier", rows=len(found), actor=cli_actor(), now=now_vn(),
+                      command="search")  # fmt: skip
     finally:
         store.close()
     for dossier in found:

@@ -151,7 +151,7 @@ def run_audit_list(args: argparse.Namespace) -> int:
         rows = audit_view.find_rows(store, audit_filter(args), role=cli_role())
         rows = rows[: max(args.limit, 0)]
         audit_view.record_export(store, what="audit", rows=len(rows), actor=cli_actor(),
-                                 now=now_vn())  # fmt: skip
+                                 now=now_vn(), command="audit list")  # fmt: skip
     finally:
         store.close()
     for row in rows:

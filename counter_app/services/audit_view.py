@@ -76,11 +76,17 @@ def audit_csv(store: Store, found: AuditFilter) -> tuple[str, int]:
     return out.getvalue(), count
 
 
-def record_export(store: Store, *, what: str, rows: int, actor: str, now: datetime) -> None:
-    """Audit an export of data out of the store: who, what, how many rows."""
+def record_export(
+    store: Store, *, what: str, rows: int, actor: str, now: datetime, command: str = ""
+) -> None:
+    """Audit an export of data out of the store: who, what (and by which command), how many
+    rows. Never the query or a value read: those may be personal."""
+    details: dict[str, object] = {"rows": rows}
+    if command:
+        details["command"] = command
     with store.action() as db:
         append_audit(db, at=iso_vn(now), actor=actor, action=f"{what}.export", subject=what,
-                     details={"rows": rows})  # fmt: skip
+                     details=details)  # fmt: skip
 
 
 def _safe_cell(value: object) -> object:

@@ -179,3 +179,18 @@ def test_the_clerk_s_session_names_them_on_what_they_do(
     assert created[-1].actor == "user:canbo" and created[-1].subject == obj["code"]
     with pytest.raises(RoleNotAllowedError):
         authorize(counter, "dossier.send_back", now=now_vn())
+
+
+def test_each_read_out_of_the_store_is_audited_with_its_user_and_row_count(
+    counter: Store, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli_login(counter.folder, "canbo")
+    status, rows, _ = run(capsys, monkeypatch, "", "dossier", "list", "--date", "all", "--json")
+    assert status == 0 and rows == []
+    status, _, _ = run(capsys, monkeypatch, "", "search", "tran")
+    assert status == 0
+    exports = [r for r in iter_audit(counter.db) if r.action == "dossier.export"]
+    assert [(r.actor, json.loads(r.details)) for r in exports] == [
+        ("user:canbo", {"rows": 0, "command": "dossier list"}),
+        ("user:canbo", {"rows": 0, "command": "search"}),
+    ]
