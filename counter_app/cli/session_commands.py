@@ -16,6 +16,7 @@ from counter_app.errors import EXIT_OK
 from counter_app.messages import message_for
 from counter_app.services.cli_session import current_user, sign_in, sign_out
 from counter_app.services.clock import now_vn
+from counter_app.services.send_back import waiting_for
 from counter_app.services.store import open_store
 
 
@@ -59,13 +60,16 @@ def run_login(args: argparse.Namespace) -> int:
     store = open_store()
     try:
         user = sign_in(store, args.username, password, now=now_vn())
+        to_fix = [row.code for row in waiting_for(store, user.actor)]
     finally:
         store.close()
     if args.json:
-        emit({"ok": True, "username": user.username, "role": user.role})
-    else:
-        print(message_for("session.started", args.lang,
-                          {"username": user.username, "role": user.role}))  # fmt: skip
+        emit({"ok": True, "username": user.username, "role": user.role, "to_fix": to_fix})
+        return EXIT_OK
+    print(message_for("session.started", args.lang,
+                      {"username": user.username, "role": user.role}))  # fmt: skip
+    if to_fix:  # the clerk hears at sign-in what a supervisor sent back to them
+        print(message_for("send_back.waiting", args.lang, {"codes": ", ".join(to_fix)}))
     return EXIT_OK
 
 

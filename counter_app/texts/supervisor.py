@@ -52,6 +52,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "vi": "Đã kiểm tra phần sửa của hồ sơ {code}.",
         "en": "The fix of dossier {code} was checked.",
     },
+    "send_back.waiting": {
+        "vi": "Hồ sơ được trả lại để sửa: {codes}. Xem lý do bằng counter-app dossier show MÃ "
+        "hoặc trên màn hình Hồ sơ.",
+        "en": "Dossiers sent back to you for fixing: {codes}. See why with counter-app dossier "
+        "show CODE or on the Dossiers screen.",
+    },
     "audit.exported": {
         "vi": "Đã xuất {count} dòng nhật ký ra {path}.",
         "en": "{count} audit rows exported to {path}.",

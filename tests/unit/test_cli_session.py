@@ -105,7 +105,8 @@ def test_login_writes_an_owner_only_token_never_the_password(
 ) -> None:
     status, [obj], _ = run(capsys, monkeypatch, PASSWORD + "\n", "login", "giamsat",
                            "--password", "-", "--json")  # fmt: skip
-    assert status == 0 and obj == {"ok": True, "username": "giamsat", "role": "supervisor"}
+    assert status == 0 and obj == {"ok": True, "username": "giamsat", "role": "supervisor",
+                                   "to_fix": []}  # fmt: skip
     path = counter.folder / SESSION_FILE_NAME
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     token = path.read_text()
@@ -194,3 +195,25 @@ def test_each_read_out_of_the_store_is_audited_with_its_user_and_row_count(
         ("user:canbo", {"rows": 0, "command": "dossier list"}),
         ("user:canbo", {"rows": 0, "command": "search"}),
     ]
+
+
+def test_a_clerk_hears_at_sign_in_what_was_sent_back_to_them(
+    counter: Store, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from counter_app.services.intake import receive_dossier
+    from counter_app.services.send_back import send_back
+    from tests.dossier_helpers import intake
+
+    code = receive_dossier(counter, intake(), clerk="user:canbo", now=now_vn()).code
+    send_back(counter, code, reason="Thiếu tờ khai", role="supervisor", actor="user:giamsat",
+              now=now_vn())  # fmt: skip
+    status, _, text = run(capsys, monkeypatch, PASSWORD + "\n", "login", "canbo", "--password", "-")
+    assert status == 0 and f"Hồ sơ được trả lại để sửa: {code}." in text
+    status, _, text = run(capsys, monkeypatch, "Đã bổ sung tờ khai\n", "dossier", "fixed", code,
+                          "--note", "-")  # fmt: skip
+    assert status == 0 and code in text
+    status, _, text = run(capsys, monkeypatch, "", "dossier", "check-fix", code)
+    assert status == 1 and "ROLE_NOT_ALLOWED" in text  # the check is a supervisor's
+    cli_login(counter.folder, "giamsat")
+    status, _, text = run(capsys, monkeypatch, "", "dossier", "check-fix", code)
+    assert status == 0 and "Đã kiểm tra phần sửa" in text
