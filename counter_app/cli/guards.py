@@ -46,6 +46,13 @@ GUARDED: Mapping[tuple[str, ...], str] = {
 }
 
 
+# Commands guarded only with one of their options: (command, option dest) → action. The key
+# export hands over what decrypts every backup: an administrator's, like a restore.
+GUARDED_OPTIONS: Mapping[tuple[tuple[str, ...], str], str] = {
+    (("backup",), "export_key"): "store.restore",
+}
+
+
 def mark_guarded(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()) -> None:
     """Set ``guard`` on every parser of the table (a command missing from the tree fails)."""
     for action in parser._actions:
@@ -54,6 +61,9 @@ def mark_guarded(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()) 
                 path = (*prefix, name)
                 if path in GUARDED:
                     sub.set_defaults(guard=GUARDED[path])
+                options = {o: a for (p, o), a in GUARDED_OPTIONS.items() if p == path}
+                if options:
+                    sub.set_defaults(guard_options=options)
                 mark_guarded(sub, path)
 
 
@@ -66,6 +76,9 @@ def check_guard(args: argparse.Namespace) -> None:
     """Refuse a guarded command without the right session; record who acts for the others."""
     act_as(None)
     action = getattr(args, "guard", None)
+    for option, guarded in getattr(args, "guard_options", {}).items():
+        if getattr(args, option, None) is not None:
+            action = guarded
     if not store_exists():
         return
     if action is None:

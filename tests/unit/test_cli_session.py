@@ -67,6 +67,7 @@ def test_before_the_first_administrator_no_session_is_needed(
         ("search", "tran"),
         ("dossier", "list"),
         ("calendar", "import", "holidays.ics"),
+        ("backup", "--export-key", "store.key.copy"),
     ],
 )
 def test_a_guarded_command_without_a_session_says_how_to_sign_in(
