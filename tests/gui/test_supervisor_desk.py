@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -51,6 +52,9 @@ def test_a_clerk_does_not_see_the_desk_and_the_services_refuse_them(
     with counter_window(qtbot, folder, tmp_path / "pdf", username="lan") as counter:
         tabs = counter.window.tabs
         assert not tabs.isTabVisible(tabs.indexOf(desk(counter)))
+        qtbot.keyClick(counter.window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+        assert tabs.currentIndex() == 0  # Ctrl+4 does not reach the hidden tab
+        assert counter.window.findChild(QMessageBox, "supervisor_error") is None
         store = open_store(folder)
         try:
             with pytest.raises(RoleNotAllowedError):
@@ -67,7 +71,8 @@ def test_the_supervisor_s_dashboard_counts_lists_and_follows_changes(
         tabs = counter.window.tabs
         assert tabs.isTabVisible(tabs.indexOf(screen))
         with qtbot.waitSignal(screen.dashboard_shown, timeout=10_000) as shown:
-            counter.window.show_screen(KEY)
+            qtbot.keyClick(counter.window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+        assert tabs.currentWidget() is screen
         board = shown.args[0]
         assert board.today_counts.total == 2 and board.overdue_total == 1
         page = screen.dashboard

@@ -32,6 +32,7 @@ def install(window: MainWindow) -> SupervisorScreen:
     _attach_banner(window)
     notice = SendBackNotice(window)
     window.role_changed.connect(lambda _role: _show_for_role(window, screen))
+    window.tabs.currentChanged.connect(lambda _index: _keep_out(window, screen))
     window.role_changed.connect(lambda _role: notice.signed_in())
     _show_for_role(window, screen)
     return screen
@@ -59,6 +60,12 @@ def _attach_banner(window: MainWindow) -> None:
         return
     banner = attach(dossiers, window.session)
     window.role_changed.connect(lambda _role: banner.load(banner.code))
+
+
+def _keep_out(window: MainWindow, screen: SupervisorScreen) -> None:
+    """Ctrl+4 reaches a hidden tab too: a role without the desk goes back to the first one."""
+    if window.tabs.currentWidget() is screen and not allowed(window.session, VIEW):
+        window.tabs.setCurrentIndex(0)
 
 
 def _show_for_role(window: MainWindow, screen: SupervisorScreen) -> None:

@@ -26,6 +26,7 @@ from ui.session import Session
 from ui.supervisor.audit_page import AuditPage
 from ui.supervisor.dashboard_page import DashboardPage
 from ui.supervisor.send_back_page import SendBackPage
+from ui.users import allowed
 
 REFRESH_MS = 60_000  # the city's statuses and the sync arrive without a local change
 
@@ -80,7 +81,10 @@ class SupervisorScreen(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """F5: the page in front reads its data again."""
+        """F5: the page in front reads its data again (not for a role without the desk: the
+        services would refuse it anyway)."""
+        if not allowed(self.session, "dashboard.view"):
+            return
         page = self.pages.currentWidget()
         if page is self.dashboard:
             self.load_dashboard()
