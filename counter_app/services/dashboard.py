@@ -8,6 +8,7 @@ clock runs and today is past the due day); "due soon" is due today or in the nex
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -71,11 +72,17 @@ def load_dashboard(store: Store, *, role: str, today: date) -> Dashboard:
 
 
 def span_counts(store: Store, *, first: date, last: date) -> SpanCounts:
-    bounds = {"first_day": first.isoformat(), "last_day": last.isoformat()}
-    by_status = figures.counts_by(store.db, "status", **bounds)
+    rows = figures.span_rows(store.db, first_day=first.isoformat(), last_day=last.isoformat())
+    by_status: Counter[str] = Counter()
+    by_procedure: Counter[str] = Counter()
+    by_clerk: Counter[str] = Counter()
+    for row in rows:
+        by_status[str(row.status)] += row.dossiers
+        by_procedure[row.procedure_code] += row.dossiers
+        by_clerk[row.clerk] += row.dossiers
     return SpanCounts(
         total=sum(by_status.values()),
-        by_status=by_status,
-        by_procedure=figures.counts_by(store.db, "procedure_code", **bounds),
-        by_clerk=figures.counts_by(store.db, "clerk", **bounds),
+        by_status=dict(by_status),
+        by_procedure=dict(by_procedure),
+        by_clerk=dict(by_clerk),
     )
