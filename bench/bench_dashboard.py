@@ -14,6 +14,7 @@ import os
 import statistics
 import time
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -86,16 +87,16 @@ def _close(opened: _Opened) -> None:
     _app().processEvents()
 
 
-def _service_seconds(folder: Path) -> list[float]:
-    """The figures alone (the store's thread's share), on a connection already open."""
+def _service_seconds(folder: Path, day: date) -> tuple[list[float], Dashboard]:
+    """The figures alone (the store's thread's share) as of ``day``, on an open connection."""
     store = open_store(folder)
     try:
         samples = []
         for _ in range(OPENS):
             start = time.perf_counter()
-            load_dashboard(store, role="supervisor", today=today_vn())
+            board = load_dashboard(store, role="supervisor", today=day)
             samples.append(time.perf_counter() - start)
-        return samples
+        return samples, board
     finally:
         store.close()
 
@@ -108,7 +109,11 @@ def run(rows: int = DEFAULT_ROWS) -> str:
         opens.append(opened)
         _close(opened)
     paint = statistics.median(o.seconds for o in opens)
-    reads = _service_seconds(folder)
+    reads, _ = _service_seconds(folder, today_vn())
+    # Early in a month "this month" is short: the last day of the previous month has a whole
+    # month of rows to count.
+    month_end = today_vn().replace(day=1) - timedelta(days=1)
+    full_reads, full = _service_seconds(folder, month_end)
     board = opens[-1].board
     verdict = "met" if paint <= TARGET_FIRST_PAINT_S else "NOT met"
     return "\n".join(
@@ -127,10 +132,15 @@ def run(rows: int = DEFAULT_ROWS) -> str:
             f"| first paint of the dashboard (median) | {paint:.3f} |",
             f"| the figures alone, on an open connection (median of {OPENS}) | "
             f"{statistics.median(reads):.3f} |",
+            f"| the figures alone as of {month_end} ({full.month_counts.total:,} dossiers that "
+            f"month, median of {OPENS}) | {statistics.median(full_reads):.3f} |",
             "",
             f"What it showed: {board.today_counts.total:,} received today, "
             f"{board.month_counts.total:,} this month, {board.overdue_total:,} overdue, "
-            f"{board.due_soon_total:,} due within two days, {board.unsynced:,} not yet sent.",
+            f"{board.due_soon_total:,} due within two days, {board.unsynced:,} not yet sent "
+            "(the demo seed moves its dossiers on, so none is overdue and the overdue list, read "
+            "through the same status and due-date index as the due-soon one, is empty). The "
+            "store's file was in the OS cache, as on a counter PC during the working day.",
         ]
     )
 
