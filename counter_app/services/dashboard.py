@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from counter_app.domain.lifecycle import CLOCK_RUNNING
+from counter_app.services.catalogue import list_procedures
 from counter_app.services.store import Store
 from counter_app.services.users import require
 from counter_app.storage import dashboard as figures
@@ -46,6 +47,7 @@ class Dashboard:
     due_soon_total: int
     unsynced: int
     rejected: int
+    procedure_names: dict[str, tuple[str, str]]  # code → (Vietnamese, English) name
 
 
 def load_dashboard(store: Store, *, role: str, today: date) -> Dashboard:
@@ -68,6 +70,9 @@ def load_dashboard(store: Store, *, role: str, today: date) -> Dashboard:
         due_soon_total=soon_total,
         unsynced=count_pending_dossiers(store.db),
         rejected=count_rejected_heads(store.db),
+        procedure_names={
+            p.code: (p.name_vi, p.name_en) for p in list_procedures(store, include_inactive=True)
+        },
     )
 
 

@@ -71,6 +71,14 @@
     <context>
         <name>DashboardPage</name>
         <message>
+            <source>By clerk</source>
+            <translation>Theo cán bộ</translation>
+        </message>
+        <message>
+            <source>By procedure</source>
+            <translation>Theo thủ tục</translation>
+        </message>
+        <message>
             <source>Clerk</source>
             <translation>Cán bộ</translation>
         </message>

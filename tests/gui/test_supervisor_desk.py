@@ -79,6 +79,8 @@ def test_the_supervisor_s_dashboard_counts_lists_and_follows_changes(
         assert page.cards["today"].text() == "2" and page.cards["overdue"].text() == "1"
         assert page.overdue.rowCount() == 1 and page.chart.series()
         assert page.by_clerk.item(0, 0).text() in {"lan", "minh"}
+        assert page.by_procedure.item(0, 0).text().startswith("1.004873 · ")
+        assert page.by_procedure.item(0, 2).text() == "2"  # this month: the two of today
         # A dossier saved elsewhere: the dashboard reads again when told a dossier changed.
         store = open_store(folder)
         try:

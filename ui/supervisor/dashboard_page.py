@@ -7,6 +7,8 @@ opens that dossier on the dossiers screen.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QPainter
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -46,8 +49,11 @@ class DashboardPage(QWidget):
         self.chart.setMargins(QMargins(4, 4, 4, 4))
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.by_clerk = _table(self, "dashboardByClerk", [self.tr("Clerk"), self.tr("Today"),
-                               self.tr("This month")])  # fmt: skip
+        counts = [self.tr("Today"), self.tr("This month")]
+        self.by_clerk = _table(self, "dashboardByClerk", [self.tr("Clerk"), *counts])
+        self.by_procedure = _table(self, "dashboardByProcedure", [self.tr("Procedure"), *counts])
+        self.breakdowns = QTabWidget()
+        self.breakdowns.setObjectName("dashboardBreakdowns")
         self.overdue = self._due_table("dashboardOverdue")
         self.due_soon = self._due_table("dashboardDueSoon")
         for table in (self.overdue, self.due_soon):
@@ -84,7 +90,9 @@ class DashboardPage(QWidget):
             self.cards[key] = value
         middle = QHBoxLayout()
         middle.addWidget(self.chart_view, 3)
-        middle.addWidget(self.by_clerk, 2)
+        self.breakdowns.addTab(self.by_clerk, self.tr("By clerk"))
+        self.breakdowns.addTab(self.by_procedure, self.tr("By procedure"))
+        middle.addWidget(self.breakdowns, 2)
         lists = QHBoxLayout()
         for box, table in ((self.overdue_box, self.overdue), (self.due_soon_box, self.due_soon)):
             inner = QVBoxLayout(box)
@@ -100,6 +108,7 @@ class DashboardPage(QWidget):
         self._cards(board)
         self._chart(board)
         self._clerks(board)
+        self._procedures(board)
         _fill_due(self.overdue, board.overdue, self._lang)
         _fill_due(self.due_soon, board.due_soon, self._lang)
         self.overdue_box.setTitle(self._listed(self.tr("Overdue"), board.overdue_total,
@@ -156,14 +165,19 @@ class DashboardPage(QWidget):
         self.chart.setTitle(self.tr("This month by status"))
 
     def _clerks(self, board: Dashboard) -> None:
-        month = board.month_counts.by_clerk
-        today = board.today_counts.by_clerk
-        rows = sorted(month, key=lambda clerk: -month[clerk])
-        self.by_clerk.setRowCount(len(rows))
-        for index, clerk in enumerate(rows):
-            cells = (shown_user(clerk, ""), str(today.get(clerk, 0)), str(month[clerk]))
-            for column, text in enumerate(cells):
-                self.by_clerk.setItem(index, column, QTableWidgetItem(text))
+        _fill_counts(self.by_clerk, board.today_counts.by_clerk, board.month_counts.by_clerk,
+                     lambda clerk: shown_user(clerk, ""))  # fmt: skip
+
+    def _procedures(self, board: Dashboard) -> None:
+        names = board.procedure_names
+        english = self._lang == "en"
+
+        def named(code: str) -> str:
+            name = names.get(code, ("", ""))[1 if english else 0]
+            return f"{code} · {name}" if name else code
+
+        _fill_counts(self.by_procedure, board.today_counts.by_procedure,
+                     board.month_counts.by_procedure, named)  # fmt: skip
 
     def _open(self, table: QTableWidget, row: int) -> None:
         item = table.item(row, 0)
@@ -181,6 +195,17 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+def _fill_counts(
+    table: QTableWidget, today: dict[str, int], month: dict[str, int], label: Callable[[str], str]
+) -> None:
+    """One row per key of the month, most first: its label, today's count, the month's."""
+    rows = sorted(month, key=lambda key: -month[key])
+    table.setRowCount(len(rows))
+    for index, key in enumerate(rows):
+        for column, text in enumerate((label(key), str(today.get(key, 0)), str(month[key]))):
+            table.setItem(index, column, QTableWidgetItem(text))
 
 
 def _fill_due(table: QTableWidget, rows: list[DueRow], lang: str) -> None:
