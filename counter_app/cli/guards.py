@@ -47,9 +47,9 @@ GUARDED: Mapping[tuple[str, ...], str] = {
 
 
 # Commands guarded only with one of their options: (command, option dest) → action. The key
-# export hands over what decrypts every backup: an administrator's, like a restore.
+# export hands over what decrypts every backup: an administrator's.
 GUARDED_OPTIONS: Mapping[tuple[tuple[str, ...], str], str] = {
-    (("backup",), "export_key"): "store.restore",
+    (("backup",), "export_key"): "store.key_export",
 }
 
 

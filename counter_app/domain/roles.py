@@ -45,6 +45,7 @@ ACTIONS: Mapping[str, Role] = {
     "users.manage": Role.ADMINISTRATOR,
     "counter.settings": Role.ADMINISTRATOR,
     "store.restore": Role.ADMINISTRATOR,  # putting a backup back in place of the store
+    "store.key_export": Role.ADMINISTRATOR,  # the key that decrypts every backup
 }
 
 
