@@ -4,6 +4,10 @@
     <context>
         <name>AuditPage</name>
         <message>
+            <source>Older rows</source>
+            <translation>Các dòng cũ hơn</translation>
+        </message>
+        <message>
             <source>user name</source>
             <translation>tên đăng nhập</translation>
         </message>

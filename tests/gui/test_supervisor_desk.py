@@ -191,3 +191,22 @@ def test_the_clerk_reads_the_reason_on_the_dossier_and_says_it_is_fixed(
     finally:
         store.close()
     assert actions[-2:] == [("user:minh", "dossier.send_back"), ("user:lan", "dossier.fixed")]
+
+
+def test_older_audit_rows_come_a_page_at_a_time(
+    qtbot: QtBot, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from counter_app.services import audit_view
+
+    monkeypatch.setattr(audit_view, "PAGE", 3)
+    with counter_window(qtbot, folder, tmp_path / "pdf", username="minh") as counter:
+        screen = desk(counter)
+        counter.window.show_screen(KEY)
+        page = screen.audit
+        screen.pages.setCurrentWidget(page)
+        qtbot.waitUntil(lambda: page.table.rowCount() == 3, timeout=10_000)
+        assert page.more.isEnabled()
+        page.more.click()
+        qtbot.waitUntil(lambda: page.table.rowCount() == 6, timeout=10_000)
+        seqs = [int(page.table.item(i, 0).text()) for i in range(6)]
+        assert seqs == list(range(seqs[0], seqs[0] - 6, -1))  # newest first, none skipped

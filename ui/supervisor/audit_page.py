@@ -37,6 +37,7 @@ class AuditPage(QWidget):
     search_requested = Signal(object)  # AuditFilter
     verify_requested = Signal()
     export_requested = Signal(object)  # AuditFilter
+    more_requested = Signal(object, int)  # AuditFilter, the seq the next page starts below
 
     def __init__(self, *, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +53,9 @@ class AuditPage(QWidget):
         self.search = _button(self.tr("Search"), "auditSearch")
         self.verify = _button(self.tr("Verify the log"), "auditVerify")
         self.export = _button(self.tr("Export CSV…"), "auditExport")
+        self.more = _button(self.tr("Older rows"), "auditMore")
+        self.more.setEnabled(False)
+        self._shown_filter = AuditFilter()
         self.result = QLabel()
         self.result.setObjectName("auditResult")
         self.result.setWordWrap(True)
@@ -74,6 +78,7 @@ class AuditPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.search.clicked.connect(lambda: self.search_requested.emit(self.current_filter()))
+        self.more.clicked.connect(self._ask_more)
         self.export.clicked.connect(lambda: self.export_requested.emit(self.current_filter()))
         self.verify.clicked.connect(self.verify_requested.emit)
         self._layout()
@@ -90,6 +95,7 @@ class AuditPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.result)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.more)
 
     def set_actions(self, actions: list[str]) -> None:
         current = self.action.currentText()
@@ -108,14 +114,26 @@ class AuditPage(QWidget):
             until=date.fromordinal(until.toordinal() + 1).isoformat() if until else "",
         )
 
-    def show_rows(self, rows: list[AuditRow]) -> None:
-        self.table.setRowCount(len(rows))
-        for index, row in enumerate(rows):
+    def show_rows(
+        self, rows: list[AuditRow], *, found: AuditFilter, page: int, more: bool = False
+    ) -> None:
+        """A page of rows (newest first); ``more`` appends it below the rows shown."""
+        self._shown_filter = found
+        start = self.table.rowCount() if more else 0
+        self.table.setRowCount(start + len(rows))
+        for index, row in enumerate(rows, start):
             cells = (str(row.seq), row.at[:19].replace("T", " "), row.actor, row.action,
                      row.subject, row.details)  # fmt: skip
             for column, text in enumerate(cells):
                 self.table.setItem(index, column, QTableWidgetItem(text))
-        self.result.setText(self.tr("%1 rows").replace("%1", str(len(rows))))
+        self.more.setEnabled(len(rows) >= page)  # a full page: there may be older rows
+        self.result.setStyleSheet("")
+        self.result.setText(self.tr("%1 rows").replace("%1", str(self.table.rowCount())))
+
+    def _ask_more(self) -> None:
+        last = self.table.item(self.table.rowCount() - 1, 0)
+        if last is not None:
+            self.more_requested.emit(self._shown_filter, int(last.text()))
 
     def show_report(self, report: AuditReport) -> None:
         if report.ok:

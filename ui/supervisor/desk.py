@@ -60,6 +60,7 @@ class SupervisorScreen(QWidget):
         self.audit.search_requested.connect(self.search_audit)
         self.audit.verify_requested.connect(self.verify_audit)
         self.audit.export_requested.connect(self.export_audit)
+        self.audit.more_requested.connect(self.more_audit)
         self.send_backs.send_requested.connect(self.send_back)
         self.send_backs.check_requested.connect(self.check_fix)
         self.pages.currentChanged.connect(lambda _i: self.refresh())
@@ -106,16 +107,23 @@ class SupervisorScreen(QWidget):
     def search_audit(self, found: AuditFilter) -> None:
         role = self.session.role
 
-        def work(store: Store) -> tuple[list[Any], list[str]]:
+        def work(store: Store) -> tuple[list[Any], list[str], AuditFilter]:
             rows = audit_view.find_rows(store, found, role=role)
-            return rows, audit_view.known_actions(store, role=role)
+            return rows, audit_view.known_actions(store, role=role), found
 
         self._run(work, self._show_audit)
 
-    def _show_audit(self, found: tuple[list[Any], list[str]]) -> None:
-        rows, actions = found
+    def _show_audit(self, found: tuple[list[Any], list[str], AuditFilter]) -> None:
+        rows, actions, asked = found
         self.audit.set_actions(actions)
-        self.audit.show_rows(rows)
+        self.audit.show_rows(rows, found=asked, page=audit_view.PAGE)
+
+    def more_audit(self, found: AuditFilter, below_seq: int) -> None:
+        role = self.session.role
+        self._run(lambda store: audit_view.find_rows(store, found, role=role,
+                                                     before_seq=below_seq),
+                  lambda rows: self.audit.show_rows(rows, found=found, page=audit_view.PAGE,
+                                                    more=True))  # fmt: skip
 
     def verify_audit(self) -> None:
         role = self.session.role
