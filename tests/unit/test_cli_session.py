@@ -218,3 +218,30 @@ def test_a_clerk_hears_at_sign_in_what_was_sent_back_to_them(
     cli_login(counter.folder, "giamsat")
     status, _, text = run(capsys, monkeypatch, "", "dossier", "check-fix", code)
     assert status == 0 and "Đã kiểm tra phần sửa" in text
+
+
+def test_on_a_terminal_login_asks_for_the_password_without_echo(counter: Store) -> None:
+    """The installed command on a pseudo-terminal: the prompt, no echo, then the session."""
+    import os
+    import pty
+    import subprocess
+
+    exe = Path(sys.executable).with_name("counter-app")
+    leader, follower = pty.openpty()
+    with subprocess.Popen([str(exe), "login", "giamsat"], stdin=follower, stdout=follower,
+                          stderr=follower, env={**os.environ}) as process:  # fmt: skip
+        os.close(follower)
+        seen = b""
+        while b"M\xe1\xba\xadt kh\xe1\xba\xa9u" not in seen:  # "Mật khẩu"
+            seen += os.read(leader, 1024)
+        os.write(leader, (PASSWORD + "\n").encode())
+        assert process.wait(timeout=60) == 0
+    rest = b""
+    try:
+        while chunk := os.read(leader, 1024):
+            rest += chunk
+    except OSError:  # the terminal closed with the process
+        pass
+    os.close(leader)
+    assert PASSWORD.encode() not in seen + rest and "giamsat (supervisor)" in rest.decode()
+    assert (counter.folder / SESSION_FILE_NAME).exists()
