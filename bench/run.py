@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bench import (
     bench_bundle,
+    bench_dashboard,
     bench_decode,
     bench_dossiers_view,
     bench_intake,
@@ -40,6 +41,7 @@ SECTIONS: dict[str, Callable[[], str]] = {
     "dossiers_view": bench_dossiers_view.run,
     "bundle": bench_bundle.run,
     "tracking_log": bench_tracking_log.run,
+    "dashboard": bench_dashboard.run,
 }
 
 

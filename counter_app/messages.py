@@ -28,6 +28,7 @@ from counter_app.texts import (
     reports,
     self_test,
     store,
+    supervisor,
     sync,
     sync_offline,
     sync_sim,
@@ -247,6 +248,7 @@ _AREAS = (
     users,
     ui_settings,
     reports,
+    supervisor,
 )
 MESSAGES: Mapping[str, Mapping[str, str]] = {
     **_ID_CARD_MESSAGES,

@@ -24,12 +24,18 @@ set_up_once() {
     app demo seed --count 200 --seed 1
     echo "== Demo users (docs/DEMO.md): quantri (administrator), giamsat (supervisor), canbo (clerk)"
     add_demo_user quantri "Nguyễn Thị Quản Trị" administrator
+    sign_in quantri  # from the first administrator on, managing users needs a session
     add_demo_user giamsat "Trần Văn Giám Sát" supervisor
     add_demo_user canbo "Lê Thị Cán Bộ" clerk
 }
 
 # Demo accounts share one published password: the store holds made-up people only.
 DEMO_PASSWORD="${DEMO_PASSWORD:-demo-1234}"
+
+# A command-line session (docs/USERS.md): the commands a role guards run as that user.
+sign_in() {
+    printf '%s\n' "$DEMO_PASSWORD" | app login "$1" --password - >/dev/null
+}
 
 add_demo_user() {
     printf '%s\n' "$DEMO_PASSWORD" | app user add "$1" --full-name "$2" --role "$3" --password - >/dev/null
@@ -50,6 +56,7 @@ synthetic_person() {
 
 receive_new_dossiers() {
     echo "== $NEW_DOSSIERS new dossiers at the counter"
+    sign_in canbo  # received by the clerk: the audit and the dossiers name her
     for n in $(seq 1 "$NEW_DOSSIERS"); do
         synthetic_person "$n" | app dossier add --typed - --procedure "$PROCEDURE" --json >/dev/null
     done
@@ -92,10 +99,12 @@ main() {
     receive_new_dossiers
     start_city_sim
     echo "== Sync with the city (the window keeps syncing with it)"
+    sign_in giamsat  # the city's address is a supervisor's setting
     app sync configure --url "$SIM_URL" >/dev/null
     app sync --max-wait 60
     echo "== Sync status"
     app sync status
+    app logout >/dev/null
     if has_display; then
         echo "== The desktop app (the simulator stops when the window closes)"
         app

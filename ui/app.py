@@ -35,6 +35,7 @@ from ui.printing import PrintDesk
 from ui.reports import install as install_reports
 from ui.returns import install as install_returns
 from ui.session import Session
+from ui.supervisor import install as install_supervisor
 from ui.sync_area import install as install_sync_area
 from ui.sync_area import sync_area
 from ui.tasks import Background, StoreRunner
@@ -69,7 +70,7 @@ def build_window(*, data_dir: Path | None, lang: str) -> MainWindow:
 
 def install_screens(window: MainWindow) -> None:
     """The screens in their tab order (Ctrl+1 …): intake first, the home screen."""
-    for install in (install_intake, install_dossiers, install_returns):
+    for install in (install_intake, install_dossiers, install_returns, install_supervisor):
         install(window)
     window.show_screen("intake")
 

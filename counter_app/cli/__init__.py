@@ -28,10 +28,12 @@ from counter_app.cli import (
     provision_commands,
     report_commands,
     self_test_commands,
+    session_commands,
     store_commands,
     sync_commands,
     user_commands,
 )
+from counter_app.cli.guards import check_guard, mark_guarded
 from counter_app.cli.output import emit
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, CounterAppError, EnvironmentProblem
 from counter_app.messages import LANGUAGES, VI, message_for
@@ -84,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     user_commands.register(commands)
     clock_commands.register(commands)
     report_commands.register(commands)
+    session_commands.register(commands)
+    mark_guarded(parser)
     return parser
 
 
@@ -155,6 +159,7 @@ def _say_repairs(args: argparse.Namespace) -> None:
 
 def _run_and_report(args: argparse.Namespace) -> int:
     try:
+        check_guard(args)
         status: int = args.handler(args)
         if status == EXIT_OK and getattr(args, "daily_backup", False):
             start_daily_backup_if_due(None, now_vn())

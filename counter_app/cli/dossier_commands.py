@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from counter_app.cli import dossier_change_commands, dossier_view_commands
+from counter_app.cli import dossier_change_commands, dossier_view_commands, supervisor_commands
 from counter_app.cli.dossier_options import (
     add_changeable_options,
     documents_from,
@@ -86,6 +86,7 @@ def register(commands: Subparsers) -> None:
     dossier_view_commands.register_show(sub)
     dossier_view_commands.register_list(sub)
     dossier_change_commands.register_transition(sub)
+    supervisor_commands.register_send_back(sub)
 
 
 def _register_add(sub: Subparsers) -> None:

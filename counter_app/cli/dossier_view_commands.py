@@ -13,6 +13,8 @@ from counter_app.domain.field_text import displayable
 from counter_app.domain.lifecycle import parse_status
 from counter_app.errors import EXIT_OK
 from counter_app.services import dossiers
+from counter_app.services.actor import cli_actor
+from counter_app.services.audit_view import record_export
 from counter_app.services.clock import now_vn
 from counter_app.services.dossier_queries import list_dossiers
 from counter_app.services.store import open_store
@@ -40,6 +42,8 @@ def run_show(args: argparse.Namespace) -> int:
     store = open_store()
     try:
         detail = dossiers.dossier_detail(store, args.code)
+        record_export(store, what="dossier", rows=1, actor=cli_actor(), now=now_vn(),
+                      command="dossier show")  # fmt: skip
     finally:
         store.close()
     data = detail_json(detail, args.lang)
@@ -84,6 +88,8 @@ def run_list(args: argparse.Namespace) -> int:
     store = open_store()
     try:
         found = list_dossiers(store, day=day, status=status, limit=args.limit, offset=args.offset)
+        record_export(store, what="dossier", rows=len(found), actor=cli_actor(), now=now_vn(),
+                      command="dossier list")  # fmt: skip
     finally:
         store.close()
     for dossier in found:

@@ -3,9 +3,9 @@
 ``export daily-log`` writes the tracking log (Sổ theo dõi hồ sơ) of a period as XLSX, CSV or
 PDF; ``report eod`` reconciles a day (received, printed, sent, acknowledged, returned) and,
 with ``--sign-off``, records the supervisor's sign-off that the day's log prints. Both are
-supervisor actions (``log.export``, ``report.eod``): the command line acts as the computer's
-account, which IT holds, so it passes the administrator's role until a signed-in session
-names a user's.
+supervisor actions (``log.export``, ``report.eod``), guarded like every command that reads
+personal data out of the store (``cli/guards.py``): they act with the signed-in session's role,
+or the computer's account's (IT's) before the counter has an administrator.
 """
 
 from __future__ import annotations
@@ -24,17 +24,15 @@ from counter_app.cli.output import (
     emit,
     print_group_help,
 )
-from counter_app.domain.roles import Role
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK
 from counter_app.messages import message_for
-from counter_app.services.actor import cli_actor
+from counter_app.services.actor import cli_actor, cli_role
 from counter_app.services.clock import now_vn
 from counter_app.services.document_files import refuse_existing, write_document
 from counter_app.services.end_of_day import DayReport, end_of_day_report, sign_off_day
 from counter_app.services.store import open_store
 from counter_app.services.tracking_log import LogFormat, LogRequest, export_tracking_log
 
-CLI_ROLE: Final = Role.ADMINISTRATOR.value  # the computer's account is IT's (module docstring)
 MAX_COUNTER: Final = 99  # counters are numbered 1–99 (setup refuses others)
 
 
@@ -110,7 +108,7 @@ def run_export_log(args: argparse.Namespace) -> int:
     store = open_store()
     try:
         exported = export_tracking_log(
-            store, request, actor=cli_actor(), role=CLI_ROLE, now=now_vn()
+            store, request, actor=cli_actor(), role=cli_role(), now=now_vn()
         )
     finally:
         store.close()
@@ -130,9 +128,9 @@ def run_report_eod(args: argparse.Namespace) -> int:
     try:
         if args.sign_off:
             report = sign_off_day(store, day, counter=args.counter, actor=cli_actor(),
-                                  role=CLI_ROLE, now=now_vn())  # fmt: skip
+                                  role=cli_role(), now=now_vn())  # fmt: skip
         else:
-            report = end_of_day_report(store, day, counter=args.counter, role=CLI_ROLE)
+            report = end_of_day_report(store, day, counter=args.counter, role=cli_role())
     finally:
         store.close()
     if args.json:

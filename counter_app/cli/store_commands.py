@@ -8,6 +8,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
+from counter_app.cli import supervisor_commands
 from counter_app.cli.backup_commands import backup_status_json, print_backup_status
 from counter_app.cli.dossier_output import dossier_json, dossier_line
 from counter_app.cli.numbers import bounded_int
@@ -18,6 +19,7 @@ from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
 from counter_app.services.audit_check import AuditReport, acknowledge_breaks, verify_audit
+from counter_app.services.audit_view import record_export
 from counter_app.services.clock import now_vn
 from counter_app.services.counter_config import build_config
 from counter_app.services.search import SearchFilters, search_dossiers
@@ -211,6 +213,8 @@ def run_search(args: argparse.Namespace) -> int:
     store = open_store()
     try:
         found = search_dossiers(store, query, filters=filters, limit=args.limit, offset=args.offset)
+        record_export(store, what="dossier", rows=len(found), actor=cli_actor(), now=now_vn(),
+                      command="search")  # fmt: skip
     finally:
         store.close()
     for dossier in found:
@@ -259,6 +263,7 @@ def _register_audit(commands: Subparsers) -> None:
     )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=run_audit_acknowledge)
+    supervisor_commands.register_audit_view(sub)
 
 
 def run_audit_verify(args: argparse.Namespace) -> int:

@@ -27,6 +27,8 @@ ACTIONS: Mapping[str, Role] = {
     "dossier.return": Role.CLERK,  # the hand-over of a result
     "dossier.transition": Role.CLERK,  # a lifecycle move the lifecycle allows
     "document.reprint": Role.CLERK,
+    "dossier.export": Role.CLERK,  # dossiers read out of the store: CLI list, show, search
+    "dossier.fix": Role.CLERK,  # saying a dossier sent back for fixing is fixed
     # Changes a supervisor answers for.
     "dossier.correct": Role.SUPERVISOR,  # correcting a terminal status
     "dossier.void": Role.SUPERVISOR,
@@ -37,9 +39,15 @@ ACTIONS: Mapping[str, Role] = {
     "clock.confirm": Role.SUPERVISOR,  # the PC clock is right: receipts ahead stop blocking
     "log.export": Role.SUPERVISOR,  # the tracking log (Sổ theo dõi hồ sơ) as XLSX, CSV or PDF
     "report.eod": Role.SUPERVISOR,  # the end-of-day reconciliation and its sign-off
+    "dashboard.view": Role.SUPERVISOR,  # the supervisor's desk: counts, overdue, unsynced
+    "audit.view": Role.SUPERVISOR,  # reading and verifying the audit log
+    "audit.export": Role.SUPERVISOR,  # the audit log as a CSV file
+    "dossier.send_back": Role.SUPERVISOR,  # "needs fixing" with a reason, and checking the fix
     # The counter itself.
     "users.manage": Role.ADMINISTRATOR,
     "counter.settings": Role.ADMINISTRATOR,
+    "store.restore": Role.ADMINISTRATOR,  # putting a backup back in place of the store
+    "store.key_export": Role.ADMINISTRATOR,  # the key that decrypts every backup
 }
 
 

@@ -211,3 +211,28 @@ def _city_recovery(db: Database) -> None:
         "CREATE TABLE city_recovery (uuid TEXT PRIMARY KEY, code TEXT NOT NULL, "
         "outcome TEXT NOT NULL, asked_at TEXT NOT NULL)"
     )
+
+
+@migration(10)
+def _supervisor_desk(db: Database) -> None:
+    """Dossiers sent back for fixing, and the command line's sign-in sessions.
+
+    ``send_backs``: one row per "needs fixing" (reason, who sent it, the clerk's fix, the
+    supervisor's check); a dossier has at most one open at a time. ``cli_sessions`` keeps the
+    SHA-256 of each session token (never the token or a password) with its user and expiry.
+    """
+    db.conn.execute(
+        "CREATE TABLE send_backs ("
+        "id INTEGER PRIMARY KEY, dossier_id INTEGER NOT NULL REFERENCES dossiers(id), "
+        "clerk TEXT NOT NULL, reason TEXT NOT NULL, sent_by TEXT NOT NULL, sent_at TEXT NOT NULL, "
+        "fixed_by TEXT, fixed_at TEXT, fix_note TEXT NOT NULL DEFAULT '', "
+        "checked_by TEXT, checked_at TEXT)"
+    )
+    db.conn.execute(
+        "CREATE UNIQUE INDEX send_backs_open ON send_backs (dossier_id) WHERE checked_at IS NULL"
+    )
+    db.conn.execute(
+        "CREATE TABLE cli_sessions ("
+        "token_hash TEXT PRIMARY KEY, username TEXT NOT NULL, created_at TEXT NOT NULL, "
+        "expires_at TEXT NOT NULL)"
+    )

@@ -36,6 +36,12 @@ def test_it_adds_resets_disables_and_lists_users_with_passwords_on_stdin(
     status, [obj], _ = run(capsys, monkeypatch, "mật-khẩu-dài\n", *argv, "--password", "-",
                            "--json")  # fmt: skip
     assert status == 0 and obj["ok"] and obj["username"] == "lan" and "password" not in str(obj)
+    # From the first administrator on, managing users needs a session of that role.
+    status, _, text = run(capsys, monkeypatch, "mật-khẩu-dài\n", "user", "add", "binh",
+                          "--full-name", "Trần Văn Bình", "--password", "-")  # fmt: skip
+    assert status == 2 and "SIGN_IN_REQUIRED" in text
+    status, _, _ = run(capsys, monkeypatch, "mật-khẩu-dài\n", "login", "lan", "--password", "-")
+    assert status == 0
     status, _, text = run(capsys, monkeypatch, "mật-khẩu-dài\n", "user", "add", "binh",
                           "--full-name", "Trần Văn Bình", "--password", "-")  # fmt: skip
     assert status == 0 and "Đã thêm người dùng binh (clerk)." in text

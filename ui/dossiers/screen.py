@@ -8,7 +8,7 @@ its thread; replies for a dossier no longer shown are dropped.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,6 +63,8 @@ CELL_PADDING = 16
 
 
 class DossiersScreen(QWidget):
+    dossier_shown = Signal(str)  # the pane shows this dossier (other areas add their part)
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dossiersScreen")
@@ -230,6 +232,7 @@ class DossiersScreen(QWidget):
         self.detail.show_overview(overview)
         self.dossier_actions.set_overview(overview)
         self.actions_bar.update_for(overview)
+        self.dossier_shown.emit(code)
 
     def _load_failed(self, code: str, error: BaseException) -> None:
         if code != self._shown_code:

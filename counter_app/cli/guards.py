@@ -1,0 +1,116 @@
+"""Which commands need a signed-in role: one table, checked before the command runs.
+
+The actions are those of ``domain/roles.py``, which the window asks too. Until the counter has
+an active administrator no session is needed (a fresh install, IT's first steps); after, a
+guarded command without a live session is refused with the sentence saying how to sign in.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Mapping
+
+from counter_app.errors import CounterAppError
+from counter_app.services.actor import act_as
+from counter_app.services.cli_session import SESSION_FILE_NAME, authorize, current_user
+from counter_app.services.clock import now_vn
+from counter_app.services.paths import data_dir
+from counter_app.services.store import open_store, store_exists
+
+GUARDED: Mapping[tuple[str, ...], str] = {
+    # Managing users.
+    **{("user", verb): "users.manage" for verb in ("add", "disable", "enable", "reset", "list")},
+    # Changing settings.
+    ("setup",): "counter.settings",
+    ("provision",): "counter.settings",
+    ("sync", "configure"): "sync.configure",
+    ("sync", "set-token"): "sync.configure",
+    ("form", "settings"): "form.settings",
+    ("clock", "confirm"): "clock.confirm",
+    # Restoring and importing.
+    ("restore",): "store.restore",
+    ("calendar", "import"): "calendar.import",
+    ("catalogue", "import"): "catalogue.import",
+    # Personal data read out of the store.
+    ("search",): "dossier.export",
+    ("dossier", "list"): "dossier.export",
+    ("dossier", "show"): "dossier.export",
+    ("audit", "verify"): "audit.view",
+    ("audit", "acknowledge"): "audit.view",
+    ("audit", "list"): "audit.view",
+    ("audit", "export"): "audit.export",
+    # The supervisor's books: the tracking log and the end of the day.
+    ("export", "daily-log"): "log.export",
+    ("report", "eod"): "report.eod",
+    # The supervisor's send-back and the clerk's fix.
+    ("dossier", "send-back"): "dossier.send_back",
+    ("dossier", "check-fix"): "dossier.send_back",
+    ("dossier", "fixed"): "dossier.fix",
+}
+
+
+# Commands guarded only with one of their options: (command, option dest) → action. The key
+# export hands over what decrypts every backup: an administrator's.
+GUARDED_OPTIONS: Mapping[tuple[tuple[str, ...], str], str] = {
+    (("backup",), "export_key"): "store.key_export",
+}
+
+
+def mark_guarded(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()) -> None:
+    """Set ``guard`` on every parser of the table (a command missing from the tree fails)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                path = (*prefix, name)
+                if path in GUARDED:
+                    sub.set_defaults(guard=GUARDED[path])
+                options = {o: a for (p, o), a in GUARDED_OPTIONS.items() if p == path}
+                if options:
+                    sub.set_defaults(guard_options=options)
+                mark_guarded(sub, path)
+
+
+# Commands that repair a store which may not open: when it does not, nobody can be asked
+# for a session, and the OS account decides as before (docs/USERS.md, the threat model).
+REPAIRS = frozenset({"store.restore", "counter.settings"})
+
+
+def check_guard(args: argparse.Namespace) -> None:
+    """Refuse a guarded command without the right session; record who acts for the others."""
+    act_as(None)
+    action = getattr(args, "guard", None)
+    for option, guarded in getattr(args, "guard_options", {}).items():
+        if getattr(args, option, None) is not None:
+            action = guarded
+    if not store_exists():
+        return
+    if action is None:
+        _act_as_signed_in()
+        return
+    try:
+        store = open_store()
+    except CounterAppError:
+        if action in REPAIRS:
+            return
+        raise
+    try:
+        act_as(*authorize(store, action, now=now_vn()))
+    finally:
+        store.close()
+
+
+def _act_as_signed_in() -> None:
+    """An unguarded command under a live session is recorded as that user (a clerk's intake
+    from a script names the clerk); without a session file the store is not even opened."""
+    if not (data_dir() / SESSION_FILE_NAME).exists():
+        return
+    try:
+        store = open_store()
+    except CounterAppError:  # the command itself will say what is wrong with the store
+        return
+    try:
+        user = current_user(store, now=now_vn())
+    finally:
+        store.close()
+    if user is not None:
+        act_as(user.actor, user.role)
