@@ -17,6 +17,7 @@ from typing import Any
 from counter_app.domain.dossier import Applicant, Dossier, Status
 from counter_app.domain.due_date import remaining_after_supplement
 from counter_app.domain.field_text import clean_field
+from counter_app.domain.handover import recipient_from_details
 from counter_app.domain.intake_values import clean_changes, clean_details
 from counter_app.domain.lifecycle import ReasonRequiredError, check_transition
 from counter_app.domain.text import fold
@@ -250,6 +251,8 @@ def record_transition(
     if dossier.is_voided:
         raise DossierNotEditableError("")
     check_transition(dossier.status, target, reason=reason, correction=correction)
+    if target == Status.RETURNED and not correction:
+        details = {**dict(details or {}), **recipient_from_details(details or {}).details()}
     columns: dict[str, Any] = {"status": int(target)}
     new_due = due_at or _due_after(store, dossier, target, now)
     if new_due is not None:

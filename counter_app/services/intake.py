@@ -51,13 +51,21 @@ class ClockBehindError(EnvironmentProblem):
     code = "CLOCK_BEHIND"
 
 
-class FindingNotAcknowledgedError(BadInputError):
+class BlockingFindingsError(BadInputError):
+    """Findings that stop a save; ``codes`` names each (codes only, never the values)."""
+
+    def __init__(self, detail: str = "", codes: Iterable[str] = ()) -> None:
+        self.codes = tuple(codes) or tuple(c for c in detail.split(",") if c)
+        super().__init__(detail or ",".join(self.codes))
+
+
+class FindingNotAcknowledgedError(BlockingFindingsError):
     """A CONFIRM finding on the applicant's identity was not acknowledged by the clerk."""
 
     code = "FINDING_NOT_ACKNOWLEDGED"
 
 
-class IdentityIncompleteError(BadInputError):
+class IdentityIncompleteError(BlockingFindingsError):
     """An identity field is unusable (an ERROR finding): it must be typed before saving."""
 
     code = "IDENTITY_INCOMPLETE"
@@ -69,22 +77,36 @@ class OutcomeReasonRequiredError(BadInputError):
     code = "OUTCOME_REASON_REQUIRED"
 
 
-def check_findings(findings: Iterable[Finding], acknowledged: Iterable[str]) -> list[Finding]:
-    """Refuse ERROR findings and unacknowledged CONFIRM ones; return the rest (WARN, INFO)."""
+def blocking_findings(
+    findings: Iterable[Finding], acknowledged: Iterable[str]
+) -> tuple[list[Finding], list[Finding]]:
+    """(ERROR findings, CONFIRM findings not acknowledged): what stops a dossier's save.
+
+    The one statement of the rule; the intake screen asks it to know which field to focus.
+    """
     ack = set(acknowledged)
-    kept = []
-    for finding in findings:
-        if finding.severity is Severity.ERROR:
-            raise IdentityIncompleteError(finding.code.value)
-        if finding.severity is Severity.CONFIRM and finding.code.value not in ack:
-            raise FindingNotAcknowledgedError(finding.code.value)
-        kept.append(finding)
-    return kept
+    listed = list(findings)
+    errors = [f for f in listed if f.severity is Severity.ERROR]
+    unticked = [f for f in listed if f.severity is Severity.CONFIRM and f.code.value not in ack]
+    return errors, unticked
+
+
+def check_findings(findings: Iterable[Finding], acknowledged: Iterable[str]) -> list[Finding]:
+    """Refuse ERROR findings, then unacknowledged CONFIRM ones, naming every one of them;
+    return the findings kept (CONFIRM acknowledged, WARN, INFO)."""
+    listed = list(findings)
+    errors, unticked = blocking_findings(listed, acknowledged)
+    if errors:
+        raise IdentityIncompleteError(codes=[f.code.value for f in errors])
+    if unticked:
+        raise FindingNotAcknowledgedError(codes=[f.code.value for f in unticked])
+    return listed
 
 
 def receive_dossier(store: Store, intake: Intake, *, clerk: str, now: datetime) -> Dossier:
     """Save a new dossier with its code and due date; return it as stored."""
     intake = clean_intake(intake)  # every way in meets the same cleaning and limits
+    check_findings(intake.findings, intake.acknowledged)  # the window and the CLI alike
     _check_intake(intake)
     refuse_intake_if_overdue(store, now=now)  # only when IT configured a block (docs/SYNC.md)
     procedure = lookup_procedure(intake.procedure_code, store)

@@ -18,6 +18,7 @@ from counter_app.documents import load_form_set, render_document
 from counter_app.documents.form_sets import FormTemplate
 from counter_app.documents.model import Copy, FormKind, Layout
 from counter_app.domain.dossier import Dossier, Status
+from counter_app.domain.lifecycle import FORM_MOVES, NEW_APPOINTMENT, NEW_RECEIPT
 from counter_app.domain.vn_time import VN_TZ, iso_vn
 from counter_app.errors import BadInputError
 from counter_app.services.catalogue import get_procedure
@@ -205,14 +206,14 @@ def _plan(
         return _receipt_plan(dossier, previous, key)
     if kind == FormKind.APOLOGY:
         if request.new_due_at is not None:
-            if status not in (Status.RECEIVED, Status.IN_PROCESS, Status.PAYMENT_REQUESTED):
+            if status not in NEW_APPOINTMENT:
                 raise FormNotAllowedError("apology")
             return _Plan(new_due=True)
         original = _latest(previous, key)
         if original is None:
             raise NewDateRequiredError("")
         return _Plan(original=original)
-    target, sources = _MOVES[kind]
+    target, sources = FORM_MOVES[kind.value]
     if status == target:
         return _Plan(original=_latest(previous, key, since=_entered_at(store, dossier, target)))
     if status in sources:
@@ -229,26 +230,12 @@ def _receipt_plan(dossier: Dossier, previous: list[register.IssuedRow], key: str
     appointment (after a supplement or an apology) makes the next receipt a new one.
     """
     original = _same_receipt(previous, key, dossier.due_at)
-    if original is None and dossier.status in _RECEIPT_STATUSES:
+    if original is None and dossier.status in NEW_RECEIPT:
         return _Plan()
     original = original or _latest(previous, key)
     if original is None:
         raise FormNotAllowedError("receipt")
     return _Plan(original=original)
-
-
-_RECEIPT_STATUSES = (Status.RECEIVED, Status.IN_PROCESS)
-
-# Form → (the status it stands for, the statuses it moves a dossier from); dossier.md §4.
-_MOVES: dict[FormKind, tuple[Status, tuple[Status, ...]]] = {
-    FormKind.SUPPLEMENT: (Status.SUPPLEMENT_REQUESTED, (Status.RECEIVED, Status.IN_PROCESS)),
-    FormKind.REFUSAL: (Status.REFUSED, (Status.SUBMITTED_ONLINE,)),
-    FormKind.STOP: (
-        Status.STOPPED,
-        (Status.IN_PROCESS, Status.SUPPLEMENT_REQUESTED, Status.PAYMENT_REQUESTED),
-    ),
-    FormKind.CONTROL: (Status.IN_PROCESS, (Status.RECEIVED,)),
-}
 
 
 def _as_printed(dossier: Dossier, params: FormParams) -> Dossier:

@@ -125,6 +125,13 @@ class Store:
         self.db.close()
         self.marks.close()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        """``with open_store() as store:``: the store is closed however the block ends."""
+        self.close()
+
 
 def drop_notices(code: str) -> None:
     """Forget the notices of ``code`` not yet told (a restore explains the break it causes)."""
