@@ -60,8 +60,7 @@ EDIT_KEYS = {"full_name": "name", "address": "address", "phone": "phone", "email
 def run_edit(args: argparse.Namespace) -> int:
     if args.typed:
         overlay(args, read_stdin_object("--typed"), EDIT_KEYS)
-    store = open_store()
-    try:
+    with open_store() as store:
         now, actor = now_vn(), cli_actor()
         dossier = dossiers.get_dossier(store, args.code)
         changes = _edit_changes(args, dossier.applicant)
@@ -74,8 +73,6 @@ def run_edit(args: argparse.Namespace) -> int:
             )
         if not changes and not args.due:
             raise dossiers.NothingToChangeError("")
-    finally:
-        store.close()
     print_dossier(dossier, args)
     return EXIT_OK
 
@@ -125,13 +122,10 @@ def register_void(sub: Subparsers) -> None:
 
 
 def run_void(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         dossier = dossiers.void_dossier(
             store, args.code, reason=text(args.reason), actor=cli_actor(), now=now_vn()
         )
-    finally:
-        store.close()
     print_dossier(dossier, args)
     return EXIT_OK
 

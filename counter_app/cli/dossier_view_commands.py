@@ -37,11 +37,8 @@ def register_show(sub: Subparsers) -> None:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         detail = dossiers.dossier_detail(store, args.code)
-    finally:
-        store.close()
     data = detail_json(detail, args.lang)
     if args.json:
         emit(data)
@@ -81,11 +78,8 @@ def register_list(sub: Subparsers) -> None:
 def run_list(args: argparse.Namespace) -> int:
     day = None if args.date == "all" else _day(args.date) if args.date else now_vn().date()
     status = int(parse_status(args.status)) if args.status else None
-    store = open_store()
-    try:
+    with open_store() as store:
         found = list_dossiers(store, day=day, status=status, limit=args.limit, offset=args.offset)
-    finally:
-        store.close()
     for dossier in found:
         _print(dossier_json(dossier, args.lang), dossier_line(dossier, args.lang), args)
     return EXIT_OK

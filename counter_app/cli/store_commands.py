@@ -97,7 +97,7 @@ def run_setup(args: argparse.Namespace) -> int:
         store, kept = replace_store(encrypted=not args.plain, actor=actor, now=now)
     else:
         store = create_store(encrypted=not args.plain) if created else open_store()
-    try:
+    with store:
         changed = set_up_counter(store, config, actor=actor, now=now)
         # The signing key of the offline batch file is made here, so IT can hand its public
         # half to the city at installation (``sync keys`` prints it).
@@ -113,8 +113,6 @@ def run_setup(args: argparse.Namespace) -> int:
             "sync_key_fingerprint": keys.fingerprint,
             **{k.removeprefix("counter."): v for k, v in config.as_settings().items()},
         }
-    finally:
-        store.close()
     _print_setup(result, args)
     return EXIT_OK
 
@@ -155,11 +153,8 @@ def _register_settings(commands: Subparsers) -> None:
 
 
 def run_settings(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         described = describe_store(store)
-    finally:
-        store.close()
     protection = message_for(described.protection, args.lang)
     if args.json:
         emit({**asdict(described), "protection_text": protection,
@@ -208,11 +203,8 @@ def run_search(args: argparse.Namespace) -> int:
         day_to=_day(args.day_to),
         status=int(parse_status(args.status)) if args.status else None,
     )
-    store = open_store()
-    try:
+    with open_store() as store:
         found = search_dossiers(store, query, filters=filters, limit=args.limit, offset=args.offset)
-    finally:
-        store.close()
     for dossier in found:
         if args.json:
             emit(dossier_json(dossier, args.lang))
@@ -262,21 +254,15 @@ def _register_audit(commands: Subparsers) -> None:
 
 
 def run_audit_verify(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         report = verify_audit(store)
-    finally:
-        store.close()
     _print_audit(report, args)
     return EXIT_OK if report.ok else EXIT_ITEMS_FAILED
 
 
 def run_audit_acknowledge(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         count = acknowledge_breaks(store, actor=cli_actor(), now=now_vn())
-    finally:
-        store.close()
     if args.json:
         emit({"ok": True, "acknowledged": count})
     else:

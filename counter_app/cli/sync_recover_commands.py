@@ -49,8 +49,7 @@ def register(sub: Subparsers) -> None:
 
 
 def run_recover(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         settings = load_sync_settings(store)
         if not settings.url:
             raise SyncNotConfiguredError("")
@@ -59,8 +58,6 @@ def run_recover(args: argparse.Namespace) -> int:
             recovery = ask_city_for_losses(store, client)
         finally:
             client.close()
-    finally:
-        store.close()
     _print(recovery, args)
     return EXIT_OK
 

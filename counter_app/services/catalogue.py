@@ -159,11 +159,8 @@ def lookup_procedure(code: str, store: Store | None = None) -> Procedure:
     Without ``store``, the data folder's store is opened for this one look-up.
     """
     if store is None:
-        opened = open_store()
-        try:
+        with open_store() as opened:
             return lookup_procedure(code, opened)
-        finally:
-            opened.close()
     procedure = get_procedure(store, code, current_catalogue(store).version)
     if not procedure.active:
         raise ProcedureInactiveError(procedure.code)
