@@ -125,15 +125,17 @@ def set_due_date(
     now: datetime,
     kind: str = "due_date_changed",
 ) -> Dossier:
-    """A new appointment (verification extension, apology): every version is kept."""
+    """A new appointment (verification extension, apology): every version is kept.
+
+    One action, or a part of the caller's (an apology letter records its new date)."""
     with store.action():
-        record_due_date(
+        _change_due_date(
             store, get_dossier(store, code), due_at, reason=reason, actor=actor, now=now, kind=kind
         )
     return get_dossier(store, code)
 
 
-def record_due_date(
+def _change_due_date(
     store: Store,
     dossier: Dossier,
     due_at: datetime,
@@ -141,9 +143,8 @@ def record_due_date(
     reason: str,
     actor: str,
     now: datetime,
-    kind: str = "due_date_changed",
-) -> int:
-    """``set_due_date`` inside the caller's transaction; returns the new version."""
+    kind: str,
+) -> None:
     if not reason.strip():
         raise ReasonRequiredError("")
     if dossier.status == Status.RETURNED or dossier.is_voided:
@@ -164,7 +165,6 @@ def record_due_date(
         details={"previous_due_at": dossier.due_at, "due_at": stamp, "version": version},
     )
     _audit(db, now, actor, f"dossier.{kind}", dossier, version=version)
-    return version
 
 
 def void_dossier(store: Store, code: str, *, reason: str, actor: str, now: datetime) -> Dossier:
@@ -212,10 +212,12 @@ def transition_dossier(
     details: Mapping[str, Any] | None = None,
     due_at: datetime | None = None,
 ) -> Dossier:
-    """A local status change, checked against the lifecycle (dossier.md §4)."""
+    """A local status change, checked against the lifecycle (dossier.md §4).
+
+    One action, or a part of the caller's (a printed form records the move it stands for)."""
     reason, details = clean_field(reason, "reason"), clean_details(details)
     with store.action():
-        record_transition(
+        _move(
             store,
             get_dossier(store, code),
             target,
@@ -229,23 +231,18 @@ def transition_dossier(
     return get_dossier(store, code)
 
 
-def record_transition(
+def _move(
     store: Store,
     dossier: Dossier,
     target: Status,
     *,
-    reason: str = "",
+    reason: str,
     actor: str,
     now: datetime,
-    correction: bool = False,
-    details: Mapping[str, Any] | None = None,
-    due_at: datetime | None = None,
-) -> int:
-    """``transition_dossier`` inside the caller's transaction; returns the new version.
-
-    For actions that change the status and record something else in the same transaction
-    (a printed form with its transition: one user action, one transaction).
-    """
+    correction: bool,
+    details: Mapping[str, Any] | None,
+    due_at: datetime | None,
+) -> None:
     now = now.astimezone(VN_TZ)
     db = store.db
     if dossier.is_voided:
@@ -291,7 +288,6 @@ def record_transition(
         to_status=int(target),
         version=version,
     )
-    return version
 
 
 def _due_after(store: Store, dossier: Dossier, target: Status, now: datetime) -> datetime | None:

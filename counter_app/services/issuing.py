@@ -26,8 +26,8 @@ from counter_app.services.counter_config import load_config
 from counter_app.services.dossiers import (
     DossierNotEditableError,
     get_dossier,
-    record_due_date,
-    record_transition,
+    set_due_date,
+    transition_dossier,
 )
 from counter_app.services.form_data import (
     FormParams,
@@ -321,32 +321,31 @@ def _apply(
     actor: str,
     now: datetime,
 ) -> Dossier:
-    """The lifecycle move or the new appointment the form stands for, if any."""
+    """The lifecycle move or the new appointment the form stands for, if any (a part of the
+    printing's action: the form, its register row and the move commit together)."""
     if plan.target is not None:
         reason = params.reason or "; ".join(params.items)
-        record_transition(
+        return transition_dossier(
             store,
-            dossier,
+            dossier.code,
             plan.target,
             reason=reason,
             actor=actor,
             now=now,
             details={"form": request.kind.value},
         )
-    elif plan.new_due and request.new_due_at is not None:
+    if plan.new_due and request.new_due_at is not None:
         _check_later(dossier, request.new_due_at, now)
-        record_due_date(
+        return set_due_date(
             store,
-            dossier,
+            dossier.code,
             request.new_due_at,
             reason=params.reason,
             actor=actor,
             now=now,
             kind="apology",
         )
-    else:
-        return dossier
-    return get_dossier(store, dossier.code)
+    return dossier
 
 
 def _check_later(dossier: Dossier, new_due_at: datetime, now: datetime) -> None:

@@ -31,7 +31,13 @@ from counter_app.services.store_remnants import before_create, before_open
 from counter_app.services.store_upgrade import backup_before_upgrade
 from counter_app.storage.audit import append_audit, append_sealed_audit, audit_head
 from counter_app.storage.dossier_digest import iter_dossier_digests
-from counter_app.storage.engine import Database, connect, is_plain_sqlite, write_transaction
+from counter_app.storage.engine import (
+    Database,
+    connect,
+    is_plain_sqlite,
+    savepoint,
+    write_transaction,
+)
 from counter_app.storage.marks import MARKS_FILE_NAME, DossierMark, Marks, mac_key_for
 from counter_app.storage.marks_errors import MarksDamagedError
 from counter_app.storage.marks_reconcile import MarksNotice, rebuild, reconcile
@@ -66,6 +72,7 @@ class Store:
     key_location: str  # keys.KEYRING, keys.KEY_FILE, or "" for a plain store
     marks_behind: bool = False  # a confirmation failed: catch the marks up before the next action
     _reserved: list[tuple[str, int]] = field(default_factory=list)
+    _depth: int = 0  # actions open: an action inside another is a savepoint of it
 
     @property
     def folder(self) -> Path:
@@ -77,12 +84,24 @@ class Store:
 
         Holding the write lock, it first checks that the marks are level with the store (a
         cheap comparison of heads): a break or a lag since the last action is dealt with
-        before any number is taken.
+        before any number is taken. Inside another action it nests (a savepoint): the outer
+        action commits and confirms everything once.
         """
-        self._reserved = []
-        with write_transaction(self.db) as db:
-            self._level_marks(db)
-            yield db
+        if self._depth:
+            self._depth += 1
+            try:
+                with savepoint(self.db) as db:
+                    yield db
+            finally:
+                self._depth -= 1
+            return
+        self._reserved, self._depth = [], 1
+        try:
+            with write_transaction(self.db) as db:
+                self._level_marks(db)
+                yield db
+        finally:
+            self._depth = 0
         self._confirm()
 
     def _level_marks(self, db: Database) -> None:

@@ -223,6 +223,22 @@ def write_transaction(db: Database) -> Iterator[Database]:
             raise classify_error(error, folder=database_folder(db)) from None
 
 
+@contextlib.contextmanager
+def savepoint(db: Database) -> Iterator[Database]:
+    """A part of the transaction already open: undone alone when it raises, else kept for the
+    outer commit. Lets a use case call another inside its own action (one user action, one
+    transaction) without a second, "inside the caller's transaction" copy of it."""
+    conn = db.conn
+    conn.execute("SAVEPOINT nested")
+    try:
+        yield db
+    except BaseException:
+        conn.execute("ROLLBACK TO nested")
+        conn.execute("RELEASE nested")
+        raise
+    conn.execute("RELEASE nested")
+
+
 def integrity_ok(db: Database) -> bool:
     rows = db.conn.execute("PRAGMA integrity_check").fetchall()
     return [tuple(row) for row in rows] == [("ok",)]

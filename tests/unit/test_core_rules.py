@@ -19,7 +19,7 @@ from counter_app.domain.handover import (
     Recipient,
     RecipientNameRequiredError,
 )
-from counter_app.domain.lifecycle import CLOCK_RUNNING, form_statuses
+from counter_app.domain.lifecycle import CLOCK_RUNNING, ReasonRequiredError, form_statuses
 from counter_app.services import dossiers
 from counter_app.services.form_data import FormParams
 from counter_app.services.handover import hand_over
@@ -148,3 +148,23 @@ def test_issuing_follows_the_table(store: Store) -> None:
             now=vn(2026, 11, 3),
             deliver=lambda pdf: None,
         )
+
+
+def test_an_action_inside_an_action_commits_or_fails_with_it(store: Store) -> None:
+    d = receive_dossier(store, intake(), clerk=CLERK, now=vn(2026, 11, 2))
+    with pytest.raises(RuntimeError), store.action():
+        dossiers.transition_dossier(
+            store, d.code, Status.IN_PROCESS, actor=CLERK, now=vn(2026, 11, 3)
+        )
+        raise RuntimeError  # the outer action fails after the inner one succeeded
+    assert dossiers.get_dossier(store, d.code).status == Status.RECEIVED
+    with store.action():
+        with pytest.raises(ReasonRequiredError):  # the inner part alone is undone
+            dossiers.transition_dossier(
+                store, d.code, Status.WITHDRAWN, actor=CLERK, now=vn(2026, 11, 3)
+            )
+        moved = dossiers.transition_dossier(
+            store, d.code, Status.RESULT_READY, actor=CLERK, now=vn(2026, 11, 3)
+        )
+    assert moved.status == dossiers.get_dossier(store, d.code).status == Status.RESULT_READY
+    assert moved.version == 3  # 2 went to the undone action: a gap, never a reuse
