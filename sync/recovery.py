@@ -38,7 +38,7 @@ def ask_city_for_losses(store: Store, client: SyncClient) -> Recovery:
     """One lookup per 500 lost dossiers; the restore's losses split by what the city holds."""
     lost = lost_dossiers(store)
     codes = dict(lost)
-    config = load_config(store.db)
+    config = load_config(store)
     held: list[HeldAtCity] = []
     for start in range(0, len(lost), protocol.MAX_LOOKUP):
         chunk = [uuid for uuid, _ in lost[start : start + protocol.MAX_LOOKUP]]

@@ -171,7 +171,7 @@ class _SyncThread:
         """The same client (and its connections) while the settings stay the same."""
         config = ClientConfig(
             url=settings.url,
-            counter_id=counter_id(load_config(store.db)),
+            counter_id=counter_id(load_config(store)),
             app_version=__version__,
             token=read_token(store, settings),
             ca_bundle=settings.ca_bundle or None,

@@ -78,7 +78,7 @@ def _ask_city(folder: Path | None) -> CheckResult:
             return CheckResult("city", NOT_APPLICABLE)
         config = ClientConfig(
             url=settings.url,
-            counter_id=counter_id(load_config(store.db)),
+            counter_id=counter_id(load_config(store)),
             app_version=__version__,
             token=read_token(store, settings),
             ca_bundle=settings.ca_bundle or None,

@@ -28,7 +28,7 @@ from sync.recovery import Recovery, ask_city_for_losses
 def client_config(store: Store, settings: SyncSettings) -> ClientConfig:
     return ClientConfig(
         url=settings.url,
-        counter_id=counter_id(load_config(store.db)),
+        counter_id=counter_id(load_config(store)),
         app_version=__version__,
         token=read_token(store, settings),
         ca_bundle=settings.ca_bundle or None,

@@ -121,7 +121,7 @@ def seed_demo(
     if days is not None and not 1 <= days <= MAX_DAYS:
         raise DemoDaysInvalidError(str(days))
     now = now.astimezone(VN_TZ)
-    config = load_config(store.db)
+    config = load_config(store)
     calendar = load_calendar(store.folder)
     rng = random.Random(seed)
     plan = plan_days(store, config, calendar, count=count, days=days, now=now, rng=rng)

@@ -74,7 +74,7 @@ def recent_same_procedure(
 
 def most_used_procedures(store: Store, limit: int = 10) -> list[Procedure]:
     """The procedures this counter received most, most used first (current catalogue)."""
-    counter = load_config(store.db).counter
+    counter = load_config(store).counter
     found = []
     for code, _count in lookups.procedure_counts(store.db, counter, max(1, limit)):
         try:

@@ -110,7 +110,7 @@ def ward_place(locality: str) -> str:
 
 
 def load_form_settings(store: Store) -> FormSettings:
-    defaults = default_form_settings(load_config(store.db))
+    defaults = default_form_settings(load_config(store))
     stored = {
         key.removeprefix(PREFIX): value
         for key, value in all_settings(store.db).items()

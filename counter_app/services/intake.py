@@ -114,7 +114,7 @@ def receive_dossier(store: Store, intake: Intake, *, clerk: str, now: datetime) 
     due_at = _first_due_at(store, procedure, intake, now)
     dossier_uuid = str(uuid_module.uuid4())
     with store.action() as db:
-        config = load_config(db)
+        config = load_config(store)
         _refuse_clock_behind(db, now)
         code, number = _take_code(store, config, now.date(), dossier_uuid)
         row = _dossier_row(intake, procedure, config, now=now, clerk=clerk, code=code)

@@ -399,7 +399,7 @@ def _number(store: Store, template: FormTemplate, settings: FormSettings, now: d
     symbol = f"{template.symbol}-{agency}"
     if settings.letter_numbers == "blank":
         return f"{BLANK_NUMBER}/{symbol}"
-    kind, low = template.kind.value, load_config(store.db).counter * LETTER_BLOCK + 1
+    kind, low = template.kind.value, load_config(store).counter * LETTER_BLOCK + 1
     high = low + LETTER_BLOCK - 2
     seq = register.next_letter_seq(store.db, kind, now.year, low=low, high=high)
     # Above the marks too: a letter printed after the backup a restore went back to (a mark

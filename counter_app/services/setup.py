@@ -16,8 +16,7 @@ from counter_app.storage.settings import all_settings
 
 def set_up_counter(store: Store, config: CounterConfig, *, actor: str, now: datetime) -> list[str]:
     """Save the settings that changed and make sure a catalogue is installed; return changes."""
-    with store.action() as db:
-        changed = save_config(db, config, actor=actor, now=now)
+    changed = save_config(store, config, actor=actor, now=now)
     install_shipped_catalogue(store, actor=actor, now=now)
     return changed
 

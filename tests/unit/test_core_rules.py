@@ -7,7 +7,9 @@ checked by the services themselves, so a script gets the same answer as the cler
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -168,3 +170,16 @@ def test_an_action_inside_an_action_commits_or_fails_with_it(store: Store) -> No
         )
     assert moved.status == dossiers.get_dossier(store, d.code).status == Status.RESULT_READY
     assert moved.version == 3  # 2 went to the undone action: a gap, never a reuse
+
+
+def test_the_window_and_sync_reach_the_store_through_services_only() -> None:
+    """No ``store.db`` outside the core: the connection stays behind the services."""
+    root = Path(__file__).resolve().parents[2]
+    found = [
+        f"{path.relative_to(root)}:{number}"
+        for package in ("ui", "sync")
+        for path in sorted((root / package).rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\bstore\.db\b", line)
+    ]
+    assert found == []
