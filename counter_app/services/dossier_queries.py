@@ -317,7 +317,7 @@ SYNCED, PENDING, ATTENTION, NOT_SENT = "synced", "pending", "attention", "not_se
 
 
 @dataclass(frozen=True)
-class SyncState:
+class DossierSyncState:
     """Where the dossier's newest version stands with the city.
 
     ``synced``: the city holds it; ``pending``: waiting to be sent; ``attention``: the city
@@ -337,7 +337,7 @@ class DossierOverview:
     detail: DossierDetail
     procedure_name: str
     documents: list[dict[str, Any]]
-    sync: SyncState
+    sync: DossierSyncState
     people: dict[str, str] = field(default_factory=dict)  # actor → user's full name or actor
 
     def person(self, actor: str) -> str:
@@ -358,20 +358,22 @@ def dossier_overview(store: Store, code: str) -> DossierOverview:
     )
 
 
-def sync_state(store: Store, dossier: Dossier, outbox: list[tuple[int, str, str]]) -> SyncState:
+def sync_state(
+    store: Store, dossier: Dossier, outbox: list[tuple[int, str, str]]
+) -> DossierSyncState:
     """The sync state of ``dossier`` from its outbox entries (version, key, state)."""
     newest = next((state for version, _, state in outbox if version == dossier.version), None)
     if newest == "rejected":
         stored = rows.rejection_of(store.db, dossier.id, dossier.version)
         text, at = stored if stored else ("", "")
-        return SyncState(ATTENTION, _rejection_errors(text), at)
+        return DossierSyncState(ATTENTION, _rejection_errors(text), at)
     if newest == "pending":
-        return SyncState(PENDING)
+        return DossierSyncState(PENDING)
     if dossier.is_voided and dossier.synced_version == 0:
-        return SyncState(NOT_SENT)
+        return DossierSyncState(NOT_SENT)
     if newest is None and dossier.synced_version == 0:
-        return SyncState(PENDING)
-    return SyncState(SYNCED)
+        return DossierSyncState(PENDING)
+    return DossierSyncState(SYNCED)
 
 
 def _rejection_errors(text: str) -> list[dict[str, str]]:

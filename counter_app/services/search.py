@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from counter_app.domain.dossier import Dossier
+from counter_app.domain.dossier_code import looks_like_code_start
 from counter_app.domain.text import fold
 from counter_app.errors import BadInputError
 from counter_app.services.store import Store
@@ -19,8 +20,6 @@ from counter_app.storage import search as index
 from counter_app.storage.dossiers import get_dossiers_by_ids
 
 ID_NUMBER = re.compile(r"^(\d{9}|\d{12})$")
-# Something with the code's dotted agency part or its -YYMMDD- part: a code, or its beginning.
-CODE_LIKE = re.compile(r"^[0-9A-Z]{3}\.[0-9A-Z.]*(-\d{0,6}(-\d{0,4})?)?$|^.*-\d{6}-\d{1,4}$")
 MAX_LIMIT = 500  # a page; the table views fetch more pages as the clerk scrolls
 
 
@@ -49,7 +48,7 @@ def search_dossiers(
     if ID_NUMBER.match(text):
         ids = index.ids_by_id_number(store.db, text, limit=limit + offset)[offset:]
         return _filtered(get_dossiers_by_ids(store.db, ids), chosen)
-    if CODE_LIKE.match(text.upper()):
+    if looks_like_code_start(text):
         ids = (
             index.ids_by_code(store.db, text.upper())
             or index.ids_by_code_prefix(store.db, text.upper(), limit=limit + offset)[offset:]

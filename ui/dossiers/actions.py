@@ -29,11 +29,11 @@ from counter_app.services.form_data import FormParams
 from counter_app.services.issuing import IssuedDocument, IssueRequest, issue_document
 from counter_app.services.store import Store
 from ui.dossiers.action_dialog import ActionDialog, ActionInput
-from ui.dossiers.named import named
 from ui.dossiers.permissions import CORRECT, VOID, SupervisorOnlyError, refuse_unless_allowed
 from ui.dossiers.texts import status_text
 from ui.keys import screen_key
 from ui.messages import error_with_code
+from ui.naming import named
 from ui.print_job import PrintOutcome
 from ui.session import Session
 

@@ -29,7 +29,7 @@ from counter_app.domain.reading import Source
 from counter_app.messages import message_for
 from counter_app.services.intake import blocking_findings
 from ui.intake.identity import IDENTITY_KEYS, reading_texts, typed_reading
-from ui.intake.naming import named
+from ui.naming import named
 
 TEXT_KEYS = (
     "id_number",

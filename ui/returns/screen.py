@@ -44,10 +44,10 @@ from counter_app.services.dossier_queries import (
     search_page,
 )
 from counter_app.services.handover import hand_over
-from ui.dossiers.named import named
 from ui.dossiers.texts import moment_text, status_text
 from ui.keys import screen_key
 from ui.messages import error_with_code
+from ui.naming import named
 from ui.returns.readiness import ready_line
 from ui.session import Session
 
