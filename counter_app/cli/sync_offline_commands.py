@@ -134,7 +134,7 @@ def run_export(args: argparse.Namespace) -> int:
 def run_limits(args: argparse.Namespace) -> int:
     with open_store() as store:
         if args.warn_after is None and args.block_intake_after is None:
-            limits = load_limits(store.db)
+            limits = load_limits(store)
         else:
             limits = save_limits(
                 store, warn_after_h=args.warn_after, block_intake_after_h=args.block_intake_after,

@@ -47,7 +47,7 @@ class AutoBackupOutcome:
 
 def backup_due_today(store: Store, now: datetime) -> bool:
     """True until an automatic backup has been made on ``now``'s day (Vietnam time)."""
-    return last_auto_backup_day(store.db) != _day(now)
+    return last_auto_backup_day(store) != _day(now)
 
 
 def _day(now: datetime) -> str:
@@ -107,7 +107,7 @@ def check_now(folder: Path | None, *, now: datetime) -> str:
     except StoreCorruptError:
         return DOES_NOT_OPEN
     with store:
-        result = quick_check(store.db)
+        result = quick_check(store)
     record_check(data, now=now, result=result)
     return result
 
@@ -118,7 +118,7 @@ def check_store(store: Store, data: Path, *, now: datetime) -> str:
     No backup follows a failed check: its copy would carry the damage (and fail its own
     check); the backups already made are the ones IT will need.
     """
-    result = quick_check(store.db)
+    result = quick_check(store)
     record_check(data, now=now, result=result)
     if result != CHECK_OK:
         raise StoreCorruptError("quick_check")

@@ -80,7 +80,7 @@ def receipt_blocking_intake(db: Database, now: datetime) -> str | None:
 
 
 def clock_state(store: Store, *, now: datetime) -> ClockState:
-    db, stamp = store.db, iso_vn(now)
+    db, stamp = store, iso_vn(now)
     return ClockState(
         now=stamp,
         newest_received_at=clock_checks.newest_received_at(db),

@@ -60,7 +60,7 @@ class CounterConfig:
 
 
 def load_config(store: Store) -> CounterConfig:
-    settings = all_settings(store.db)
+    settings = all_settings(store)
     if "counter.agency_code" not in settings:
         raise CounterNotConfiguredError("")
     start, end = settings["counter.code_range"].split("-")

@@ -69,7 +69,7 @@ class DossierDetail:
 
 
 def get_dossier(store: Store, code: str) -> Dossier:
-    dossier = rows.get_dossier_by_code(store.db, code.strip())
+    dossier = rows.get_dossier_by_code(store, code.strip())
     if dossier is None:
         raise DossierNotFoundError("")
     return dossier
@@ -79,10 +79,10 @@ def dossier_detail(store: Store, code: str) -> DossierDetail:
     dossier = get_dossier(store, code)
     return DossierDetail(
         dossier=dossier,
-        events=list(rows.list_events(store.db, dossier.id)),
-        due_dates=rows.list_due_dates(store.db, dossier.id),
-        versions=len(rows.list_versions(store.db, dossier.id)),
-        outbox=entries_for(store.db, dossier.id),
+        events=list(rows.list_events(store, dossier.id)),
+        due_dates=rows.list_due_dates(store, dossier.id),
+        versions=len(rows.list_versions(store, dossier.id)),
+        outbox=entries_for(store, dossier.id),
     )
 
 
@@ -149,7 +149,7 @@ def _change_due_date(
         raise ReasonRequiredError("")
     if dossier.status == Status.RETURNED or dossier.is_voided:
         raise DossierNotEditableError("")
-    db = store.db
+    db = store
     stamp = iso_vn(due_at)
     version = _new_version(store, dossier, {"due_at": stamp}, actor=actor, now=now)
     rows.insert_due_date(
@@ -244,7 +244,7 @@ def _move(
     due_at: datetime | None,
 ) -> None:
     now = now.astimezone(VN_TZ)
-    db = store.db
+    db = store
     if dossier.is_voided:
         raise DossierNotEditableError("")
     check_transition(dossier.status, target, reason=reason, correction=correction)
@@ -323,7 +323,7 @@ def _paused_on(store: Store, dossier: Dossier) -> date | None:
     """The day the latest supplement request stopped the clock."""
     pauses = [
         e["at"]
-        for e in rows.list_events(store.db, dossier.id)
+        for e in rows.list_events(store, dossier.id)
         if e["to_status"] == Status.SUPPLEMENT_REQUESTED
     ]
     return datetime.fromisoformat(pauses[-1]).date() if pauses else None
@@ -361,7 +361,7 @@ def _new_version(
     store: Store, dossier: Dossier, columns: dict[str, Any], *, actor: str, now: datetime
 ) -> int:
     """Write the change as the next version: above both the store's and the marks' versions."""
-    version = next_version_floor(store.db, store.marks, dossier.uuid) + 1
+    version = next_version_floor(store, store.marks, dossier.uuid) + 1
     store.reserve(
         day=dossier.received_at[:10],
         counter=dossier.counter,
@@ -369,18 +369,18 @@ def _new_version(
         mark=DossierMark(dossier.uuid, dossier.code, version, dossier.received_at[:10]),
     )
     stamp = iso_vn(now)
-    rows.update_dossier(store.db, dossier.id, {**columns, "version": version, "updated_at": stamp})
-    current = rows.get_dossier_by_uuid(store.db, dossier.uuid)
+    rows.update_dossier(store, dossier.id, {**columns, "version": version, "updated_at": stamp})
+    current = rows.get_dossier_by_uuid(store, dossier.uuid)
     assert current is not None
     rows.insert_version(
-        store.db,
+        store,
         dossier_id=dossier.id,
         version=version,
         at=stamp,
         actor=actor,
         snapshot=json.dumps(_as_json(current), ensure_ascii=False, sort_keys=True),
     )
-    enqueue(store.db, dossier_id=dossier.id, uuid=dossier.uuid, version=version, at=stamp)
+    enqueue(store, dossier_id=dossier.id, uuid=dossier.uuid, version=version, at=stamp)
     return version
 
 

@@ -113,7 +113,7 @@ def load_form_settings(store: Store) -> FormSettings:
     defaults = default_form_settings(load_config(store))
     stored = {
         key.removeprefix(PREFIX): value
-        for key, value in all_settings(store.db).items()
+        for key, value in all_settings(store).items()
         if key.startswith(PREFIX)
     }
     known = {f.name for f in fields(FormSettings)}

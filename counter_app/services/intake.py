@@ -126,7 +126,7 @@ def receive_dossier(store: Store, intake: Intake, *, clerk: str, now: datetime) 
         row["applicant_id"] = upsert_applicant(db, intake.applicant, at=iso_vn(now))
         dossier_id = rows.insert_dossier(db, row)
         _record_creation(store, dossier_id, row, intake, now=now, clerk=clerk, number=number)
-    stored = rows.get_dossier_by_uuid(store.db, dossier_uuid)
+    stored = rows.get_dossier_by_uuid(store, dossier_uuid)
     assert stored is not None  # just committed
     return stored
 
@@ -169,13 +169,13 @@ def _take_code(
     store: Store, config: CounterConfig, day: date, dossier_uuid: str
 ) -> tuple[str, int]:
     day_key = day.isoformat()
-    floor = sequences.next_code_floor(store.db, store.marks, day_key, config.counter)
+    floor = sequences.next_code_floor(store, store.marks, day_key, config.counter)
     number = next_number(config.code_range, floor)
     code = format_code(config.agency_code, day, number, config.code_pattern)
     # Raise the mark before the store commits: a failed save leaves a gap, never a reuse.
     mark = DossierMark(dossier_uuid, code, 1, day_key)
     store.reserve(day=day_key, counter=config.counter, number=number, mark=mark)
-    sequences.save_code_number(store.db, day_key, config.counter, number)
+    sequences.save_code_number(store, day_key, config.counter, number)
     return code, number
 
 
@@ -242,7 +242,7 @@ def _record_creation(
     clerk: str,
     number: int,
 ) -> None:
-    db, stamp = store.db, iso_vn(now)
+    db, stamp = store, iso_vn(now)
     rows.insert_version(
         db, dossier_id=dossier_id, version=1, at=stamp, actor=clerk, snapshot=snapshot(row)
     )

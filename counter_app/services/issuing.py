@@ -129,7 +129,7 @@ def issue_document(
         dossier = get_dossier(store, request.code)
         if dossier.is_voided:
             raise DossierNotEditableError("")
-        previous = register.issued_for(store.db, dossier.id)
+        previous = register.issued_for(store, dossier.id)
         from_status = dossier.status
         plan = _plan(store, request, dossier, previous, layout)
         params = _params(store, request, dossier, plan)
@@ -160,8 +160,8 @@ def issue_document(
 
 def _signer(store: Store, request: IssueRequest, actor: str) -> str:
     if request.signer is None:
-        return printed_name(store.db, actor)
-    name = full_name_of(store.db, ACTOR_PREFIX + request.signer)
+        return printed_name(store, actor)
+    name = full_name_of(store, ACTOR_PREFIX + request.signer)
     if name is None:
         raise UserNotFoundError("")
     return name
@@ -181,7 +181,7 @@ def issued_documents(store: Store, code: str) -> list[dict[str, Any]]:
             "actor": row.actor,
             "reprint": row.reprint_of is not None,
         }
-        for row in register.issued_for(store.db, dossier.id)
+        for row in register.issued_for(store, dossier.id)
     ]
 
 
@@ -290,7 +290,7 @@ def _original_of(previous: list[register.IssuedRow], row: register.IssuedRow) ->
 
 def _entered_at(store: Store, dossier: Dossier, status: Status) -> str | None:
     """When the dossier last moved into ``status`` (None: it started there, at intake)."""
-    moves = [e["at"] for e in rows.list_events(store.db, dossier.id) if e["to_status"] == status]
+    moves = [e["at"] for e in rows.list_events(store, dossier.id) if e["to_status"] == status]
     return moves[-1] if moves else None
 
 
@@ -401,7 +401,7 @@ def _number(store: Store, template: FormTemplate, settings: FormSettings, now: d
         return f"{BLANK_NUMBER}/{symbol}"
     kind, low = template.kind.value, load_config(store).counter * LETTER_BLOCK + 1
     high = low + LETTER_BLOCK - 2
-    seq = register.next_letter_seq(store.db, kind, now.year, low=low, high=high)
+    seq = register.next_letter_seq(store, kind, now.year, low=low, high=high)
     # Above the marks too: a letter printed after the backup a restore went back to (a mark
     # outside this block is another counter number's, from before a change of setup).
     marked = store.marks.last_letter_seq(kind, now.year)
@@ -439,7 +439,7 @@ def _record(
     if request.kind == FormKind.RECEIPT and not printing.reprint:
         stored["promised_at"] = dossier.due_at
     register.insert_issued(
-        store.db,
+        store,
         {
             "dossier_id": dossier.id,
             "kind": key,
@@ -459,7 +459,7 @@ def _record(
     event = "document_reprinted" if printing.reprint else "document_issued"
     details = {"form": key, "number": printing.number, "layout": layout.value}
     rows.insert_event(
-        store.db,
+        store,
         dossier_id=dossier.id,
         at=iso_vn(now),
         actor=actor,
@@ -467,7 +467,7 @@ def _record(
         details=details,
     )
     append_audit(
-        store.db,
+        store,
         at=iso_vn(now),
         actor=actor,
         action=f"document.{'reprint' if printing.reprint else 'issue'}",

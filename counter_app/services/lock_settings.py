@@ -24,7 +24,7 @@ class IdleMinutesInvalidError(BadInputError):
 
 
 def idle_lock_minutes(store: Store) -> int:
-    value = get_setting(store.db, IDLE_LOCK_KEY, DEFAULT_IDLE_MINUTES)
+    value = get_setting(store, IDLE_LOCK_KEY, DEFAULT_IDLE_MINUTES)
     return (
         value if isinstance(value, int) and 1 <= value <= MAX_IDLE_MINUTES else DEFAULT_IDLE_MINUTES
     )

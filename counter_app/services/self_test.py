@@ -157,6 +157,6 @@ def check_store(folder: Path | None) -> CheckResult:
     if not store_exists(folder):
         return CheckResult("store", NOT_APPLICABLE, "setup")
     with open_store(folder) as store:
-        version = schema_version(store.db)
+        version = schema_version(store)
         where = store.key_location or "plain"
     return CheckResult("store", PASSED, f"{where}, schema {version}/{latest_version()}")

@@ -45,7 +45,7 @@ class SettingsGroup:
 
     def load(self, store: Store) -> Any:
         valid = {}
-        for key, value in all_settings(store.db).items():
+        for key, value in all_settings(store).items():
             if not key.startswith(self.prefix):
                 continue
             name = key.removeprefix(self.prefix)

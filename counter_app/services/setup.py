@@ -42,10 +42,10 @@ _PROTECTION = {
 
 def describe_store(store: Store) -> StoreDescription:
     return StoreDescription(
-        settings=all_settings(store.db),
+        settings=all_settings(store),
         encrypted=store.encrypted,
         key_location=store.key_location,
         protection=_PROTECTION[store.key_location],
-        schema_version=schema_version(store.db),
+        schema_version=schema_version(store),
         store_file=store.path.name,
     )

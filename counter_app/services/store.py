@@ -64,7 +64,14 @@ class StoreExistsError(EnvironmentProblem):
 
 
 @dataclass
-class Store:
+class Store(Database):
+    """The open store: storage verbs take it as their database, services take nothing else.
+
+    It is a ``Database`` (its ``conn`` is the store's connection), so a service hands itself
+    to storage (``rows.insert_dossier(store, row)``) and the connection never leaves the
+    core; ``db`` is kept for storage-level tests and the store's own plumbing.
+    """
+
     db: Database
     marks: Marks
     path: Path
@@ -73,6 +80,9 @@ class Store:
     marks_behind: bool = False  # a confirmation failed: catch the marks up before the next action
     _reserved: list[tuple[str, int]] = field(default_factory=list)
     _depth: int = 0  # actions open: an action inside another is a savepoint of it
+
+    def __post_init__(self) -> None:
+        self.conn = self.db.conn
 
     @property
     def folder(self) -> Path:
@@ -274,14 +284,14 @@ def _bring_marks_level(store: Store, *, rebuilt_reason: str) -> None:
     """Compare the marks with the store at start; audit and keep what was done."""
     at = iso_vn(now_vn())
     if rebuilt_reason:
-        notices = [rebuild(store.db, store.marks, reason=rebuilt_reason)]
+        notices = [rebuild(store, store.marks, reason=rebuilt_reason)]
     else:
-        notices = reconcile(store.db, store.marks, at=at)
+        notices = reconcile(store, store.marks, at=at)
     if not notices:
         return
-    with write_transaction(store.db) as db:
+    with write_transaction(store) as db:
         _audit_notices(db, notices, at=at)
-    head = audit_head(store.db)
+    head = audit_head(store)
     store.marks.follow_head(head.seq, head.hash)
     _notices.extend(notices)
 
@@ -303,7 +313,7 @@ _NOTICE_ACTIONS = {
 
 def _seal_older_dossiers(store: Store) -> None:
     """Seal the dossiers saved before digests existed, once (migration 7 left the flag)."""
-    if get_setting(store.db, BASELINE_SETTING) is None:
+    if get_setting(store, BASELINE_SETTING) is None:
         return
     with store.action() as db:
         last_id = int(get_setting(db, BASELINE_SETTING) or 0)

@@ -24,7 +24,7 @@ def mark_sending(store: Store, outbox_ids: list[int], *, now: datetime) -> None:
     nothing for the marks file): a plain write transaction, not a user action, which keeps
     the cost per batch to one small commit.
     """
-    with write_transaction(store.db) as db:
+    with write_transaction(store) as db:
         table.mark_sending(db, outbox_ids, at=iso_vn(now))
 
 
@@ -38,7 +38,7 @@ def cancel_voided_after_send(db: Database, dossier_ids: list[int], *, at: str) -
 
 
 def next_cancellations(store: Store, *, limit: int) -> list[tuple[str, str, str, str]]:
-    return table.pending_cancellations(store.db, limit=limit)
+    return table.pending_cancellations(store, limit=limit)
 
 
 def acknowledge_cancellations(
@@ -56,4 +56,4 @@ def acknowledge_cancellations(
 
 def pending_cancellation_count(store: Store) -> int:
     """Voided here, maybe live at the city: listed until the city acknowledges each."""
-    return table.count_pending(store.db)
+    return table.count_pending(store)

@@ -84,7 +84,7 @@ def save_limits(
                 db, at=iso_vn(now), actor=actor, action="sync.configure", subject="sync",
                 details={"changed": sorted(k.removeprefix("sync.") for k in changes)},
             )  # fmt: skip
-    return load_limits(store.db)
+    return load_limits(store)
 
 
 def _hours(value: Any, *, allow_zero: bool) -> float:
@@ -100,7 +100,7 @@ def _hours(value: Any, *, allow_zero: bool) -> float:
 
 def unsynced_state(store: Store, *, now: datetime) -> UnsyncedState:
     """How old the oldest pending record is, and whether that warns or blocks."""
-    return _state(store.db, load_limits(store.db), now)
+    return _state(store, load_limits(store), now)
 
 
 def _state(db: Database, limits: UnsyncedLimits, now: datetime) -> UnsyncedState:
@@ -123,8 +123,8 @@ def refuse_intake_if_overdue(store: Store, *, now: datetime) -> None:
 
     With no block configured this is one settings read: the outbox is not looked at.
     """
-    limits = load_limits(store.db)
+    limits = load_limits(store)
     if limits.block_intake_after_h is None:
         return
-    if _state(store.db, limits, now).intake_blocked:
+    if _state(store, limits, now).intake_blocked:
         raise SyncOverdueIntakeBlockedError("")

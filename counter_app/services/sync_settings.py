@@ -98,7 +98,7 @@ _TYPES = {f.name: f.type for f in fields(SyncSettings)}
 
 def load_sync_settings(store: Store) -> SyncSettings:
     stored = {
-        k.removeprefix(PREFIX): v for k, v in all_settings(store.db).items() if k.startswith(PREFIX)
+        k.removeprefix(PREFIX): v for k, v in all_settings(store).items() if k.startswith(PREFIX)
     }
     known = {k: v for k, v in stored.items() if k in _TYPES}
     return replace(SyncSettings(), **known)

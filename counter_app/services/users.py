@@ -190,11 +190,11 @@ def require(role: str, action: str) -> None:
 
 
 def users_exist(store: Store) -> bool:
-    return table.count_users(store.db) > 0
+    return table.count_users(store) > 0
 
 
 def list_users(store: Store) -> list[UserInfo]:
-    return [_info(row) for row in table.list_users(store.db)]
+    return [_info(row) for row in table.list_users(store)]
 
 
 def add_user(
@@ -220,7 +220,7 @@ def add_user(
             db, username=name, full_name=full, role=checked_role, password_hash=digest, now=at
         )
         _audit(db, at, actor, "user.add", name, {"role": checked_role.value})
-    return _get(store.db, name)
+    return _get(store, name)
 
 
 def disable_user(store: Store, username: str, *, actor: str, now: datetime) -> UserInfo:
@@ -233,7 +233,7 @@ def disable_user(store: Store, username: str, *, actor: str, now: datetime) -> U
             at = iso_vn(now)
             table.set_active(db, name, active=False, now=at)
             _audit(db, at, actor, "user.disable", name, {})
-    return _get(store.db, name)
+    return _get(store, name)
 
 
 def enable_user(store: Store, username: str, *, actor: str, now: datetime) -> UserInfo:
@@ -243,7 +243,7 @@ def enable_user(store: Store, username: str, *, actor: str, now: datetime) -> Us
             at = iso_vn(now)
             table.set_active(db, name, active=True, now=at)
             _audit(db, at, actor, "user.enable", name, {})
-    return _get(store.db, name)
+    return _get(store, name)
 
 
 def reset_password(
@@ -258,7 +258,7 @@ def reset_password(
         at = iso_vn(now)
         table.set_password_hash(db, name, digest, now=at)
         _audit(db, at, actor, "user.reset_password", name, {})
-    return _get(store.db, name)
+    return _get(store, name)
 
 
 def authenticate(store: Store, username: str, password: str, *, now: datetime) -> UserInfo:
@@ -267,7 +267,7 @@ def authenticate(store: Store, username: str, password: str, *, now: datetime) -
     Every attempt is audited (a failure under the name typed only when that user exists).
     """
     name = nfc(username).strip().lower()
-    row = table.get_user(store.db, name) if USERNAME_PATTERN.fullmatch(name) else None
+    row = table.get_user(store, name) if USERNAME_PATTERN.fullmatch(name) else None
     if row is None:
         verify_password(password, _DUMMY_HASH)
         _record_unknown(store, now)
@@ -285,7 +285,7 @@ def authenticate(store: Store, username: str, password: str, *, now: datetime) -
     if not _record_success(store, row, password, now):
         _record_failure(store, row, now, counted=False)
         raise SignInFailedError("")
-    return _get(store.db, name)
+    return _get(store, name)
 
 
 def _throttled(row: table.UserRow, now: datetime) -> bool:

@@ -172,12 +172,13 @@ def test_an_action_inside_an_action_commits_or_fails_with_it(store: Store) -> No
     assert moved.version == 3  # 2 went to the undone action: a gap, never a reuse
 
 
-def test_the_window_and_sync_reach_the_store_through_services_only() -> None:
-    """No ``store.db`` outside the core: the connection stays behind the services."""
+def test_no_one_but_storage_reaches_for_the_connection() -> None:
+    """No ``store.db`` in the window, sync, the CLI or the services: a service hands the
+    ``Store`` itself to storage, so the connection stays inside storage."""
     root = Path(__file__).resolve().parents[2]
     found = [
         f"{path.relative_to(root)}:{number}"
-        for package in ("ui", "sync")
+        for package in ("ui", "sync", "counter_app/services", "counter_app/cli")
         for path in sorted((root / package).rglob("*.py"))
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if re.search(r"\bstore\.db\b", line)
