@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from dataclasses import asdict
 from datetime import date
@@ -10,7 +11,7 @@ from typing import Any
 
 from counter_app.cli.backup_commands import backup_status_json, print_backup_status
 from counter_app.cli.dossier_output import dossier_json, dossier_line
-from counter_app.cli.numbers import bounded_int
+from counter_app.cli.numbers import BadOptionError, bounded_int
 from counter_app.cli.output import BadDateError, Subparsers, emit, print_group_help
 from counter_app.domain.dossier_code import parse_range
 from counter_app.domain.lifecycle import parse_status
@@ -21,6 +22,7 @@ from counter_app.services.audit_check import AuditReport, acknowledge_breaks, ve
 from counter_app.services.clock import now_vn
 from counter_app.services.counter_config import build_config
 from counter_app.services.search import SearchFilters, search_dossiers
+from counter_app.services.settings_change import change_settings
 from counter_app.services.setup import describe_store, set_up_counter
 from counter_app.services.store import create_store, open_store, store_exists
 from counter_app.services.store_replace import replace_store
@@ -141,19 +143,36 @@ def _print_setup(result: dict[str, Any], args: argparse.Namespace) -> None:
 def _register_settings(commands: Subparsers) -> None:
     p = commands.add_parser(
         "settings",
-        help="show the counter's settings and how its data is protected",
+        help="show the counter's settings; change any group's with --set",
         description=(
             "Show the counter's settings (agency, counter, code range, form set …), the schema "
             "version, whether the store is encrypted, where its key is kept, and what that "
-            "protects against."
+            "protects against. --set GROUP.NAME=VALUE changes a setting of the forms, sync, "
+            "ui or intake group (validated and audited; all or nothing)."
         ),
+    )
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="GROUP.NAME=VALUE",
+        help="change a setting, e.g. forms.place=Hà Nội or ui.idle_lock_minutes=10 "
+        "(repeatable; a JSON value such as 10 or true is read as such)",
     )
     p.add_argument("--json", action="store_true", help="print a JSON object")
     p.set_defaults(handler=run_settings)
 
 
 def run_settings(args: argparse.Namespace) -> int:
+    assignments = settings_assignments(args.set)
     with open_store() as store:
+        if assignments:
+            changed = change_settings(store, assignments, actor=cli_actor(), now=now_vn())
+            if args.json:
+                emit(changed)
+            else:
+                _print_groups(changed)
+            return EXIT_OK
         described = describe_store(store)
     protection = message_for(described.protection, args.lang)
     if args.json:
@@ -289,3 +308,24 @@ def _print_audit(report: AuditReport, args: argparse.Namespace) -> None:
         print(message_for(finding.code, args.lang, params))
     if report.more_findings:
         print(f"{'… và' if vi else '… and'} {report.more_findings} {'mục nữa' if vi else 'more'}")
+
+
+def settings_assignments(given: list[str]) -> dict[str, Any]:
+    """``group.name=value`` options as a mapping; a JSON value (10, true) keeps its type."""
+    assignments: dict[str, Any] = {}
+    for item in given:
+        key, sep, raw = item.partition("=")
+        if not sep:
+            raise BadOptionError("--set")
+        try:
+            value: Any = json.loads(raw)
+        except ValueError:
+            value = raw
+        assignments[key.strip()] = value if isinstance(value, (bool, int, float)) else raw
+    return assignments
+
+
+def _print_groups(groups: dict[str, dict[str, Any]]) -> None:
+    for group, values in groups.items():
+        for name, value in values.items():
+            print(f"{group}.{name}: {value}")

@@ -31,7 +31,8 @@ from counter_app.services.intake import (
     receive_dossier,
 )
 from counter_app.services.issuing import FormNotAllowedError, IssueRequest, issue_document
-from counter_app.services.store import Store
+from counter_app.services.store import Store, open_store
+from counter_app.storage.audit import iter_audit
 from tests.dossier_helpers import CLERK, configure, intake, vn
 from tests.unit.test_dossier_cli import SETUP, TYPED, run
 
@@ -184,3 +185,24 @@ def test_no_one_but_storage_reaches_for_the_connection() -> None:
         if re.search(r"\bstore\.db\b", line)
     ]
     assert found == []
+
+
+def test_one_settings_verb_changes_any_group_all_or_nothing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run(capsys, *SETUP)[0] == 0
+    args = ["settings", "--set", "forms.place=Hà Nội", "--set", "ui.idle_lock_minutes=10"]
+    status, lines, _ = run(capsys, *args, "--json")
+    assert status == 0
+    assert lines[0]["forms"]["place"] == "Hà Nội" and lines[0]["ui"]["idle_lock_minutes"] == 10
+    status, _, err = run(
+        capsys, "settings", "--set", "forms.place=Huế", "--set", "ui.idle_lock_minutes=0"
+    )
+    assert status == 2 and "UI_SETTING_INVALID" in err
+    status, lines, _ = run(capsys, "form", "settings", "--json")  # the older verb, same group
+    assert lines[0]["place"] == "Hà Nội"  # the refused change saved nothing of either group
+    status, _, err = run(capsys, "settings", "--set", "counter.counter=2")
+    assert status == 2 and "SETTING_UNKNOWN" in err
+    with open_store() as store:
+        actions = [row.action for row in iter_audit(store)]
+    assert actions.count("settings.forms") == 1 and actions.count("settings.ui") == 1
