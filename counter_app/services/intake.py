@@ -115,7 +115,7 @@ def receive_dossier(store: Store, intake: Intake, *, clerk: str, now: datetime) 
     dossier_uuid = str(uuid_module.uuid4())
     with store.action() as db:
         config = load_config(store)
-        _refuse_clock_behind(db, now)
+        _refuse_clock_behind(store, now)
         code, number = _take_code(store, config, now.date(), dossier_uuid)
         row = _dossier_row(intake, procedure, config, now=now, clerk=clerk, code=code)
         row.update(uuid=dossier_uuid, due_at=due_at, log_book=_log_book(config, now))
@@ -158,10 +158,10 @@ def _first_due_at(store: Store, procedure: Procedure, intake: Intake, now: datet
     return iso_vn(due_date_for(procedure, now, folder=store.folder).due_at)
 
 
-def _refuse_clock_behind(db: Any, now: datetime) -> None:
+def _refuse_clock_behind(store: Store, now: datetime) -> None:
     """No code while a receipt not voided is later than the clock (services/clock_check.py
     has the rule and the supervisor's confirmation that lifts it)."""
-    if receipt_blocking_intake(db, now) is not None:
+    if receipt_blocking_intake(store, now) is not None:
         raise ClockBehindError("")
 
 

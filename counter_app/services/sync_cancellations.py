@@ -14,7 +14,7 @@ from counter_app.domain.vn_time import iso_vn
 from counter_app.services.store import Store
 from counter_app.storage import cancellations as table
 from counter_app.storage.audit import append_audit
-from counter_app.storage.engine import Database, write_transaction
+from counter_app.storage.engine import write_transaction
 
 
 def mark_sending(store: Store, outbox_ids: list[int], *, now: datetime) -> None:
@@ -28,12 +28,12 @@ def mark_sending(store: Store, outbox_ids: list[int], *, now: datetime) -> None:
         table.mark_sending(db, outbox_ids, at=iso_vn(now))
 
 
-def cancel_voided_after_send(db: Database, dossier_ids: list[int], *, at: str) -> int:
+def cancel_voided_after_send(store: Store, dossier_ids: list[int], *, at: str) -> int:
     """Inside the settling transaction: the city took a version of a dossier voided since it
     was read for sending; it must hear of the void. The number of records queued."""
-    raced = table.voided_without_cancellation(db, dossier_ids)
+    raced = table.voided_without_cancellation(store, dossier_ids)
     for dossier_id, uuid in raced:
-        table.enqueue_cancellation(db, dossier_id=dossier_id, uuid=uuid, at=at)
+        table.enqueue_cancellation(store, dossier_id=dossier_id, uuid=uuid, at=at)
     return len(raced)
 
 

@@ -100,7 +100,7 @@ def settle_outcomes(
         for result in outcomes:
             _settle_one(store, result, counts, stamp)
         synced = [r.item.dossier.id for r in outcomes if r.outcome in SYNCED_OUTCOMES]
-        cancel_voided_after_send(db, synced, at=stamp)
+        cancel_voided_after_send(store, synced, at=stamp)
         append_sealed_audit(
             db, at=stamp, actor="sync", action="sync.batch", subject=batch_id,
             details={"acknowledged": counts.acknowledged, "rejected": counts.rejected,

@@ -57,9 +57,9 @@ class UnsyncedState:
     limits: UnsyncedLimits
 
 
-def load_limits(db: Database) -> UnsyncedLimits:
-    warn = get_setting(db, WARN_SETTING)
-    block = get_setting(db, BLOCK_SETTING)
+def load_limits(store: Store) -> UnsyncedLimits:
+    warn = get_setting(store, WARN_SETTING)
+    block = get_setting(store, BLOCK_SETTING)
     return UnsyncedLimits(
         warn_after_h=DEFAULT_WARN_AFTER_H if warn is None else float(warn),
         block_intake_after_h=float(block) if block else None,

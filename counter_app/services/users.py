@@ -118,29 +118,29 @@ def actor_name(username: str) -> str:
     return ACTOR_PREFIX + username
 
 
-def full_name_of(db: Database, actor: str) -> str | None:
+def full_name_of(store: Store, actor: str) -> str | None:
     """The full name of a user actor ("user:lan" → "Nguyễn Thị Lan"); None for other actors."""
     if not actor.startswith(ACTOR_PREFIX):
         return None
-    row = table.get_user(db, actor.removeprefix(ACTOR_PREFIX))
+    row = table.get_user(store, actor.removeprefix(ACTOR_PREFIX))
     return row.full_name if row is not None else None
 
 
 CLI_PREFIX = "cli:"
 
 
-def printed_name(db: Database, actor: str) -> str:
+def printed_name(store: Store, actor: str) -> str:
     """An actor as printed under a signature: a user's full name.
 
     The command line acts as the OS account (``cli:root``): it prints as the user of that
     name when there is one, else not at all (room to sign and write the name by hand), never
     as the account. Other actors print by their name alone ("clerk:lan" → "lan").
     """
-    found = full_name_of(db, actor)
+    found = full_name_of(store, actor)
     if found:
         return found
     if actor.startswith(CLI_PREFIX):
-        return full_name_of(db, ACTOR_PREFIX + actor.removeprefix(CLI_PREFIX)) or ""
+        return full_name_of(store, ACTOR_PREFIX + actor.removeprefix(CLI_PREFIX)) or ""
     return actor.split(":", 1)[1] if ":" in actor else actor
 
 
