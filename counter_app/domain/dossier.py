@@ -186,8 +186,9 @@ class Intake:
     channel: Channel = Channel.COUNTER
     acknowledged: frozenset[str] = field(default_factory=frozenset)
     # The identity's findings (a scan's or a typed identity's): receive_dossier refuses an
-    # ERROR and a CONFIRM whose code is not in ``acknowledged``.
-    findings: tuple[Finding, ...] = ()
+    # ERROR and a CONFIRM whose code is not in ``acknowledged``. Out of the repr: a finding's
+    # params may quote what was read.
+    findings: tuple[Finding, ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True)

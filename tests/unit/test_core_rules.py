@@ -206,3 +206,8 @@ def test_one_settings_verb_changes_any_group_all_or_nothing(
     with open_store() as store:
         actions = [row.action for row in iter_audit(store)]
     assert actions.count("settings.forms") == 1 and actions.count("settings.ui") == 1
+
+
+def test_an_intake_with_findings_keeps_what_was_read_out_of_its_repr() -> None:
+    read = Finding(FindingCode.DIACRITICS_LOST, "full_name", {"value": "Dang Thi Thuy"})
+    assert "Dang Thi Thuy" not in repr(replace(intake(), findings=(read,)))
