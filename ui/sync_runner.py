@@ -215,7 +215,9 @@ class SyncRunner(QObject):
         """Start the thread: the stored counts first (no network), then a pass at once."""
         if self._worker is None:
             # A relay per thread: an abandoned thread's late result reaches no one.
-            self._relay = Relay(self._finished, lambda e: log_if_unexpected(e, where="sync"))
+            self._relay = Relay(
+                self._finished, lambda e: log_if_unexpected(e, where="sync"), parent=self
+            )
             self._busy = self._again = False
             self._worker = _SyncThread(self._open, self._relay)
             self._worker.ask(_STATUS_ONLY)

@@ -28,9 +28,15 @@ class Relay(QObject):
     failed = Signal(object)
 
     def __init__(
-        self, on_done: Done, on_error: Failed, forget: Callable[[Relay], None] = lambda _: None
+        self,
+        on_done: Done,
+        on_error: Failed,
+        forget: Callable[[Relay], None] = lambda _: None,
+        parent: QObject | None = None,
     ) -> None:
-        super().__init__()
+        """``parent``: an owner on the GUI thread, for a relay a long-lived worker holds (the
+        sync thread): the relay is then deleted there, never by the worker's last reference."""
+        super().__init__(parent)
         self._on_done, self._on_error, self._forget = on_done, on_error, forget
         self.done.connect(self._deliver_result)
         self.failed.connect(self._deliver_error)
