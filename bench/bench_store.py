@@ -80,7 +80,7 @@ def _p95(samples: list[float]) -> float:
 def _open_s(folder: Path) -> float:
     def one(_: int) -> None:
         store = open_store(folder)
-        load_config(store.db)  # the first query the app makes
+        load_config(store)  # the first query the app makes
         store.close()
 
     return statistics.median(_times_ms(one, OPENS)) / 1000

@@ -138,7 +138,7 @@ def run_sync_once(
 ) -> SyncReport:
     """One pass; never raises for network trouble, which the report carries with its delay."""
     run = _Pass(
-        store, client, now, settings, load_config(store.db), read_journal(store), SyncReport(),
+        store, client, now, settings, load_config(store), read_journal(store), SyncReport(),
         progress,
     )  # fmt: skip
     backoff = Backoff(settings.backoff_base_s, settings.backoff_cap_s)

@@ -82,7 +82,7 @@ def counter_keys(store: Store, *, now: datetime) -> CounterKeys:
     """The counter's public key and fingerprint, the key made on first use."""
     public = public_key_pem(signing_key(store, make=new_counter_key, now=now))
     city = _city_fingerprint(store)
-    config = load_config(store.db)
+    config = load_config(store)
     return CounterKeys(counter_id(config), public.decode("ascii"), key_fingerprint(public), city)
 
 
@@ -104,7 +104,7 @@ def export_offline(store: Store, *, out: Path, actor: str, now: datetime) -> Exp
     possibly at the city (a void of one of them becomes a cancellation record)."""
     city = city_key(store)
     items = all_pending(store)
-    config = load_config(store.db)
+    config = load_config(store)
     records = build_records(items, agency_name=config.agency_name)
     envelope = build_envelope(config, records, now=now, skew_s=read_journal(store).clock_skew_s)
     sealed = seal(

@@ -70,7 +70,7 @@ def recover_from_city(store: Store, client: SyncClient, *, now: datetime) -> Rec
     """Ask about every loss the store still lacks (500 per request) and rebuild what comes."""
     lost = lost_dossiers(store)
     codes = dict(lost)
-    config = load_config(store.db)
+    config = load_config(store)
     recovery = Recovery([], [], [])
     for start in range(0, len(lost), protocol.MAX_LOOKUP):
         chunk = lost[start : start + protocol.MAX_LOOKUP]

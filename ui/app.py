@@ -134,10 +134,8 @@ def stored_language(
         store = open_store(data_dir, on_upgrade=on_upgrade)
     except CounterAppError:
         return None  # the wizard or the error screen speaks the default language
-    try:
+    with store:
         return load_ui_settings(store).language
-    finally:
-        store.close()
 
 
 def show_repairs(window: MainWindow) -> None:

@@ -12,7 +12,7 @@ size and language are in "My settings" (ui/users/personal.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -64,6 +64,7 @@ from sync.client import check_url
 from ui.clock_group import ClockGroup
 from ui.look import BASE_POINT_SIZE
 from ui.messages import error_with_code
+from ui.naming import named
 from ui.session import Session
 from ui.signers_group import SignersGroup
 
@@ -194,16 +195,16 @@ class SettingsDialog(QDialog):
     def _window_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Window"))
         form = QFormLayout(group)
-        self.language = _named(QComboBox(), "settingsLanguage")
+        self.language = named(QComboBox(), "settingsLanguage")
         for code, name in zip(LANGUAGES, ("Tiếng Việt", "English"), strict=True):
             self.language.addItem(name, code)
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", QLabel(self.tr("A new language applies at the next start.")))
-        self.font_scale = _named(QComboBox(), "settingsFontScale")
+        self.font_scale = named(QComboBox(), "settingsFontScale")
         for percent in FONT_SCALES:
             self.font_scale.addItem(f"{percent} %", percent)
         form.addRow(self.tr("Text size"), self.font_scale)
-        self.idle_lock = _named(QSpinBox(), "settingsIdleLock")
+        self.idle_lock = named(QSpinBox(), "settingsIdleLock")
         self.idle_lock.setRange(*IDLE_LOCK_RANGE)
         self.idle_lock.setSuffix(self.tr(" min"))
         form.addRow(self.tr("Lock the screen after"), self.idle_lock)
@@ -217,7 +218,7 @@ class SettingsDialog(QDialog):
     def _scanner_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Scanning"))
         form = QFormLayout(group)
-        self.scanner_port = _named(QComboBox(), "settingsScannerPort")
+        self.scanner_port = named(QComboBox(), "settingsScannerPort")
         self.scanner_port.setEditable(True)
         form.addRow(self.tr("Scanner port (COM)"), self.scanner_port)
         self.camera = QCheckBox(self.tr("Show the webcam beside the form and read cards with it"))
@@ -229,7 +230,7 @@ class SettingsDialog(QDialog):
     def _printing_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Printing"))
         form = QFormLayout(group)
-        self.receipt_layout = _named(QComboBox(), "settingsReceiptLayout")
+        self.receipt_layout = named(QComboBox(), "settingsReceiptLayout")
         for layout in RECEIPT_LAYOUTS:
             self.receipt_layout.addItem(layout.upper(), layout)
         form.addRow(self.tr("Receipt paper"), self.receipt_layout)
@@ -241,10 +242,10 @@ class SettingsDialog(QDialog):
     def _sync_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Sending to the city"))
         form = QFormLayout(group)
-        self.sync_url = _named(QLineEdit(), "settingsSyncUrl")
+        self.sync_url = named(QLineEdit(), "settingsSyncUrl")
         self.sync_url.setPlaceholderText("https://")
         form.addRow(self.tr("City server address"), self.sync_url)
-        self.batch_size = _named(QSpinBox(), "settingsBatchSize")
+        self.batch_size = named(QSpinBox(), "settingsBatchSize")
         self.batch_size.setRange(1, MAX_BATCH_SIZE)
         form.addRow(self.tr("Dossiers per batch"), self.batch_size)
         self.send_refused = QCheckBox(self.tr("Also send the dossiers refused at intake"))
@@ -326,14 +327,6 @@ class SettingsDialog(QDialog):
     def _show_error(self, error: BaseException) -> None:
         self.error_label.setText(error_with_code(error, self._session.lang))
         self.setEnabled(self._loaded is not None)
-
-
-_W = TypeVar("_W", bound=QWidget)
-
-
-def _named(widget: _W, name: str) -> _W:
-    widget.setObjectName(name)
-    return widget
 
 
 def _select(combo: QComboBox, value: object) -> None:

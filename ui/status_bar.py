@@ -16,7 +16,7 @@ from counter_app.messages import message_for
 from counter_app.services.backup_status import BackupStatus
 from counter_app.services.clock import now_vn
 from counter_app.services.restore_recovery import RecoveryNotice
-from ui.sync_runner import SyncState, SyncStatus
+from ui.sync_runner import CityLink, SyncStatus
 
 
 def short_time(stamp: str | None) -> str:
@@ -67,11 +67,11 @@ class SyncStatusWidget(QWidget):
         self.warning_label.setVisible(bool(warning))
 
     def state_text(self, status: SyncStatus) -> str:
-        if status.state is SyncState.NOT_CONFIGURED:
+        if status.state is CityLink.NOT_CONFIGURED:
             return self.tr("Sync not set up — dossiers are kept on this computer. Call IT.")
-        if status.state is SyncState.PAUSED:
+        if status.state is CityLink.PAUSED:
             return self.tr("Sync paused — dossiers are kept on this computer. Call IT.")
-        if status.state is SyncState.OFFLINE:
+        if status.state is CityLink.OFFLINE:
             return self.tr(
                 "No connection — dossiers are kept on this computer and will be sent "
                 "automatically when the network is back."
@@ -79,7 +79,7 @@ class SyncStatusWidget(QWidget):
         return self._online_text(status)
 
     def _online_text(self, status: SyncStatus) -> str:
-        if status.state is SyncState.STARTING:
+        if status.state is CityLink.STARTING:
             head = self.tr("Connecting…")
         else:
             head = "● " + self.tr("Online")

@@ -164,7 +164,7 @@ def _settings_for(action: QAction, role: str) -> None:
 
 
 def _startup_reads(store: Store) -> tuple[UiSettings, CounterConfig | None]:
-    return load_ui_settings(store), find_config(store.db)
+    return load_ui_settings(store), find_config(store)
 
 
 def _apply_startup(window: MainWindow, ui: UiSettings, config: CounterConfig | None) -> None:

@@ -34,6 +34,8 @@ from counter_app.services.sync_overdue import unsynced_state
 from counter_app.services.sync_settings import SyncSettings, load_sync_settings, read_token
 from sync.client import ClientConfig, SyncClient
 from sync.engine import SyncReport, counter_id, run_sync_once
+from ui.crash import log_if_unexpected
+from ui.tasks import Relay
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +52,9 @@ _STATUS_ONLY, _PASS = "status", "pass"
 NO_RECOVERY = RecoveryNotice(0, (), ())
 
 
-class SyncState(StrEnum):
+class CityLink(StrEnum):
+    """Where the counter stands with the city system (the status bar's word)."""
+
     STARTING = "starting"  # no pass finished yet
     ONLINE = "online"  # the last pass reached the city and finished
     OFFLINE = "offline"  # the last pass failed and will be retried by itself
@@ -62,7 +66,7 @@ class SyncState(StrEnum):
 class SyncStatus:
     """What the status bar shows; built on the sync thread, read on the GUI thread."""
 
-    state: SyncState = SyncState.STARTING
+    state: CityLink = CityLink.STARTING
     running: bool = False
     pending: int = 0
     rejected: int = 0
@@ -75,7 +79,7 @@ class SyncStatus:
     recovery: RecoveryNotice = NO_RECOVERY  # after a restore: what the city gave back
 
 
-def _counts(store: Store, state: SyncState, error: str | None = None) -> SyncStatus:
+def _counts(store: Store, state: CityLink, error: str | None = None) -> SyncStatus:
     """The store's side of the status (counts, journal, warnings); no network."""
     journal = read_journal(store)
     return SyncStatus(
@@ -94,31 +98,25 @@ def _counts(store: Store, state: SyncState, error: str | None = None) -> SyncSta
 def read_status(store: Store) -> SyncStatus:
     """The status as stored, without a pass (the state follows the journal's last error)."""
     if not load_sync_settings(store).url:
-        return _counts(store, SyncState.NOT_CONFIGURED)
+        return _counts(store, CityLink.NOT_CONFIGURED)
     journal = read_journal(store)
     if journal.last_success_at is None and journal.last_error is None:
-        return _counts(store, SyncState.STARTING)
-    return _counts(store, SyncState.OFFLINE if journal.last_error else SyncState.ONLINE)
+        return _counts(store, CityLink.STARTING)
+    return _counts(store, CityLink.OFFLINE if journal.last_error else CityLink.ONLINE)
 
 
 def _status_of(store: Store, report: SyncReport) -> SyncStatus:
     if report.paused:
-        state = SyncState.PAUSED
+        state = CityLink.PAUSED
     else:
-        state = SyncState.OFFLINE if report.error is not None else SyncState.ONLINE
+        state = CityLink.OFFLINE if report.error is not None else CityLink.ONLINE
     return replace(_counts(store, state, report.error_code or ""), retry_in_s=report.retry_in_s)
-
-
-class _Relay(QObject):
-    """Lives on the GUI thread; the sync thread's results reach it queued."""
-
-    finished = Signal(object)  # (request, SyncStatus)
 
 
 class _SyncThread:
     """One daemon thread, one store connection, one client; requests come through a queue."""
 
-    def __init__(self, open_store: Callable[[], Store], relay: _Relay) -> None:
+    def __init__(self, open_store: Callable[[], Store], relay: Relay) -> None:
         self._open, self._relay = open_store, relay
         self._requests: queue.Queue[str | None] = queue.Queue()
         self._store: Store | None = None
@@ -142,7 +140,7 @@ class _SyncThread:
         while (request := self._requests.get()) is not None:
             result = (request, self._serve(request))
             try:
-                self._relay.finished.emit(result)
+                self._relay.done.emit(result)  # (request, SyncStatus)
             except RuntimeError:  # the window is gone while an abandoned pass ran
                 break
         self._close()
@@ -152,10 +150,10 @@ class _SyncThread:
             store = self._own_store()
             return self._pass(store) if request == _PASS else read_status(store)
         except CounterAppError as error:  # no counter, a token file unreadable, a bad address
-            return SyncStatus(state=SyncState.PAUSED, last_error=error.code)
+            return SyncStatus(state=CityLink.PAUSED, last_error=error.code)
         except Exception:  # a bug must not kill the thread; logged, retried later
             log.exception("sync pass failed")
-            return SyncStatus(state=SyncState.OFFLINE, last_error="UNEXPECTED",
+            return SyncStatus(state=CityLink.OFFLINE, last_error="UNEXPECTED",
                               retry_in_s=UNEXPECTED_RETRY_S)  # fmt: skip
 
     def _own_store(self) -> Store:
@@ -166,7 +164,7 @@ class _SyncThread:
     def _pass(self, store: Store) -> SyncStatus:
         settings = load_sync_settings(store)
         if not settings.url:
-            return _counts(store, SyncState.NOT_CONFIGURED)
+            return _counts(store, CityLink.NOT_CONFIGURED)
         client = self._client_for(store, settings)
         report = run_sync_once(store, client, now=now_vn(), settings=settings)
         return _status_of(store, report)
@@ -175,7 +173,7 @@ class _SyncThread:
         """The same client (and its connections) while the settings stay the same."""
         config = ClientConfig(
             url=settings.url,
-            counter_id=counter_id(load_config(store.db)),
+            counter_id=counter_id(load_config(store)),
             app_version=__version__,
             token=read_token(store, settings),
             ca_bundle=settings.ca_bundle or None,
@@ -203,7 +201,7 @@ class SyncRunner(QObject):
     def __init__(self, open_store: Callable[[], Store], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._open = open_store
-        self._relay: _Relay | None = None
+        self._relay: Relay | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)  # Qt timers run on the monotonic clock (sync.md B6)
         self._timer.timeout.connect(self.sync_now)
@@ -221,8 +219,9 @@ class SyncRunner(QObject):
         """Start the thread: the stored counts first (no network), then a pass at once."""
         if self._worker is None:
             # A relay per thread: an abandoned thread's late result reaches no one.
-            self._relay = _Relay(self)
-            self._relay.finished.connect(self._finished)
+            self._relay = Relay(
+                self._finished, lambda e: log_if_unexpected(e, where="sync"), parent=self
+            )
             self._busy = self._again = False
             self._worker = _SyncThread(self._open, self._relay)
             self._worker.ask(_STATUS_ONLY)
@@ -245,7 +244,7 @@ class SyncRunner(QObject):
         """A dossier was saved: a pass soon, unless the backoff says the city needs a rest."""
         if self._worker is None:
             return
-        if self.status.state in (SyncState.ONLINE, SyncState.STARTING):
+        if self.status.state in (CityLink.ONLINE, CityLink.STARTING):
             if self._busy:
                 self._again = True  # the running pass may have read the outbox already
                 return
@@ -263,7 +262,7 @@ class SyncRunner(QObject):
         self._timer.stop()
         worker, self._worker = self._worker, None
         if self._relay is not None:
-            self._relay.finished.disconnect(self._finished)
+            self._relay.cut()
             self._relay = None
         if worker is None:
             return True
@@ -298,7 +297,7 @@ class SyncRunner(QObject):
             self._plan(status)
 
     def _plan(self, status: SyncStatus) -> None:
-        if status.state in (SyncState.PAUSED, SyncState.NOT_CONFIGURED):
+        if status.state in (CityLink.PAUSED, CityLink.NOT_CONFIGURED):
             return  # F5 or saved settings start it again
         delay = IDLE_INTERVAL_S if status.retry_in_s is None else status.retry_in_s
         self._timer.start(max(0, int(delay * 1000)))

@@ -19,17 +19,32 @@ Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
 
-class _Relay(QObject):
-    """Lives on the GUI thread; the worker's signals reach it queued, so callbacks run there."""
+class Relay(QObject):
+    """Lives on the GUI thread; a worker's signals reach it queued, so callbacks run there.
+
+    The one bridge from a worker thread (a pool job, the sync thread) to the GUI thread."""
 
     done = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, on_done: Done, on_error: Failed, forget: Callable[[_Relay], None]) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        on_done: Done,
+        on_error: Failed,
+        forget: Callable[[Relay], None] = lambda _: None,
+        parent: QObject | None = None,
+    ) -> None:
+        """``parent``: an owner on the GUI thread, for a relay a long-lived worker holds (the
+        sync thread): the relay is then deleted there, never by the worker's last reference."""
+        super().__init__(parent)
         self._on_done, self._on_error, self._forget = on_done, on_error, forget
         self.done.connect(self._deliver_result)
         self.failed.connect(self._deliver_error)
+
+    def cut(self) -> None:
+        """Deliver nothing more: a late result of an abandoned worker reaches no one."""
+        self.done.disconnect(self._deliver_result)
+        self.failed.disconnect(self._deliver_error)
 
     @Slot(object)
     def _deliver_result(self, result: Any) -> None:
@@ -43,7 +58,7 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, work: Callable[[], Any], relay: Relay) -> None:
         super().__init__()
         self._work, self._relay = work, relay
 
@@ -62,7 +77,7 @@ class Background:
 
     def __init__(self, pool: QThreadPool | None = None) -> None:
         self._pool = pool or QThreadPool.globalInstance()
-        self._pending: set[_Relay] = set()
+        self._pending: set[Relay] = set()
 
     @property
     def busy(self) -> int:
@@ -70,7 +85,7 @@ class Background:
         return len(self._pending)
 
     def run(self, work: Callable[[], Any], *, on_done: Done, on_error: Failed) -> None:
-        relay = _Relay(on_done, on_error, self._pending.discard)
+        relay = Relay(on_done, on_error, self._pending.discard)
         self._pending.add(relay)  # keeps the relay alive until its callback has run
         self._pool.start(_Job(work, relay))
 

@@ -154,11 +154,8 @@ def run_backup(args: argparse.Namespace) -> int:
     if args.auto:
         return _run_auto(args)
     keep = DEFAULT_KEEP if args.keep is None else args.keep
-    store = open_store()
-    try:
+    with open_store() as store:
         result = make_backup(store, to=args.to, keep=keep, actor=cli_actor(), now=now_vn())
-    finally:
-        store.close()
     if args.json:
         emit(_backup_json(result))
     else:
@@ -205,11 +202,8 @@ def _backup_json(result: BackupResult) -> dict[str, Any]:
 def _run_export_key(args: argparse.Namespace) -> int:
     if args.keep is not None:
         raise BadInputError("--keep")
-    store = open_store()
-    try:
+    with open_store() as store:
         out = export_key(store, args.export_key, actor=cli_actor(), now=now_vn())
-    finally:
-        store.close()
     if args.json:
         emit({"ok": True, "file": str(out)})
     else:

@@ -186,11 +186,8 @@ def _appointments_to_review() -> list[MovedAppointment]:
     """Open dossiers whose printed appointment the new calendar would move (none if no store)."""
     if not store_exists():
         return []
-    store = open_store()
-    try:
+    with open_store() as store:
         return appointments_to_review(store)
-    finally:
-        store.close()
 
 
 def _print_moved(moved: list[MovedAppointment], lang: str) -> None:

@@ -52,19 +52,18 @@ def register(commands: Subparsers) -> None:
 def run_seed(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 31)
     bar = ProgressBar(sys.stderr) if not args.json and sys.stderr.isatty() else None
-    store = open_store()
     try:
-        report = seed_demo(
-            store,
-            count=args.count,
-            seed=seed,
-            days=args.days,
-            actor=cli_actor(),
-            now=now_vn(),
-            progress=bar.update if bar else None,
-        )
+        with open_store() as store:
+            report = seed_demo(
+                store,
+                count=args.count,
+                seed=seed,
+                days=args.days,
+                actor=cli_actor(),
+                now=now_vn(),
+                progress=bar.update if bar else None,
+            )
     finally:
-        store.close()
         if bar:
             bar.finish()
     _print(report, args)

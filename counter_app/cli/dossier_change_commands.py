@@ -15,13 +15,15 @@ from counter_app.cli.dossier_options import (
 )
 from counter_app.cli.output import Subparsers, add_json_flag
 from counter_app.cli.stdin_input import overlay, read_stdin_line, read_stdin_object
-from counter_app.domain.dossier import Applicant
+from counter_app.domain.dossier import Applicant, Status
+from counter_app.domain.handover import Recipient
 from counter_app.domain.lifecycle import parse_status
 from counter_app.domain.vn_time import VN_TZ
 from counter_app.errors import EXIT_OK
 from counter_app.services import dossiers
 from counter_app.services.actor import cli_actor
 from counter_app.services.clock import now_vn
+from counter_app.services.handover import hand_over
 from counter_app.services.store import open_store
 
 
@@ -58,8 +60,7 @@ EDIT_KEYS = {"full_name": "name", "address": "address", "phone": "phone", "email
 def run_edit(args: argparse.Namespace) -> int:
     if args.typed:
         overlay(args, read_stdin_object("--typed"), EDIT_KEYS)
-    store = open_store()
-    try:
+    with open_store() as store:
         now, actor = now_vn(), cli_actor()
         dossier = dossiers.get_dossier(store, args.code)
         changes = _edit_changes(args, dossier.applicant)
@@ -72,8 +73,6 @@ def run_edit(args: argparse.Namespace) -> int:
             )
         if not changes and not args.due:
             raise dossiers.NothingToChangeError("")
-    finally:
-        store.close()
     print_dossier(dossier, args)
     return EXIT_OK
 
@@ -123,13 +122,10 @@ def register_void(sub: Subparsers) -> None:
 
 
 def run_void(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         dossier = dossiers.void_dossier(
             store, args.code, reason=text(args.reason), actor=cli_actor(), now=now_vn()
         )
-    finally:
-        store.close()
     print_dossier(dossier, args)
     return EXIT_OK
 
@@ -150,27 +146,51 @@ def register_transition(sub: Subparsers) -> None:
         default="",
         help="who collected the result (status 10); '-' reads the name from stdin",
     )
+    p.add_argument(
+        "--handover",
+        choices=["-"],
+        help="read the hand-over (status 10) as one JSON object from stdin: recipient, "
+        "id_number, relation (keeps personal data off the command line)",
+    )
+    p.add_argument(
+        "--proxy",
+        action="store_true",
+        help="the result is collected on the applicant's behalf: their ID number is required",
+    )
     add_json_flag(p)
     p.set_defaults(handler=run_transition)
 
 
 def run_transition(args: argparse.Namespace) -> int:
     target = parse_status(args.status)
-    recipient = read_stdin_line("--recipient") if args.recipient == "-" else args.recipient
-    details = {"recipient": recipient} if recipient else {}
-    store = open_store()
-    try:
-        dossier = dossiers.transition_dossier(
-            store,
-            args.code,
-            target,
-            reason=text(args.reason),
-            actor=cli_actor(),
-            now=now_vn(),
-            correction=args.correction,
-            details=details,
-        )
-    finally:
-        store.close()
+    recipient = _recipient(args) if target == Status.RETURNED else None
+    with open_store() as store:
+        if recipient is not None and not args.correction:
+            dossier = hand_over(store, args.code, recipient, actor=cli_actor(), now=now_vn())
+        else:
+            dossier = dossiers.transition_dossier(
+                store,
+                args.code,
+                target,
+                reason=text(args.reason),
+                actor=cli_actor(),
+                now=now_vn(),
+                correction=args.correction,
+                details={"recipient": recipient.name} if recipient and recipient.name else {},
+            )
     print_dossier(dossier, args)
     return EXIT_OK
+
+
+def _recipient(args: argparse.Namespace) -> Recipient:
+    """Who collected the result: ``--handover -`` (JSON on stdin) or ``--recipient``."""
+    typed = read_stdin_object("--handover") if args.handover else {}
+    name = typed.get("recipient") or ""
+    if not typed:
+        name = read_stdin_line("--recipient") if args.recipient == "-" else args.recipient
+    return Recipient(
+        name=name,
+        is_proxy=args.proxy,
+        id_number=typed.get("id_number") or "",
+        relation=typed.get("relation") or "",
+    )

@@ -39,7 +39,7 @@ from counter_app.domain.dossier import (
     Outcome,
     Proxy,
 )
-from counter_app.domain.findings import Severity
+from counter_app.domain.findings import Finding, Severity
 from counter_app.domain.id_card import IdCardRejected, parse_or_reject
 from counter_app.domain.reading import IdCardReading
 from counter_app.domain.typed_identity import read_typed_identity
@@ -55,9 +55,7 @@ from counter_app.services.actor import cli_actor
 from counter_app.services.clock import now_vn
 from counter_app.services.document_files import refuse_existing, write_document
 from counter_app.services.intake import (
-    FindingNotAcknowledgedError,
-    IdentityIncompleteError,
-    check_findings,
+    BlockingFindingsError,
     preview_due_date,
     receive_dossier,
 )
@@ -152,7 +150,7 @@ def run_add(args: argparse.Namespace) -> int:
         overlay(args, read_stdin_object("--typed"), TYPED_KEYS)
     refuse_existing(args.print_to, force=args.force)
     try:
-        applicant, acknowledged = _applicant(args, now.date())
+        applicant, findings = _applicant(args, now.date())
     except IdCardRejected as rejected:
         return _bad_scan(rejected, args)
     intake = Intake(
@@ -168,15 +166,17 @@ def run_add(args: argparse.Namespace) -> int:
         notes=text(args.note or ""),
         queue_ticket=args.queue_ticket.strip(),
         competent_agency=args.competent_agency.strip().upper(),
-        acknowledged=frozenset(acknowledged),
+        acknowledged=frozenset(args.ack),
+        findings=findings,
     )
-    store = open_store()
-    try:
-        dossier = receive_dossier(store, intake, clerk=cli_actor(), now=now)
+    with open_store() as store:
+        try:
+            dossier = receive_dossier(store, intake, clerk=cli_actor(), now=now)
+        except BlockingFindingsError:
+            _explain_findings(findings, args)
+            raise
         warnings = _due_warnings(store, dossier, args.lang)
         printed = _print_outcome(store, dossier, args.print_to, args.lang, force=args.force)
-    finally:
-        store.close()
     if args.json:
         emit({**dossier_json(dossier, args.lang), "warnings": warnings, **printed})
     else:
@@ -237,22 +237,18 @@ def _bad_scan(rejected: IdCardRejected, args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT
 
 
-def _applicant(args: argparse.Namespace, today: date) -> tuple[Applicant, list[str]]:
+def _applicant(args: argparse.Namespace, today: date) -> tuple[Applicant, tuple[Finding, ...]]:
+    """The applicant with the findings of their identity (receive_dossier judges them)."""
     phone, email = args.phone or "", args.email or ""
     if args.kind != ApplicantKind.CITIZEN.value or args.id_type not in (None, "personal_id"):
-        return _other_applicant(args), list(args.ack)
+        return _other_applicant(args), ()
     reading = _reading(args, today)
-    try:
-        check_findings(reading.findings, args.ack)
-    except (FindingNotAcknowledgedError, IdentityIncompleteError):
-        _explain_findings(reading, args)
-        raise
-    return applicant_from_reading(reading, phone=phone, email=email), list(args.ack)
+    return applicant_from_reading(reading, phone=phone, email=email), reading.findings
 
 
-def _explain_findings(reading: IdCardReading, args: argparse.Namespace) -> None:
+def _explain_findings(findings: tuple[Finding, ...], args: argparse.Namespace) -> None:
     """Name each blocking finding in words before the error line (what to type or confirm)."""
-    for finding in reading.findings:
+    for finding in findings:
         if finding.severity in (Severity.ERROR, Severity.CONFIRM):
             text = message_for(finding.code.value, args.lang, finding.params)
             print(f"{finding.code.value}: {text}", file=sys.stderr)

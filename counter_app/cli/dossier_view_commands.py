@@ -39,13 +39,10 @@ def register_show(sub: Subparsers) -> None:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         detail = dossiers.dossier_detail(store, args.code)
         record_export(store, what="dossier", rows=1, actor=cli_actor(), now=now_vn(),
                       command="dossier show")  # fmt: skip
-    finally:
-        store.close()
     data = detail_json(detail, args.lang)
     if args.json:
         emit(data)
@@ -85,13 +82,10 @@ def register_list(sub: Subparsers) -> None:
 def run_list(args: argparse.Namespace) -> int:
     day = None if args.date == "all" else _day(args.date) if args.date else now_vn().date()
     status = int(parse_status(args.status)) if args.status else None
-    store = open_store()
-    try:
+    with open_store() as store:
         found = list_dossiers(store, day=day, status=status, limit=args.limit, offset=args.offset)
         record_export(store, what="dossier", rows=len(found), actor=cli_actor(), now=now_vn(),
                       command="dossier list")  # fmt: skip
-    finally:
-        store.close()
     for dossier in found:
         _print(dossier_json(dossier, args.lang), dossier_line(dossier, args.lang), args)
     return EXIT_OK

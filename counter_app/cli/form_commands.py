@@ -162,8 +162,7 @@ def run_receipt(args: argparse.Namespace) -> int:
     )
     out: Path = args.out
     refuse_existing(out, force=args.force)
-    store = open_store()
-    try:
+    with open_store() as store:
         issued = issue_document(
             store,
             request,
@@ -171,8 +170,6 @@ def run_receipt(args: argparse.Namespace) -> int:
             now=now_vn(),
             deliver=lambda pdf: write_document(out, pdf, overwrite=args.force),
         )
-    finally:
-        store.close()
     _report(issued, out, args)
     return EXIT_OK
 
@@ -223,11 +220,8 @@ def _register_list(sub: Subparsers) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         documents = issued_documents(store, args.code)
-    finally:
-        store.close()
     for document in documents:
         if args.json:
             emit(document)
@@ -269,14 +263,11 @@ def run_settings(args: argparse.Namespace) -> int:
     }
     if args.thermal_slip is not None:
         changes["thermal_slip"] = args.thermal_slip == "on"
-    store = open_store()
-    try:
+    with open_store() as store:
         if changes:
             settings = change_form_settings(store, changes, actor=cli_actor(), now=now_vn())
         else:
             settings = load_form_settings(store)
-    finally:
-        store.close()
     _print_settings(settings, args)
     return EXIT_OK
 

@@ -52,14 +52,11 @@ def run_provision(args: argparse.Namespace) -> int:
         _print_problems(error, args)
         raise
     now, actor = now_vn(), cli_actor()
-    store = create_store() if created else open_store()
-    try:
+    with create_store() if created else open_store() as store:
         changed = apply_plan(store, plan, actor=actor, now=now)
         if created:
             counter_keys(store, now=now)  # the offline file's signing key, as setup makes it
         location = store.key_location or None
-    finally:
-        store.close()
     result = {"ok": True, "created": created, "changed": changed, "key_location": location}
     if args.json:
         emit(result)

@@ -105,13 +105,10 @@ def _day(text: str) -> date:
 def run_export_log(args: argparse.Namespace) -> int:
     request = LogRequest(_day(args.first), _day(args.last), LogFormat(args.format), args.counter)
     refuse_existing(args.out, force=args.force)
-    store = open_store()
-    try:
+    with open_store() as store:
         exported = export_tracking_log(
             store, request, actor=cli_actor(), role=cli_role(), now=now_vn()
         )
-    finally:
-        store.close()
     write_document(args.out, exported.data, overwrite=args.force)
     if args.json:
         emit({"ok": True, "rows": exported.rows, "format": exported.format.value,
@@ -124,15 +121,12 @@ def run_export_log(args: argparse.Namespace) -> int:
 
 def run_report_eod(args: argparse.Namespace) -> int:
     day = _day(args.day)
-    store = open_store()
-    try:
+    with open_store() as store:
         if args.sign_off:
             report = sign_off_day(store, day, counter=args.counter, actor=cli_actor(),
                                   role=cli_role(), now=now_vn())  # fmt: skip
         else:
             report = end_of_day_report(store, day, counter=args.counter, role=cli_role())
-    finally:
-        store.close()
     if args.json:
         emit(report_json(report))
     else:

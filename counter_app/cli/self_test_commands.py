@@ -73,22 +73,19 @@ def check_city(folder: Path | None) -> CheckResult:
 def _ask_city(folder: Path | None) -> CheckResult:
     if not store_exists(folder):
         return CheckResult("city", NOT_APPLICABLE)
-    store = open_store(folder)
-    try:
+    with open_store(folder) as store:
         settings = load_sync_settings(store)
         if not settings.url:
             return CheckResult("city", NOT_APPLICABLE)
         config = ClientConfig(
             url=settings.url,
-            counter_id=counter_id(load_config(store.db)),
+            counter_id=counter_id(load_config(store)),
             app_version=__version__,
             token=read_token(store, settings),
             ca_bundle=settings.ca_bundle or None,
             connect_timeout_s=settings.connect_timeout_s,
             read_timeout_s=settings.read_timeout_s,
         )
-    finally:
-        store.close()
     client = SyncClient(config)
     try:
         client.get_catalogue(None)

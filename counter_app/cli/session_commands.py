@@ -57,12 +57,9 @@ def _password(args: argparse.Namespace) -> str:
 
 def run_login(args: argparse.Namespace) -> int:
     password = _password(args)
-    store = open_store()
-    try:
+    with open_store() as store:
         user = sign_in(store, args.username, password, now=now_vn())
         to_fix = [row.code for row in waiting_for(store, user.actor)]
-    finally:
-        store.close()
     if args.json:
         emit({"ok": True, "username": user.username, "role": user.role, "to_fix": to_fix})
         return EXIT_OK
@@ -74,11 +71,8 @@ def run_login(args: argparse.Namespace) -> int:
 
 
 def run_logout(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         ended = sign_out(store, now=now_vn())
-    finally:
-        store.close()
     if args.json:
         emit({"ok": True, "ended": ended})
     else:
@@ -87,11 +81,8 @@ def run_logout(args: argparse.Namespace) -> int:
 
 
 def run_whoami(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         user = current_user(store, now=now_vn())
-    finally:
-        store.close()
     if args.json:
         emit({"ok": True, "username": user.username if user else None,
               "role": user.role if user else None})  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from dataclasses import asdict
 from datetime import date
@@ -11,7 +12,7 @@ from typing import Any
 from counter_app.cli import supervisor_commands
 from counter_app.cli.backup_commands import backup_status_json, print_backup_status
 from counter_app.cli.dossier_output import dossier_json, dossier_line
-from counter_app.cli.numbers import bounded_int
+from counter_app.cli.numbers import BadOptionError, bounded_int
 from counter_app.cli.output import BadDateError, Subparsers, emit, print_group_help
 from counter_app.domain.dossier_code import parse_range
 from counter_app.domain.lifecycle import parse_status
@@ -23,6 +24,7 @@ from counter_app.services.audit_view import record_export
 from counter_app.services.clock import now_vn
 from counter_app.services.counter_config import build_config
 from counter_app.services.search import SearchFilters, search_dossiers
+from counter_app.services.settings_change import change_settings
 from counter_app.services.setup import describe_store, set_up_counter
 from counter_app.services.store import create_store, open_store, store_exists
 from counter_app.services.store_replace import replace_store
@@ -99,7 +101,7 @@ def run_setup(args: argparse.Namespace) -> int:
         store, kept = replace_store(encrypted=not args.plain, actor=actor, now=now)
     else:
         store = create_store(encrypted=not args.plain) if created else open_store()
-    try:
+    with store:
         changed = set_up_counter(store, config, actor=actor, now=now)
         # The signing key of the offline batch file is made here, so IT can hand its public
         # half to the city at installation (``sync keys`` prints it).
@@ -115,8 +117,6 @@ def run_setup(args: argparse.Namespace) -> int:
             "sync_key_fingerprint": keys.fingerprint,
             **{k.removeprefix("counter."): v for k, v in config.as_settings().items()},
         }
-    finally:
-        store.close()
     _print_setup(result, args)
     return EXIT_OK
 
@@ -145,23 +145,37 @@ def _print_setup(result: dict[str, Any], args: argparse.Namespace) -> None:
 def _register_settings(commands: Subparsers) -> None:
     p = commands.add_parser(
         "settings",
-        help="show the counter's settings and how its data is protected",
+        help="show the counter's settings; change any group's with --set",
         description=(
             "Show the counter's settings (agency, counter, code range, form set …), the schema "
             "version, whether the store is encrypted, where its key is kept, and what that "
-            "protects against."
+            "protects against. --set GROUP.NAME=VALUE changes a setting of the forms, sync, "
+            "ui or intake group (validated and audited; all or nothing)."
         ),
+    )
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="GROUP.NAME=VALUE",
+        help="change a setting, e.g. forms.place=Hà Nội or ui.idle_lock_minutes=10 "
+        "(repeatable; a JSON value such as 10 or true is read as such)",
     )
     p.add_argument("--json", action="store_true", help="print a JSON object")
     p.set_defaults(handler=run_settings)
 
 
 def run_settings(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    assignments = settings_assignments(args.set)
+    with open_store() as store:
+        if assignments:
+            changed = change_settings(store, assignments, actor=cli_actor(), now=now_vn())
+            if args.json:
+                emit(changed)
+            else:
+                _print_groups(changed)
+            return EXIT_OK
         described = describe_store(store)
-    finally:
-        store.close()
     protection = message_for(described.protection, args.lang)
     if args.json:
         emit({**asdict(described), "protection_text": protection,
@@ -210,13 +224,10 @@ def run_search(args: argparse.Namespace) -> int:
         day_to=_day(args.day_to),
         status=int(parse_status(args.status)) if args.status else None,
     )
-    store = open_store()
-    try:
+    with open_store() as store:
         found = search_dossiers(store, query, filters=filters, limit=args.limit, offset=args.offset)
         record_export(store, what="dossier", rows=len(found), actor=cli_actor(), now=now_vn(),
                       command="search")  # fmt: skip
-    finally:
-        store.close()
     for dossier in found:
         if args.json:
             emit(dossier_json(dossier, args.lang))
@@ -267,21 +278,15 @@ def _register_audit(commands: Subparsers) -> None:
 
 
 def run_audit_verify(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         report = verify_audit(store)
-    finally:
-        store.close()
     _print_audit(report, args)
     return EXIT_OK if report.ok else EXIT_ITEMS_FAILED
 
 
 def run_audit_acknowledge(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         count = acknowledge_breaks(store, actor=cli_actor(), now=now_vn())
-    finally:
-        store.close()
     if args.json:
         emit({"ok": True, "acknowledged": count})
     else:
@@ -308,3 +313,24 @@ def _print_audit(report: AuditReport, args: argparse.Namespace) -> None:
         print(message_for(finding.code, args.lang, params))
     if report.more_findings:
         print(f"{'… và' if vi else '… and'} {report.more_findings} {'mục nữa' if vi else 'more'}")
+
+
+def settings_assignments(given: list[str]) -> dict[str, Any]:
+    """``group.name=value`` options as a mapping; a JSON value (10, true) keeps its type."""
+    assignments: dict[str, Any] = {}
+    for item in given:
+        key, sep, raw = item.partition("=")
+        if not sep:
+            raise BadOptionError("--set")
+        try:
+            value: Any = json.loads(raw)
+        except ValueError:
+            value = raw
+        assignments[key.strip()] = value if isinstance(value, (bool, int, float)) else raw
+    return assignments
+
+
+def _print_groups(groups: dict[str, dict[str, Any]]) -> None:
+    for group, values in groups.items():
+        for name, value in values.items():
+            print(f"{group}.{name}: {value}")

@@ -56,32 +56,23 @@ def register_send_back(sub: Subparsers) -> None:
 
 def run_send_back(args: argparse.Namespace) -> int:
     reason = read_stdin_line("--reason")
-    store = open_store()
-    try:
+    with open_store() as store:
         send_back.send_back(store, args.code, reason=reason, role=cli_role(),
                             actor=cli_actor(), now=now_vn())  # fmt: skip
-    finally:
-        store.close()
     return _done(args, "send_back.sent")
 
 
 def run_fixed(args: argparse.Namespace) -> int:
     note = read_stdin_line("--note") if args.note == "-" else ""
-    store = open_store()
-    try:
+    with open_store() as store:
         send_back.report_fixed(store, args.code, note=note, role=cli_role(), actor=cli_actor(),
                                now=now_vn())  # fmt: skip
-    finally:
-        store.close()
     return _done(args, "send_back.fixed")
 
 
 def run_check_fix(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         send_back.check_fix(store, args.code, role=cli_role(), actor=cli_actor(), now=now_vn())
-    finally:
-        store.close()
     return _done(args, "send_back.checked")
 
 
@@ -146,14 +137,11 @@ def _day(text: str | None) -> date | None:
 
 
 def run_audit_list(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         rows = audit_view.find_rows(store, audit_filter(args), role=cli_role())
         rows = rows[: max(args.limit, 0)]
         audit_view.record_export(store, what="audit", rows=len(rows), actor=cli_actor(),
                                  now=now_vn(), command="audit list")  # fmt: skip
-    finally:
-        store.close()
     for row in rows:
         if args.json:
             emit(_row_json(row))
@@ -163,12 +151,9 @@ def run_audit_list(args: argparse.Namespace) -> int:
 
 
 def run_audit_export(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         count = audit_view.export_csv(store, audit_filter(args), Path(args.out),
                                       role=cli_role(), actor=cli_actor(), now=now_vn())  # fmt: skip
-    finally:
-        store.close()
     if args.json:
         emit({"ok": True, "rows": count, "path": args.out})
     else:

@@ -189,8 +189,7 @@ def _register_set_token(sub: Subparsers) -> None:
 
 
 def run_sync(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         settings = load_sync_settings(store)
         if args.url:
             settings = replace(settings, url=check_url(args.url))
@@ -201,8 +200,6 @@ def run_sync(args: argparse.Namespace) -> int:
             totals, gave_up = _drain(store, client, settings, args)
         finally:
             client.close()
-    finally:
-        store.close()
     _print_summary(totals, args, gave_up=gave_up)
     report = totals.report
     if gave_up:
@@ -275,8 +272,7 @@ def _print_summary(totals: Totals, args: argparse.Namespace, *, gave_up: bool) -
 
 
 def run_status(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         journal = read_journal(store)
         status = {
             "pending": pending_count(store),
@@ -294,8 +290,6 @@ def run_status(args: argparse.Namespace) -> int:
             **sync_offline_commands.unsynced_fields(store),
             "backup": backup_status_json(store.folder),
         }
-    finally:
-        store.close()
     if args.json:
         emit(status)
         return EXIT_OK
@@ -317,11 +311,8 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_attention(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         items = needs_attention(store)
-    finally:
-        store.close()
     for item in items:
         errors = [{**e, "text": message_for(e.get("code", ""), args.lang)} for e in item.errors]
         if args.json:
@@ -346,14 +337,11 @@ def run_configure(args: argparse.Namespace) -> int:
         check_ca_bundle(changes["ca_bundle"])
     if changes.get("token_file"):
         check_token_file_mode(Path(changes["token_file"]))
-    store = open_store()
-    try:
+    with open_store() as store:
         if changes:
             settings = save_sync_settings(store, changes, actor=cli_actor(), now=now_vn())
         else:
             settings = load_sync_settings(store)
-    finally:
-        store.close()
     shown = {name: getattr(settings, name) for name in settings.__dataclass_fields__}
     if args.json:
         emit({"ok": True, **shown})
@@ -369,10 +357,7 @@ def run_set_token(args: argparse.Namespace) -> int:
     if args.source != "-":
         raise SyncTokenStdinError("")
     token = sys.stdin.readline()
-    store = open_store()
-    try:
+    with open_store() as store:
         save_token(store, token, actor=cli_actor(), now=now_vn())
-    finally:
-        store.close()
     print(message_for("sync.token_saved", args.lang))
     return EXIT_OK

@@ -86,14 +86,11 @@ def _register_limits(sub: Subparsers) -> None:
 
 def run_keys(args: argparse.Namespace) -> int:
     refuse_existing(args.out, force=args.force)
-    store = open_store()
-    try:
+    with open_store() as store:
         now = now_vn()
         if args.city_key is not None:
             set_city_key(store, read_key_file(args.city_key), actor=cli_actor(), now=now)
         keys = counter_keys(store, now=now)
-    finally:
-        store.close()
     if args.out is not None:
         write_export(args.out, keys.public_key.encode("ascii"))
     if args.json:
@@ -116,11 +113,8 @@ def run_keys(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     refuse_existing(args.out, force=args.force)
-    store = open_store()
-    try:
+    with open_store() as store:
         result = export_offline(store, out=args.out, actor=cli_actor(), now=now_vn())
-    finally:
-        store.close()
     if args.json:
         emit(
             {
@@ -138,17 +132,14 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_limits(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         if args.warn_after is None and args.block_intake_after is None:
-            limits = load_limits(store.db)
+            limits = load_limits(store)
         else:
             limits = save_limits(
                 store, warn_after_h=args.warn_after, block_intake_after_h=args.block_intake_after,
                 actor=cli_actor(), now=now_vn(),
             )  # fmt: skip
-    finally:
-        store.close()
     shown = {"warn_unsynced_after_h": limits.warn_after_h,
              "block_intake_after_h": limits.block_intake_after_h}  # fmt: skip
     if args.json:

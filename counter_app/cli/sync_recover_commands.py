@@ -33,7 +33,7 @@ from sync.recovery import Recovery, recover_from_city
 def client_config(store: Store, settings: SyncSettings) -> ClientConfig:
     return ClientConfig(
         url=settings.url,
-        counter_id=counter_id(load_config(store.db)),
+        counter_id=counter_id(load_config(store)),
         app_version=__version__,
         token=read_token(store, settings),
         ca_bundle=settings.ca_bundle or None,
@@ -54,14 +54,11 @@ def register(sub: Subparsers) -> None:
 
 
 def run_recover(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         settings = load_sync_settings(store)
         if not settings.url:
             raise SyncNotConfiguredError("")
         recovery = _ask(store, settings)
-    finally:
-        store.close()
     print_recovery(recovery, args)
     return EXIT_OK
 
@@ -69,8 +66,7 @@ def run_recover(args: argparse.Namespace) -> int:
 def recover_after_restore(args: argparse.Namespace) -> dict[str, Any]:
     """Right after a restore: ask the city when it is configured; a failure is reported, not
     raised (the restore is done; the next sync pass asks again)."""
-    store = open_store()
-    try:
+    with open_store() as store:
         settings = load_sync_settings(store)
         if not lost_dossiers(store):
             return {"asked": False, "error": None}
@@ -82,8 +78,6 @@ def recover_after_restore(args: argparse.Namespace) -> dict[str, Any]:
             if not args.json:
                 print(message_for("restore.city_later", args.lang, {"code": error.code}))
             return {"asked": False, "error": error.code}
-    finally:
-        store.close()
     if not args.json:
         print_recovery(recovery, args)
     return {"asked": True, **recovery_json(recovery)}

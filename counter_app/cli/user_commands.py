@@ -137,49 +137,34 @@ def read_password() -> str:
 
 def run_add(args: argparse.Namespace) -> int:
     password = read_password()
-    store = open_store()
-    try:
+    with open_store() as store:
         user = add_user(store, username=args.username, full_name=args.full_name, role=args.role,
                         password=password, actor=cli_actor(), now=now_vn())  # fmt: skip
-    finally:
-        store.close()
     return _report(args, "user.added", user)
 
 
 def run_disable(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         user = disable_user(store, args.username, actor=cli_actor(), now=now_vn())
-    finally:
-        store.close()
     return _report(args, "user.disabled", user)
 
 
 def run_enable(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         user = enable_user(store, args.username, actor=cli_actor(), now=now_vn())
-    finally:
-        store.close()
     return _report(args, "user.enabled", user)
 
 
 def run_reset(args: argparse.Namespace) -> int:
     password = read_password()
-    store = open_store()
-    try:
+    with open_store() as store:
         user = reset_password(store, args.username, password, actor=cli_actor(), now=now_vn())
-    finally:
-        store.close()
     return _report(args, "user.reset", user)
 
 
 def run_list(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
+    with open_store() as store:
         users = list_users(store)
-    finally:
-        store.close()
     for user in users:
         if args.json:
             emit(user_json(user))

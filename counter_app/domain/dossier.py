@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Any
 
+from counter_app.domain.findings import Finding
+
 
 class Status(IntEnum):
     UNKNOWN = 0
@@ -183,6 +185,10 @@ class Intake:
     competent_agency: str = ""  # empty: the receiving agency itself
     channel: Channel = Channel.COUNTER
     acknowledged: frozenset[str] = field(default_factory=frozenset)
+    # The identity's findings (a scan's or a typed identity's): receive_dossier refuses an
+    # ERROR and a CONFIRM whose code is not in ``acknowledged``. Out of the repr: a finding's
+    # params may quote what was read.
+    findings: tuple[Finding, ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,15 @@ def looks_like_dossier_code(text: str) -> bool:
     return ANY_CODE_SHAPE.fullmatch(text.strip()) is not None
 
 
+# Something with the code's dotted agency part or its -YYMMDD- part: a code, or its beginning.
+_CODE_START = re.compile(r"^[0-9A-Z]{3}\.[0-9A-Z.]*(-\d{0,6}(-\d{0,4})?)?$|^.*-\d{6}-\d{1,4}$")
+
+
+def looks_like_code_start(text: str) -> bool:
+    """A typed search that is a dossier code or the beginning of one (searched by code)."""
+    return _CODE_START.match(text.strip().upper()) is not None
+
+
 def log_book_name(year: int, counter: int) -> str:
     """The tracking-log book (quyển số) of a counter and year: ``Quầy 1 năm 2026``.
 

@@ -29,6 +29,20 @@ NEEDS_REASON: Final = frozenset({S.REFUSED, S.SUPPLEMENT_REQUESTED, S.WITHDRAWN,
 # Open statuses whose due date can pass: overdue is derived, never stored (§4).
 CLOCK_RUNNING: Final = frozenset({S.RECEIVED, S.IN_PROCESS, S.PAYMENT_REQUESTED})
 
+# Which status allows which printed form (keys: documents.model.FormKind values; the domain
+# does not import documents). A form that stands for a move: (the status it records, the
+# statuses it moves a dossier from); once there, it is reprinted (dossier.md §4).
+FORM_MOVES: Final[dict[str, tuple[Status, frozenset[Status]]]] = {
+    "supplement": (S.SUPPLEMENT_REQUESTED, frozenset({S.RECEIVED, S.IN_PROCESS})),
+    "refusal": (S.REFUSED, frozenset({S.SUBMITTED_ONLINE})),
+    "stop": (S.STOPPED, frozenset({S.IN_PROCESS, S.SUPPLEMENT_REQUESTED, S.PAYMENT_REQUESTED})),
+    "control": (S.IN_PROCESS, frozenset({S.RECEIVED})),
+}
+# A new receipt while received or in process; later, reprints of the one printed.
+NEW_RECEIPT: Final = frozenset({S.RECEIVED, S.IN_PROCESS})
+# An apology's new appointment: only while the clock runs (a missed one can be kept).
+NEW_APPOINTMENT: Final = CLOCK_RUNNING
+
 
 class TransitionRefusedError(BadInputError):
     """The lifecycle does not allow this status change from the dossier's current status."""
@@ -87,6 +101,21 @@ def allowed_targets(current: int) -> frozenset[Status]:
     if current not in Status._value2member_map_:
         return frozenset()
     return ALLOWED.get(Status(current), frozenset())
+
+
+def form_statuses(kind: str) -> frozenset[Status]:
+    """The statuses a dossier may have for form ``kind`` to be printed (or reprinted)."""
+    if kind == "receipt":
+        return NEW_RECEIPT
+    if kind == "apology":
+        return NEW_APPOINTMENT
+    target, sources = FORM_MOVES[kind]
+    return sources | {target}
+
+
+def status_list_sql(statuses: frozenset[Status]) -> str:
+    """``(2, 4, 6)``: a status set as an SQL list, so queries follow the table above."""
+    return "(" + ", ".join(str(int(s)) for s in sorted(statuses)) + ")"
 
 
 def is_overdue(status: int, due_day: str | None, today_iso: str) -> bool:

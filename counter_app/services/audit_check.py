@@ -89,8 +89,8 @@ _BREAK_CODES = {"tail_missing": "AUDIT_TAIL_MISSING", "rewritten": "AUDIT_CHAIN_
 
 
 def verify_audit(store: Store) -> AuditReport:
-    checked, broken = verify_chain(store.db)
-    head_seq, head_hash = audit_head(store.db)
+    checked, broken = verify_chain(store)
+    head_seq, head_hash = audit_head(store)
     findings = [*_break_findings(store), *_head_findings(store), *_marks_findings(store)]
     findings += _data_findings(store)
     problem, first_bad = "", None
@@ -123,13 +123,13 @@ def _head_findings(store: Store) -> list[AuditFinding]:
     if recorded is None:
         return []
     seq, digest = recorded
-    for row in iter_audit(store.db, since_seq=seq - 1):
+    for row in iter_audit(store, since_seq=seq - 1):
         if row.seq != seq:
             break
         if row.hash == digest:
             return []
         return [AuditFinding("AUDIT_CHAIN_REWRITTEN", f"{seq}-{seq}", seq)]
-    first_missing = audit_head(store.db).seq + 1
+    first_missing = audit_head(store).seq + 1
     return [AuditFinding("AUDIT_TAIL_MISSING", f"{first_missing}-{seq}", first_missing)]
 
 
@@ -138,11 +138,11 @@ def _marks_findings(store: Store) -> list[AuditFinding]:
 
 
 def _data_findings(store: Store) -> list[AuditFinding]:
-    found = [AuditFinding(f.code, f.subject, f.seq) for f in check_dossier_data(store.db)]
+    found = [AuditFinding(f.code, f.subject, f.seq) for f in check_dossier_data(store)]
     named = {f.subject for f in found}
     found += [
         AuditFinding("DOSSIER_DELETED", code)
-        for _, code in missing_from_store(store.db, store.marks)
+        for _, code in missing_from_store(store, store.marks)
         if code not in named
     ]
     return found
@@ -165,5 +165,5 @@ def acknowledge_breaks(store: Store, *, actor: str, now: datetime) -> int:
 def current_audit_head(store: Store) -> tuple[int, str]:
     """(seq, hash) of the last audit row: sent with every sync batch, printed on the daily log,
     so that a tail cut off later shows against a copy kept elsewhere."""
-    head = audit_head(store.db)
+    head = audit_head(store)
     return head.seq, head.hash

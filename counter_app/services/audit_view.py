@@ -39,12 +39,12 @@ def find_rows(
     store: Store, found: AuditFilter, *, role: str, before_seq: int | None = None
 ) -> list[AuditRow]:
     require(role, "audit.view")
-    return find_audit(store.db, found, before_seq=before_seq, limit=PAGE)
+    return find_audit(store, found, before_seq=before_seq, limit=PAGE)
 
 
 def known_actions(store: Store, *, role: str) -> list[str]:
     require(role, "audit.view")
-    return sorted(audit_actions(store.db))
+    return sorted(audit_actions(store))
 
 
 def verify(store: Store, *, role: str) -> AuditReport:
@@ -69,7 +69,7 @@ def audit_csv(store: Store, found: AuditFilter) -> tuple[str, int]:
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180, as spreadsheets expect
     writer.writerow(CSV_HEADER)
     count = 0
-    for row in iter_filtered(store.db, found):
+    for row in iter_filtered(store, found):
         cells = (row.seq, row.at, row.actor, row.action, row.subject, row.details, row.hash)
         writer.writerow([_safe_cell(cell) for cell in cells])
         count += 1

@@ -47,7 +47,7 @@ class AutoBackupOutcome:
 
 def backup_due_today(store: Store, now: datetime) -> bool:
     """True until an automatic backup has been made on ``now``'s day (Vietnam time)."""
-    return last_auto_backup_day(store.db) != _day(now)
+    return last_auto_backup_day(store) != _day(now)
 
 
 def _day(now: datetime) -> str:
@@ -80,8 +80,7 @@ def auto_backup_if_due(folder: Path | None, now: datetime) -> AutoBackupOutcome 
 
 
 def _auto_backup(folder: Path | None, data: Path, now: datetime) -> AutoBackupOutcome | None:
-    store = _open_or_record(folder, data, now)
-    try:
+    with _open_or_record(folder, data, now) as store:
         if not backup_due_today(store, now):
             return None
         check_store(store, data, now=now)
@@ -89,8 +88,6 @@ def _auto_backup(folder: Path | None, data: Path, now: datetime) -> AutoBackupOu
         with store.action() as db:
             set_last_auto_backup_day(db, _day(now))
         return AutoBackupOutcome(result)
-    finally:
-        store.close()
 
 
 def _open_or_record(folder: Path | None, data: Path, now: datetime) -> Store:
@@ -109,10 +106,8 @@ def check_now(folder: Path | None, *, now: datetime) -> str:
         store = _open_or_record(folder, data, now)
     except StoreCorruptError:
         return DOES_NOT_OPEN
-    try:
-        result = quick_check(store.db)
-    finally:
-        store.close()
+    with store:
+        result = quick_check(store)
     record_check(data, now=now, result=result)
     return result
 
@@ -123,7 +118,7 @@ def check_store(store: Store, data: Path, *, now: datetime) -> str:
     No backup follows a failed check: its copy would carry the damage (and fail its own
     check); the backups already made are the ones IT will need.
     """
-    result = quick_check(store.db)
+    result = quick_check(store)
     record_check(data, now=now, result=result)
     if result != CHECK_OK:
         raise StoreCorruptError("quick_check")
@@ -146,11 +141,8 @@ def start_daily_backup_if_due(folder: Path | None, now: datetime) -> bool:
     try:
         if _failed_recently(folder if folder is not None else data_dir(), now):
             return False
-        store = open_store(folder)
-        try:
+        with open_store(folder) as store:
             due = backup_due_today(store, now)
-        finally:
-            store.close()
         if due:
             _spawn_detached([*_self_command(), "backup", "--auto"], folder)
         return due

@@ -145,11 +145,11 @@ def make_backup(
     if keep < 1:
         raise BackupKeepInvalidError(str(keep))
     folder = _default_folder(store) if to is None else _checked_target(to)
-    owner = backup_owner(store.db)
+    owner = backup_owner(store)
     clean_leftovers(folder, owner)
-    sequence = next_backup_sequence(store.db, floor=_highest_sequence(folder, owner))
+    sequence = next_backup_sequence(store, floor=_highest_sequence(folder, owner))
     made = write_backup(
-        store.db, folder, key=_store_key(store), now=now, owner=owner, sequence=sequence
+        store, folder, key=_store_key(store), now=now, owner=owner, sequence=sequence
     )
     removed = rotate(folder, owner=owner, keep=keep)
     with store.action() as db:

@@ -139,17 +139,13 @@ def _write_with_audit(
     if not store_exists(folder):
         write_private_file(target, data)
         return False
-    store = open_store(folder)
-    try:
-        with store.action() as db:
-            subject = "calendar:" + ",".join(str(y) for y in details["years"])
-            append_audit(
-                db, at=iso_vn(now), actor=actor, action=AUDIT_ACTION, subject=subject,
-                details=details,
-            )  # fmt: skip
-            write_private_file(target, data)
-    finally:
-        store.close()
+    with open_store(folder) as store, store.action() as db:
+        subject = "calendar:" + ",".join(str(y) for y in details["years"])
+        append_audit(
+            db, at=iso_vn(now), actor=actor, action=AUDIT_ACTION, subject=subject,
+            details=details,
+        )  # fmt: skip
+        write_private_file(target, data)
     return True
 
 

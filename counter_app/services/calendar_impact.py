@@ -30,7 +30,7 @@ def appointments_to_review(store: Store, folder: Path | None = None) -> list[Mov
     calendar = load_calendar(folder or store.folder)
     moved = []
     for code, procedure_code, version, received_at, due_at in open_dossiers_with_original_due(
-        store.db
+        store
     ):
         procedure = get_procedure(store, procedure_code, version)
         again = compute_due(procedure, datetime.fromisoformat(received_at), calendar).due_at

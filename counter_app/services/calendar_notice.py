@@ -37,7 +37,7 @@ def warnings_to_show(store: Store, due: DueDate, *, now: datetime) -> DueDate:
     """
     if not due.warnings:
         return due
-    settings = all_settings(store.db)
+    settings = all_settings(store)
     today = now.astimezone(VN_TZ).date().isoformat()
     kept = []
     for warning in due.warnings:
@@ -68,7 +68,7 @@ def confirm_calendar_year(store: Store, year: int, *, actor: str, now: datetime)
 
 def calendar_notices(store: Store) -> dict[str, Any]:
     """Years confirmed here (who, when) and years whose warning was shown (first day)."""
-    settings = all_settings(store.db)
+    settings = all_settings(store)
     return {
         "confirmed": {
             key.removeprefix(CONFIRMED_PREFIX): value

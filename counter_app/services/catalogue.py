@@ -121,7 +121,7 @@ def import_catalogue(
 
 def ensure_catalogue(store: Store, *, actor: str, now: datetime) -> CatalogueVersion:
     """The current version, installing the shipped catalogue first on a store without one."""
-    current = rows.current_version(store.db)
+    current = rows.current_version(store)
     if current is not None:
         return current
     return install_shipped_catalogue(store, actor=actor, now=now).version
@@ -129,7 +129,7 @@ def ensure_catalogue(store: Store, *, actor: str, now: datetime) -> CatalogueVer
 
 def current_catalogue(store: Store) -> CatalogueVersion:
     """The version new dossiers use; CatalogueNotInstalledError when there is none yet."""
-    current = rows.current_version(store.db)
+    current = rows.current_version(store)
     if current is None:
         raise CatalogueNotInstalledError()
     return current
@@ -137,7 +137,7 @@ def current_catalogue(store: Store) -> CatalogueVersion:
 
 def catalogue_versions(store: Store) -> list[CatalogueVersion]:
     """Every version, oldest first, with its procedure counts."""
-    return rows.list_versions(store.db)
+    return rows.list_versions(store)
 
 
 def list_procedures(
@@ -149,7 +149,7 @@ def list_procedures(
     """
     version = current_catalogue(store).version
     query = parse_search(search)
-    return rows.list_procedures(store.db, version, query, include_inactive=include_inactive)
+    return rows.list_procedures(store, version, query, include_inactive=include_inactive)
 
 
 def lookup_procedure(code: str, store: Store | None = None) -> Procedure:
@@ -159,11 +159,8 @@ def lookup_procedure(code: str, store: Store | None = None) -> Procedure:
     Without ``store``, the data folder's store is opened for this one look-up.
     """
     if store is None:
-        opened = open_store()
-        try:
+        with open_store() as opened:
             return lookup_procedure(code, opened)
-        finally:
-            opened.close()
     procedure = get_procedure(store, code, current_catalogue(store).version)
     if not procedure.active:
         raise ProcedureInactiveError(procedure.code)
@@ -173,7 +170,7 @@ def lookup_procedure(code: str, store: Store | None = None) -> Procedure:
 def get_procedure(store: Store, code: str, version: int) -> Procedure:
     """A procedure as it stood in ``version`` (a stored dossier's), active or not."""
     parts = split_code(code)
-    found = rows.get_procedure(store.db, parts[0], version) if parts else None
+    found = rows.get_procedure(store, parts[0], version) if parts else None
     if found is None:
         # A well-formed code helps IT; anything else typed is not repeated into a log.
         raise UnknownProcedureError(parts[0] if parts else "")

@@ -20,9 +20,9 @@ from counter_app.domain.roles import Role
 from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import BadInputError
 from counter_app.services.actor import OS_ACCOUNT_ROLE, os_actor
-from counter_app.services.lock_settings import idle_lock_minutes
 from counter_app.services.paths import write_private_file
 from counter_app.services.store import Store
+from counter_app.services.ui_settings import idle_lock_minutes
 from counter_app.services.users import UserInfo, actor_name, authenticate, require
 from counter_app.storage import cli_sessions as table
 from counter_app.storage import users as users_table
@@ -44,7 +44,7 @@ def session_file(store: Store) -> Path:
 
 def sessions_required(store: Store) -> bool:
     """True once the counter has an active administrator: from then on roles apply here too."""
-    return users_table.count_users(store.db, role=Role.ADMINISTRATOR.value, active_only=True) > 0
+    return users_table.count_users(store, role=Role.ADMINISTRATOR.value, active_only=True) > 0
 
 
 def sign_in(store: Store, username: str, password: str, *, now: datetime) -> UserInfo:
@@ -79,10 +79,10 @@ def sign_out(store: Store, *, now: datetime) -> bool:
 def current_user(store: Store, *, now: datetime) -> UserInfo | None:
     """The user of the live session, or None (no file, unknown token, expired, disabled)."""
     token = _read_token(store)
-    row = table.get_session(store.db, _hash(token)) if token else None
+    row = table.get_session(store, _hash(token)) if token else None
     if row is None or row.expires_at <= iso_vn(now):
         return None
-    user = users_table.get_user(store.db, row.username)
+    user = users_table.get_user(store, row.username)
     if user is None or not user.active:
         return None
     return UserInfo(user.username, user.full_name, user.role, user.active, user.created_at,

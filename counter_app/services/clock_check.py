@@ -22,7 +22,6 @@ from counter_app.services.store import Store
 from counter_app.storage import clock_checks
 from counter_app.storage.audit import append_audit
 from counter_app.storage.clock_checks import ReceiptAhead
-from counter_app.storage.engine import Database
 from counter_app.storage.settings import get_setting, set_setting
 
 CONFIRMATION_KEY = "clock.confirmation"
@@ -67,12 +66,12 @@ class ClockState:
         return self.blocking_received_at is not None
 
 
-def receipt_blocking_intake(db: Database, now: datetime) -> str | None:
+def receipt_blocking_intake(store: Store, now: datetime) -> str | None:
     """The receipt time that makes ``now`` a clock behind the store, or None (one indexed
     read; called inside the save's transaction)."""
-    confirmation = load_confirmation(db)
+    confirmation = load_confirmation(store)
     return clock_checks.newest_received_ahead(
-        db,
+        store,
         now=iso_vn(now),
         confirmed_at=confirmation.at if confirmation else "",
         confirmed_id=confirmation.dossier_id if confirmation else 0,
@@ -80,14 +79,14 @@ def receipt_blocking_intake(db: Database, now: datetime) -> str | None:
 
 
 def clock_state(store: Store, *, now: datetime) -> ClockState:
-    db, stamp = store.db, iso_vn(now)
+    stamp = iso_vn(now)
     return ClockState(
         now=stamp,
-        newest_received_at=clock_checks.newest_received_at(db),
-        blocking_received_at=receipt_blocking_intake(db, now),
-        ahead_count=clock_checks.count_received_ahead(db, now=stamp),
-        ahead=tuple(clock_checks.list_received_ahead(db, now=stamp, limit=AHEAD_LISTED)),
-        confirmation=load_confirmation(db),
+        newest_received_at=clock_checks.newest_received_at(store),
+        blocking_received_at=receipt_blocking_intake(store, now),
+        ahead_count=clock_checks.count_received_ahead(store, now=stamp),
+        ahead=tuple(clock_checks.list_received_ahead(store, now=stamp, limit=AHEAD_LISTED)),
+        confirmation=load_confirmation(store),
     )
 
 
@@ -98,7 +97,7 @@ def confirm_clock(store: Store, *, actor: str, now: datetime) -> Confirmation:
     ahead). A dossier saved ahead of the clock after this blocks again.
     """
     with store.action() as db:
-        blocking = receipt_blocking_intake(db, now)
+        blocking = receipt_blocking_intake(store, now)
         if blocking is None:
             raise ClockNothingToConfirmError("")
         stamp = iso_vn(now)
@@ -114,8 +113,8 @@ def confirm_clock(store: Store, *, actor: str, now: datetime) -> Confirmation:
     return confirmation
 
 
-def load_confirmation(db: Database) -> Confirmation | None:
-    value = get_setting(db, CONFIRMATION_KEY)
+def load_confirmation(store: Store) -> Confirmation | None:
+    value = get_setting(store, CONFIRMATION_KEY)
     if not isinstance(value, dict):
         return None
     try:

@@ -19,8 +19,8 @@ from counter_app.domain.dossier_code import (
 from counter_app.domain.text import collapse_spaces, nfc
 from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import BadInputError, EnvironmentProblem
+from counter_app.services.store import Store
 from counter_app.storage.audit import append_audit
-from counter_app.storage.engine import Database
 from counter_app.storage.settings import all_settings, set_setting
 
 FORM_SETS = ("2025", "2018")  # TT 03/2025/TT-VPCP numbering (default) and TT 01/2018's
@@ -59,8 +59,8 @@ class CounterConfig:
         return {f"counter.{key}": value for key, value in data.items()}
 
 
-def load_config(db: Database) -> CounterConfig:
-    settings = all_settings(db)
+def load_config(store: Store) -> CounterConfig:
+    settings = all_settings(store)
     if "counter.agency_code" not in settings:
         raise CounterNotConfiguredError("")
     start, end = settings["counter.code_range"].split("-")
@@ -75,10 +75,10 @@ def load_config(db: Database) -> CounterConfig:
     )
 
 
-def find_config(db: Database) -> CounterConfig | None:
+def find_config(store: Store) -> CounterConfig | None:
     """The counter's settings, or None on a store not set up yet (the wizard's business)."""
     try:
-        return load_config(db)
+        return load_config(store)
     except CounterNotConfiguredError:
         return None
 
@@ -119,16 +119,17 @@ def overlaps_other_counters(code_range: CodeRange, counter: int) -> bool:
     )
 
 
-def save_config(db: Database, config: CounterConfig, *, actor: str, now: datetime) -> list[str]:
-    """Write the settings that changed and audit them; call inside the action's transaction."""
-    before = all_settings(db)
-    changed = {k: v for k, v in config.as_settings().items() if before.get(k) != v}
-    for key, value in changed.items():
-        set_setting(db, key, value)
-    if changed:
-        details = {key: {"old": before.get(key), "new": value} for key, value in changed.items()}
-        action = "settings.change" if "counter.agency_code" in before else "settings.setup"
-        append_audit(
-            db, at=iso_vn(now), actor=actor, action=action, subject="counter", details=details
-        )
+def save_config(store: Store, config: CounterConfig, *, actor: str, now: datetime) -> list[str]:
+    """Write the settings that changed and audit them (one action, or a part of the caller's)."""
+    with store.action() as db:
+        before = all_settings(db)
+        changed = {k: v for k, v in config.as_settings().items() if before.get(k) != v}
+        for key, value in changed.items():
+            set_setting(db, key, value)
+        if changed:
+            details = {k: {"old": before.get(k), "new": v} for k, v in changed.items()}
+            action = "settings.change" if "counter.agency_code" in before else "settings.setup"
+            append_audit(
+                db, at=iso_vn(now), actor=actor, action=action, subject="counter", details=details
+            )
     return sorted(changed)

@@ -54,11 +54,11 @@ def load_dashboard(store: Store, *, role: str, today: date) -> Dashboard:
     require(role, "dashboard.view")
     day = today.isoformat()
     overdue, overdue_total = figures.due_between(
-        store.db, CLOCK_RUNNING, after="", before=day, limit=LIST_LIMIT
+        store, CLOCK_RUNNING, after="", before=day, limit=LIST_LIMIT
     )
     soon_end = (today + timedelta(days=DUE_SOON_DAYS + 1)).isoformat()
     soon, soon_total = figures.due_between(
-        store.db, CLOCK_RUNNING, after=day, before=soon_end, limit=LIST_LIMIT
+        store, CLOCK_RUNNING, after=day, before=soon_end, limit=LIST_LIMIT
     )
     return Dashboard(
         today=day,
@@ -68,8 +68,8 @@ def load_dashboard(store: Store, *, role: str, today: date) -> Dashboard:
         overdue_total=overdue_total,
         due_soon=soon,
         due_soon_total=soon_total,
-        unsynced=count_pending_dossiers(store.db),
-        rejected=count_rejected_heads(store.db),
+        unsynced=count_pending_dossiers(store),
+        rejected=count_rejected_heads(store),
         procedure_names={
             p.code: (p.name_vi, p.name_en) for p in list_procedures(store, include_inactive=True)
         },
@@ -77,7 +77,7 @@ def load_dashboard(store: Store, *, role: str, today: date) -> Dashboard:
 
 
 def span_counts(store: Store, *, first: date, last: date) -> SpanCounts:
-    rows = figures.span_rows(store.db, first_day=first.isoformat(), last_day=last.isoformat())
+    rows = figures.span_rows(store, first_day=first.isoformat(), last_day=last.isoformat())
     by_status: Counter[str] = Counter()
     by_procedure: Counter[str] = Counter()
     by_clerk: Counter[str] = Counter()

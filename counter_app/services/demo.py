@@ -121,12 +121,12 @@ def seed_demo(
     if days is not None and not 1 <= days <= MAX_DAYS:
         raise DemoDaysInvalidError(str(days))
     now = now.astimezone(VN_TZ)
-    config = load_config(store.db)
+    config = load_config(store)
     calendar = load_calendar(store.folder)
     rng = random.Random(seed)
     plan = plan_days(store, config, calendar, count=count, days=days, now=now, rng=rng)
     seeder = _Seeder(store, config, calendar, _procedures(store), rng=rng, now=now)
-    with bulk.bulk_cache(store.db):
+    with bulk.bulk_cache(store):
         for planned in plan:
             seeder.add_day(planned)
             if len(seeder.batch.dossiers) >= BATCH_ROWS:
@@ -177,14 +177,14 @@ class _Seeder:
             store, config, calendar, rng, now,
         )  # fmt: skip
         self.procedures, self.cumulative = procedures
-        last_dossier, last_applicant = bulk.last_ids(store.db)
+        last_dossier, last_applicant = bulk.last_ids(store)
         self.dossier_ids = itertools.count(last_dossier + 1)
         self.people = people.PeopleMaker(
             rng,
-            taken=bulk.known_id_numbers(store.db, IdType.PERSONAL_ID.value),
+            taken=bulk.known_id_numbers(store, IdType.PERSONAL_ID.value),
             first_id=last_applicant + 1,
         )
-        self.log_lines = bulk.log_book_lines(store.db)
+        self.log_lines = bulk.log_book_lines(store)
         self.batch, self.marks = bulk.SeedRows(), list[DossierMark]()
         self.written, self.first_code, self.last_code = 0, "", ""
         self.day_numbers: dict[str, int] = {}

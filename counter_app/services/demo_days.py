@@ -51,7 +51,7 @@ def plan_days(
     rng: random.Random,
 ) -> list[PlannedDay]:
     """Working days (oldest first) with how many dossiers each receives, within the range."""
-    floors = bulk.code_numbers_of(store.db, config.counter)
+    floors = bulk.code_numbers_of(store, config.counter)
     candidates: list[PlannedDay] = []
     capacity, day = 0, now.date()
     while True:

@@ -36,7 +36,7 @@ def list_dossiers(
     offset: int = 0,
 ) -> list[Dossier]:
     return rows.list_dossiers(
-        store.db,
+        store,
         day=day.isoformat() if day else None,
         status=status,
         limit=max(1, min(limit, MAX_PAGE)),
@@ -46,12 +46,12 @@ def list_dossiers(
 
 def earlier_dossiers(store: Store, id_number: str, *, limit: int = 20) -> list[Dossier]:
     """A returning applicant's dossiers at this counter, newest first."""
-    return rows.dossiers_of_applicant(store.db, id_number, limit=limit)
+    return rows.dossiers_of_applicant(store, id_number, limit=limit)
 
 
 def returning_applicant(store: Store, id_type: str, id_number: str) -> Applicant | None:
     """The details a returning applicant gave last time at this counter (to fill the form)."""
-    return find_applicant(store.db, id_type, id_number)
+    return find_applicant(store, id_type, id_number)
 
 
 # How far back the same person with the same procedure counts as a possible duplicate intake:
@@ -69,14 +69,14 @@ def recent_same_procedure(
 ) -> list[tuple[str, str]]:
     """(code, received_at) of this ID's dossiers of the procedure in the last ``days`` days."""
     since = iso_vn(now - timedelta(days=days))
-    return lookups.codes_of_applicant_procedure_since(store.db, id_number, procedure_code, since)
+    return lookups.codes_of_applicant_procedure_since(store, id_number, procedure_code, since)
 
 
 def most_used_procedures(store: Store, limit: int = 10) -> list[Procedure]:
     """The procedures this counter received most, most used first (current catalogue)."""
-    counter = load_config(store.db).counter
+    counter = load_config(store).counter
     found = []
-    for code, _count in lookups.procedure_counts(store.db, counter, max(1, limit)):
+    for code, _count in lookups.procedure_counts(store, counter, max(1, limit)):
         try:
             found.append(lookup_procedure(code, store))
         except BadInputError:  # withdrawn from the catalogue or switched off here
@@ -161,15 +161,15 @@ def dossier_page(
     if single is not None:
         column, value = single
         found = rows.page_of_one_value(
-            store.db, **query.bounds(), column=column, value=value, limit=limit
+            store, **query.bounds(), column=column, value=value, limit=limit
         )
         ids, last, more = _found_page(found, limit)
     elif query.selective(store):
-        found = rows.page_by_status(store.db, **query.bounds(), **query.matches(), limit=limit)
+        found = rows.page_by_status(store, **query.bounds(), **query.matches(), limit=limit)
         ids, last, more = _found_page(found, limit)
     else:
         ids, last, more = _scan_page(store, query, limit)
-    listed = [_listed(row, today) for row in rows.listed_rows(store.db, ids)]
+    listed = [_listed(row, today) for row in rows.listed_rows(store, ids)]
     cursor = ListCursor(last[1], last[0]) if more and last is not None else None
     return DossierPage(listed, cursor)
 
@@ -186,7 +186,7 @@ def _scan_page(
 ) -> tuple[list[int], tuple[int, str] | None, bool]:
     """Matching ids of one budgeted scan, the row to continue after, and whether to go on."""
     budget = SCAN_BUDGET if query.narrowed else limit
-    scanned = rows.scan_newest(store.db, **query.bounds(), **query.matches(), budget=budget)
+    scanned = rows.scan_newest(store, **query.bounds(), **query.matches(), budget=budget)
     ids: list[int] = []
     last: tuple[int, str] | None = None
     for dossier_id, received_at, hit in scanned:
@@ -243,7 +243,7 @@ class _ListQuery:
         if f.status is None and not f.overdue:
             return False
         found = rows.count_by_status_up_to(
-            store.db,
+            store,
             status=f.status,
             overdue_before=self.matches()["overdue_before"],
             cap=SELECTIVE_STATUS_ROWS + 1,
@@ -271,7 +271,7 @@ def _listed(row: tuple[Any, ...], today: date) -> ListedDossier:
 def listed_dossier(store: Store, code: str, *, today: date) -> ListedDossier:
     """One dossier as a row of the view (after an action changed it)."""
     dossier = get_dossier(store, code)
-    return _listed(rows.listed_rows(store.db, [dossier.id])[0], today)
+    return _listed(rows.listed_rows(store, [dossier.id])[0], today)
 
 
 def _day(stamp: str | None) -> str | None:
@@ -301,7 +301,7 @@ def search_page(
         limit=limit,
         offset=offset,
     )  # fmt: skip
-    listed = [_listed(row, today) for row in rows.listed_rows(store.db, [d.id for d in found])]
+    listed = [_listed(row, today) for row in rows.listed_rows(store, [d.id for d in found])]
     kept = [
         d
         for d in listed
@@ -317,7 +317,7 @@ SYNCED, PENDING, ATTENTION, NOT_SENT = "synced", "pending", "attention", "not_se
 
 
 @dataclass(frozen=True)
-class SyncState:
+class DossierSyncState:
     """Where the dossier's newest version stands with the city.
 
     ``synced``: the city holds it; ``pending``: waiting to be sent; ``attention``: the city
@@ -337,7 +337,7 @@ class DossierOverview:
     detail: DossierDetail
     procedure_name: str
     documents: list[dict[str, Any]]
-    sync: SyncState
+    sync: DossierSyncState
     people: dict[str, str] = field(default_factory=dict)  # actor → user's full name or actor
 
     def person(self, actor: str) -> str:
@@ -347,31 +347,33 @@ class DossierOverview:
 def dossier_overview(store: Store, code: str) -> DossierOverview:
     detail = dossier_detail(store, code)
     dossier = detail.dossier
-    names = rows.listed_rows(store.db, [dossier.id])
+    names = rows.listed_rows(store, [dossier.id])
     actors = {dossier.clerk, *(str(e.get("actor") or "") for e in detail.events)} - {""}
     return DossierOverview(
         detail=detail,
         procedure_name=str(names[0][8]) if names else "",
         documents=issued_documents(store, dossier.code),
         sync=sync_state(store, dossier, detail.outbox),
-        people={actor: full_name_of(store.db, actor) or actor for actor in actors},
+        people={actor: full_name_of(store, actor) or actor for actor in actors},
     )
 
 
-def sync_state(store: Store, dossier: Dossier, outbox: list[tuple[int, str, str]]) -> SyncState:
+def sync_state(
+    store: Store, dossier: Dossier, outbox: list[tuple[int, str, str]]
+) -> DossierSyncState:
     """The sync state of ``dossier`` from its outbox entries (version, key, state)."""
     newest = next((state for version, _, state in outbox if version == dossier.version), None)
     if newest == "rejected":
-        stored = rows.rejection_of(store.db, dossier.id, dossier.version)
+        stored = rows.rejection_of(store, dossier.id, dossier.version)
         text, at = stored if stored else ("", "")
-        return SyncState(ATTENTION, _rejection_errors(text), at)
+        return DossierSyncState(ATTENTION, _rejection_errors(text), at)
     if newest == "pending":
-        return SyncState(PENDING)
+        return DossierSyncState(PENDING)
     if dossier.is_voided and dossier.synced_version == 0:
-        return SyncState(NOT_SENT)
+        return DossierSyncState(NOT_SENT)
     if newest is None and dossier.synced_version == 0:
-        return SyncState(PENDING)
-    return SyncState(SYNCED)
+        return DossierSyncState(PENDING)
+    return DossierSyncState(SYNCED)
 
 
 def _rejection_errors(text: str) -> list[dict[str, str]]:

@@ -17,6 +17,7 @@ from typing import Any
 from counter_app.domain.dossier import Applicant, Dossier, Status
 from counter_app.domain.due_date import remaining_after_supplement
 from counter_app.domain.field_text import clean_field
+from counter_app.domain.handover import recipient_from_details
 from counter_app.domain.intake_values import clean_changes, clean_details
 from counter_app.domain.lifecycle import ReasonRequiredError, check_transition
 from counter_app.domain.text import fold
@@ -68,7 +69,7 @@ class DossierDetail:
 
 
 def get_dossier(store: Store, code: str) -> Dossier:
-    dossier = rows.get_dossier_by_code(store.db, code.strip())
+    dossier = rows.get_dossier_by_code(store, code.strip())
     if dossier is None:
         raise DossierNotFoundError("")
     return dossier
@@ -78,10 +79,10 @@ def dossier_detail(store: Store, code: str) -> DossierDetail:
     dossier = get_dossier(store, code)
     return DossierDetail(
         dossier=dossier,
-        events=list(rows.list_events(store.db, dossier.id)),
-        due_dates=rows.list_due_dates(store.db, dossier.id),
-        versions=len(rows.list_versions(store.db, dossier.id)),
-        outbox=entries_for(store.db, dossier.id),
+        events=list(rows.list_events(store, dossier.id)),
+        due_dates=rows.list_due_dates(store, dossier.id),
+        versions=len(rows.list_versions(store, dossier.id)),
+        outbox=entries_for(store, dossier.id),
     )
 
 
@@ -124,15 +125,17 @@ def set_due_date(
     now: datetime,
     kind: str = "due_date_changed",
 ) -> Dossier:
-    """A new appointment (verification extension, apology): every version is kept."""
+    """A new appointment (verification extension, apology): every version is kept.
+
+    One action, or a part of the caller's (an apology letter records its new date)."""
     with store.action():
-        record_due_date(
+        _change_due_date(
             store, get_dossier(store, code), due_at, reason=reason, actor=actor, now=now, kind=kind
         )
     return get_dossier(store, code)
 
 
-def record_due_date(
+def _change_due_date(
     store: Store,
     dossier: Dossier,
     due_at: datetime,
@@ -140,14 +143,13 @@ def record_due_date(
     reason: str,
     actor: str,
     now: datetime,
-    kind: str = "due_date_changed",
-) -> int:
-    """``set_due_date`` inside the caller's transaction; returns the new version."""
+    kind: str,
+) -> None:
     if not reason.strip():
         raise ReasonRequiredError("")
     if dossier.status == Status.RETURNED or dossier.is_voided:
         raise DossierNotEditableError("")
-    db = store.db
+    db = store
     stamp = iso_vn(due_at)
     version = _new_version(store, dossier, {"due_at": stamp}, actor=actor, now=now)
     rows.insert_due_date(
@@ -163,7 +165,6 @@ def record_due_date(
         details={"previous_due_at": dossier.due_at, "due_at": stamp, "version": version},
     )
     _audit(db, now, actor, f"dossier.{kind}", dossier, version=version)
-    return version
 
 
 def void_dossier(store: Store, code: str, *, reason: str, actor: str, now: datetime) -> Dossier:
@@ -211,10 +212,12 @@ def transition_dossier(
     details: Mapping[str, Any] | None = None,
     due_at: datetime | None = None,
 ) -> Dossier:
-    """A local status change, checked against the lifecycle (dossier.md §4)."""
+    """A local status change, checked against the lifecycle (dossier.md §4).
+
+    One action, or a part of the caller's (a printed form records the move it stands for)."""
     reason, details = clean_field(reason, "reason"), clean_details(details)
     with store.action():
-        record_transition(
+        _move(
             store,
             get_dossier(store, code),
             target,
@@ -228,28 +231,25 @@ def transition_dossier(
     return get_dossier(store, code)
 
 
-def record_transition(
+def _move(
     store: Store,
     dossier: Dossier,
     target: Status,
     *,
-    reason: str = "",
+    reason: str,
     actor: str,
     now: datetime,
-    correction: bool = False,
-    details: Mapping[str, Any] | None = None,
-    due_at: datetime | None = None,
-) -> int:
-    """``transition_dossier`` inside the caller's transaction; returns the new version.
-
-    For actions that change the status and record something else in the same transaction
-    (a printed form with its transition: one user action, one transaction).
-    """
+    correction: bool,
+    details: Mapping[str, Any] | None,
+    due_at: datetime | None,
+) -> None:
     now = now.astimezone(VN_TZ)
-    db = store.db
+    db = store
     if dossier.is_voided:
         raise DossierNotEditableError("")
     check_transition(dossier.status, target, reason=reason, correction=correction)
+    if target == Status.RETURNED and not correction:
+        details = {**dict(details or {}), **recipient_from_details(details or {}).details()}
     columns: dict[str, Any] = {"status": int(target)}
     new_due = due_at or _due_after(store, dossier, target, now)
     if new_due is not None:
@@ -288,7 +288,6 @@ def record_transition(
         to_status=int(target),
         version=version,
     )
-    return version
 
 
 def _due_after(store: Store, dossier: Dossier, target: Status, now: datetime) -> datetime | None:
@@ -324,7 +323,7 @@ def _paused_on(store: Store, dossier: Dossier) -> date | None:
     """The day the latest supplement request stopped the clock."""
     pauses = [
         e["at"]
-        for e in rows.list_events(store.db, dossier.id)
+        for e in rows.list_events(store, dossier.id)
         if e["to_status"] == Status.SUPPLEMENT_REQUESTED
     ]
     return datetime.fromisoformat(pauses[-1]).date() if pauses else None
@@ -362,7 +361,7 @@ def _new_version(
     store: Store, dossier: Dossier, columns: dict[str, Any], *, actor: str, now: datetime
 ) -> int:
     """Write the change as the next version: above both the store's and the marks' versions."""
-    version = next_version_floor(store.db, store.marks, dossier.uuid) + 1
+    version = next_version_floor(store, store.marks, dossier.uuid) + 1
     store.reserve(
         day=dossier.received_at[:10],
         counter=dossier.counter,
@@ -370,18 +369,18 @@ def _new_version(
         mark=DossierMark(dossier.uuid, dossier.code, version, dossier.received_at[:10]),
     )
     stamp = iso_vn(now)
-    rows.update_dossier(store.db, dossier.id, {**columns, "version": version, "updated_at": stamp})
-    current = rows.get_dossier_by_uuid(store.db, dossier.uuid)
+    rows.update_dossier(store, dossier.id, {**columns, "version": version, "updated_at": stamp})
+    current = rows.get_dossier_by_uuid(store, dossier.uuid)
     assert current is not None
     rows.insert_version(
-        store.db,
+        store,
         dossier_id=dossier.id,
         version=version,
         at=stamp,
         actor=actor,
         snapshot=json.dumps(_as_json(current), ensure_ascii=False, sort_keys=True),
     )
-    enqueue(store.db, dossier_id=dossier.id, uuid=dossier.uuid, version=version, at=stamp)
+    enqueue(store, dossier_id=dossier.id, uuid=dossier.uuid, version=version, at=stamp)
     return version
 
 

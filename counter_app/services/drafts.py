@@ -24,13 +24,13 @@ def save_draft(
     store: Store, content: Mapping[str, Any], *, now: datetime, key: str = INTAKE_DRAFT
 ) -> None:
     text = json.dumps(dict(content), ensure_ascii=False, sort_keys=True)
-    with write_transaction(store.db) as db:
+    with write_transaction(store) as db:
         rows.put_draft(db, key, text, at=iso_vn(now))
 
 
 def load_draft(store: Store, key: str = INTAKE_DRAFT) -> dict[str, Any] | None:
     """The saved draft, or None; a draft that no longer reads as JSON counts as none."""
-    text = rows.get_draft(store.db, key)
+    text = rows.get_draft(store, key)
     if text is None:
         return None
     try:
@@ -41,5 +41,5 @@ def load_draft(store: Store, key: str = INTAKE_DRAFT) -> dict[str, Any] | None:
 
 
 def discard_draft(store: Store, key: str = INTAKE_DRAFT) -> None:
-    with write_transaction(store.db) as db:
+    with write_transaction(store) as db:
         rows.delete_draft(db, key)

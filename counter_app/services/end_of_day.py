@@ -67,7 +67,7 @@ def end_of_day_report(
     require(role, REPORT_ACTION)
     with store.action() as db:
         rows = table.day_rows(db, day=day.isoformat(), counter=counter)
-        sign_offs = read_sign_offs(db, day, day)
+        sign_offs = read_sign_offs(store, day, day)
     return _report(day, counter, rows, sign_offs)
 
 
@@ -83,7 +83,7 @@ def sign_off_day(
             db, at=now.astimezone(VN_TZ).isoformat(), actor=actor, action=SIGN_OFF_ACTION,
             subject=day.isoformat(), details=_figures(report),
         )  # fmt: skip
-        sign_offs = read_sign_offs(db, day, day)
+        sign_offs = read_sign_offs(store, day, day)
     return replace(report, sign_offs=sign_offs)
 
 

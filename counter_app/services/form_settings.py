@@ -9,18 +9,17 @@ configuration"). Changes are validated and audited.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from counter_app.documents import DEFAULT_QR_TEMPLATE, check_qr_template
 from counter_app.domain.text import collapse_spaces, nfc
-from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import BadInputError
 from counter_app.services.counter_config import CounterConfig, load_config
+from counter_app.services.settings_group import SettingsGroup
 from counter_app.services.store import Store
-from counter_app.storage.audit import append_audit
-from counter_app.storage.settings import all_settings, set_setting
 
 PREFIX = "forms."
 RECEIPT_LAYOUTS = ("a5", "a4-two-up", "a4")
@@ -110,38 +109,16 @@ def ward_place(locality: str) -> str:
 
 
 def load_form_settings(store: Store) -> FormSettings:
-    defaults = default_form_settings(load_config(store.db))
-    stored = {
-        key.removeprefix(PREFIX): value
-        for key, value in all_settings(store.db).items()
-        if key.startswith(PREFIX)
-    }
-    known = {f.name for f in fields(FormSettings)}
-    return replace(defaults, **{k: v for k, v in stored.items() if k in known})
+    settings: FormSettings = _GROUP.load(store)
+    return settings
 
 
 def change_form_settings(
     store: Store, changes: dict[str, Any], *, actor: str, now: datetime
 ) -> FormSettings:
     """Validate and save ``changes`` (field name → value); audited with old and new values."""
-    current = load_form_settings(store)
-    cleaned = {name: _clean(name, value) for name, value in changes.items()}
-    updated = replace(current, **cleaned)
-    changed = {k: v for k, v in cleaned.items() if getattr(current, k) != v}
-    if changed:
-        with store.action() as db:
-            for name, value in changed.items():
-                set_setting(db, PREFIX + name, value)
-            details = {n: {"old": getattr(current, n), "new": v} for n, v in changed.items()}
-            append_audit(
-                db,
-                at=iso_vn(now),
-                actor=actor,
-                action="settings.forms",
-                subject="forms",
-                details=details,
-            )
-    return updated
+    settings: FormSettings = _GROUP.save(store, changes, actor=actor, now=now)
+    return settings
 
 
 def check_form_setting(name: str, value: Any) -> Any:
@@ -179,3 +156,14 @@ def _locality(authority: str) -> str:
         if authority.casefold().startswith(prefix.casefold()):
             return authority[len(prefix) :].strip()
     return ""
+
+
+# The forms' settings group: the header names default to what the counter's agency name
+# says, so a ward that never opens the forms' settings still prints its own name.
+_GROUP = SettingsGroup(
+    PREFIX,
+    FormSettings,
+    {f.name: partial(_clean, f.name) for f in fields(FormSettings)},
+    FormSettingInvalidError,
+    defaults_for=lambda store: default_form_settings(load_config(store)),
+)

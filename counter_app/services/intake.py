@@ -52,13 +52,21 @@ class ClockBehindError(EnvironmentProblem):
     code = "CLOCK_BEHIND"
 
 
-class FindingNotAcknowledgedError(BadInputError):
+class BlockingFindingsError(BadInputError):
+    """Findings that stop a save; ``codes`` names each (codes only, never the values)."""
+
+    def __init__(self, detail: str = "", codes: Iterable[str] = ()) -> None:
+        self.codes = tuple(codes) or tuple(c for c in detail.split(",") if c)
+        super().__init__(detail or ",".join(self.codes))
+
+
+class FindingNotAcknowledgedError(BlockingFindingsError):
     """A CONFIRM finding on the applicant's identity was not acknowledged by the clerk."""
 
     code = "FINDING_NOT_ACKNOWLEDGED"
 
 
-class IdentityIncompleteError(BadInputError):
+class IdentityIncompleteError(BlockingFindingsError):
     """An identity field is unusable (an ERROR finding): it must be typed before saving."""
 
     code = "IDENTITY_INCOMPLETE"
@@ -70,22 +78,36 @@ class OutcomeReasonRequiredError(BadInputError):
     code = "OUTCOME_REASON_REQUIRED"
 
 
-def check_findings(findings: Iterable[Finding], acknowledged: Iterable[str]) -> list[Finding]:
-    """Refuse ERROR findings and unacknowledged CONFIRM ones; return the rest (WARN, INFO)."""
+def blocking_findings(
+    findings: Iterable[Finding], acknowledged: Iterable[str]
+) -> tuple[list[Finding], list[Finding]]:
+    """(ERROR findings, CONFIRM findings not acknowledged): what stops a dossier's save.
+
+    The one statement of the rule; the intake screen asks it to know which field to focus.
+    """
     ack = set(acknowledged)
-    kept = []
-    for finding in findings:
-        if finding.severity is Severity.ERROR:
-            raise IdentityIncompleteError(finding.code.value)
-        if finding.severity is Severity.CONFIRM and finding.code.value not in ack:
-            raise FindingNotAcknowledgedError(finding.code.value)
-        kept.append(finding)
-    return kept
+    listed = list(findings)
+    errors = [f for f in listed if f.severity is Severity.ERROR]
+    unticked = [f for f in listed if f.severity is Severity.CONFIRM and f.code.value not in ack]
+    return errors, unticked
+
+
+def check_findings(findings: Iterable[Finding], acknowledged: Iterable[str]) -> list[Finding]:
+    """Refuse ERROR findings, then unacknowledged CONFIRM ones, naming every one of them;
+    return the findings kept (CONFIRM acknowledged, WARN, INFO)."""
+    listed = list(findings)
+    errors, unticked = blocking_findings(listed, acknowledged)
+    if errors:
+        raise IdentityIncompleteError(codes=[f.code.value for f in errors])
+    if unticked:
+        raise FindingNotAcknowledgedError(codes=[f.code.value for f in unticked])
+    return listed
 
 
 def receive_dossier(store: Store, intake: Intake, *, clerk: str, now: datetime) -> Dossier:
     """Save a new dossier with its code and due date; return it as stored."""
     intake = clean_intake(intake)  # every way in meets the same cleaning and limits
+    check_findings(intake.findings, intake.acknowledged)  # the window and the CLI alike
     _check_intake(intake)
     refuse_reentry(store, intake)  # after a restore: never a second copy of a recovered dossier
     refuse_intake_if_overdue(store, now=now)  # only when IT configured a block (docs/SYNC.md)
@@ -94,8 +116,8 @@ def receive_dossier(store: Store, intake: Intake, *, clerk: str, now: datetime) 
     due_at = _first_due_at(store, procedure, intake, now)
     dossier_uuid = str(uuid_module.uuid4())
     with store.action() as db:
-        config = load_config(db)
-        _refuse_clock_behind(db, now)
+        config = load_config(store)
+        _refuse_clock_behind(store, now)
         code, number = _take_code(store, config, now.date(), dossier_uuid)
         row = _dossier_row(intake, procedure, config, now=now, clerk=clerk, code=code)
         row.update(uuid=dossier_uuid, due_at=due_at, log_book=_log_book(config, now))
@@ -106,7 +128,7 @@ def receive_dossier(store: Store, intake: Intake, *, clerk: str, now: datetime) 
         row["applicant_id"] = upsert_applicant(db, intake.applicant, at=iso_vn(now))
         dossier_id = rows.insert_dossier(db, row)
         _record_creation(store, dossier_id, row, intake, now=now, clerk=clerk, number=number)
-    stored = rows.get_dossier_by_uuid(store.db, dossier_uuid)
+    stored = rows.get_dossier_by_uuid(store, dossier_uuid)
     assert stored is not None  # just committed
     return stored
 
@@ -138,10 +160,10 @@ def _first_due_at(store: Store, procedure: Procedure, intake: Intake, now: datet
     return iso_vn(due_date_for(procedure, now, folder=store.folder).due_at)
 
 
-def _refuse_clock_behind(db: Any, now: datetime) -> None:
+def _refuse_clock_behind(store: Store, now: datetime) -> None:
     """No code while a receipt not voided is later than the clock (services/clock_check.py
     has the rule and the supervisor's confirmation that lifts it)."""
-    if receipt_blocking_intake(db, now) is not None:
+    if receipt_blocking_intake(store, now) is not None:
         raise ClockBehindError("")
 
 
@@ -149,13 +171,13 @@ def _take_code(
     store: Store, config: CounterConfig, day: date, dossier_uuid: str
 ) -> tuple[str, int]:
     day_key = day.isoformat()
-    floor = sequences.next_code_floor(store.db, store.marks, day_key, config.counter)
+    floor = sequences.next_code_floor(store, store.marks, day_key, config.counter)
     number = next_number(config.code_range, floor)
     code = format_code(config.agency_code, day, number, config.code_pattern)
     # Raise the mark before the store commits: a failed save leaves a gap, never a reuse.
     mark = DossierMark(dossier_uuid, code, 1, day_key)
     store.reserve(day=day_key, counter=config.counter, number=number, mark=mark)
-    sequences.save_code_number(store.db, day_key, config.counter, number)
+    sequences.save_code_number(store, day_key, config.counter, number)
     return code, number
 
 
@@ -222,7 +244,7 @@ def _record_creation(
     clerk: str,
     number: int,
 ) -> None:
-    db, stamp = store.db, iso_vn(now)
+    db, stamp = store, iso_vn(now)
     rows.insert_version(
         db, dossier_id=dossier_id, version=1, at=stamp, actor=clerk, snapshot=snapshot(row)
     )

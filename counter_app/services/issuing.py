@@ -18,6 +18,7 @@ from counter_app.documents import load_form_set, render_document
 from counter_app.documents.form_sets import FormTemplate
 from counter_app.documents.model import Copy, FormKind, Layout
 from counter_app.domain.dossier import Dossier, Status
+from counter_app.domain.lifecycle import FORM_MOVES, NEW_APPOINTMENT, NEW_RECEIPT
 from counter_app.domain.vn_time import VN_TZ, iso_vn
 from counter_app.errors import BadInputError
 from counter_app.services.catalogue import get_procedure
@@ -25,8 +26,8 @@ from counter_app.services.counter_config import load_config
 from counter_app.services.dossiers import (
     DossierNotEditableError,
     get_dossier,
-    record_due_date,
-    record_transition,
+    set_due_date,
+    transition_dossier,
 )
 from counter_app.services.form_data import (
     FormParams,
@@ -128,7 +129,7 @@ def issue_document(
         dossier = get_dossier(store, request.code)
         if dossier.is_voided:
             raise DossierNotEditableError("")
-        previous = register.issued_for(store.db, dossier.id)
+        previous = register.issued_for(store, dossier.id)
         from_status = dossier.status
         plan = _plan(store, request, dossier, previous, layout)
         params = _params(store, request, dossier, plan)
@@ -159,8 +160,8 @@ def issue_document(
 
 def _signer(store: Store, request: IssueRequest, actor: str) -> str:
     if request.signer is None:
-        return printed_name(store.db, actor)
-    name = full_name_of(store.db, ACTOR_PREFIX + request.signer)
+        return printed_name(store, actor)
+    name = full_name_of(store, ACTOR_PREFIX + request.signer)
     if name is None:
         raise UserNotFoundError("")
     return name
@@ -180,7 +181,7 @@ def issued_documents(store: Store, code: str) -> list[dict[str, Any]]:
             "actor": row.actor,
             "reprint": row.reprint_of is not None,
         }
-        for row in register.issued_for(store.db, dossier.id)
+        for row in register.issued_for(store, dossier.id)
     ]
 
 
@@ -205,14 +206,14 @@ def _plan(
         return _receipt_plan(dossier, previous, key)
     if kind == FormKind.APOLOGY:
         if request.new_due_at is not None:
-            if status not in (Status.RECEIVED, Status.IN_PROCESS, Status.PAYMENT_REQUESTED):
+            if status not in NEW_APPOINTMENT:
                 raise FormNotAllowedError("apology")
             return _Plan(new_due=True)
         original = _latest(previous, key)
         if original is None:
             raise NewDateRequiredError("")
         return _Plan(original=original)
-    target, sources = _MOVES[kind]
+    target, sources = FORM_MOVES[kind.value]
     if status == target:
         return _Plan(original=_latest(previous, key, since=_entered_at(store, dossier, target)))
     if status in sources:
@@ -229,26 +230,12 @@ def _receipt_plan(dossier: Dossier, previous: list[register.IssuedRow], key: str
     appointment (after a supplement or an apology) makes the next receipt a new one.
     """
     original = _same_receipt(previous, key, dossier.due_at)
-    if original is None and dossier.status in _RECEIPT_STATUSES:
+    if original is None and dossier.status in NEW_RECEIPT:
         return _Plan()
     original = original or _latest(previous, key)
     if original is None:
         raise FormNotAllowedError("receipt")
     return _Plan(original=original)
-
-
-_RECEIPT_STATUSES = (Status.RECEIVED, Status.IN_PROCESS)
-
-# Form → (the status it stands for, the statuses it moves a dossier from); dossier.md §4.
-_MOVES: dict[FormKind, tuple[Status, tuple[Status, ...]]] = {
-    FormKind.SUPPLEMENT: (Status.SUPPLEMENT_REQUESTED, (Status.RECEIVED, Status.IN_PROCESS)),
-    FormKind.REFUSAL: (Status.REFUSED, (Status.SUBMITTED_ONLINE,)),
-    FormKind.STOP: (
-        Status.STOPPED,
-        (Status.IN_PROCESS, Status.SUPPLEMENT_REQUESTED, Status.PAYMENT_REQUESTED),
-    ),
-    FormKind.CONTROL: (Status.IN_PROCESS, (Status.RECEIVED,)),
-}
 
 
 def _as_printed(dossier: Dossier, params: FormParams) -> Dossier:
@@ -303,7 +290,7 @@ def _original_of(previous: list[register.IssuedRow], row: register.IssuedRow) ->
 
 def _entered_at(store: Store, dossier: Dossier, status: Status) -> str | None:
     """When the dossier last moved into ``status`` (None: it started there, at intake)."""
-    moves = [e["at"] for e in rows.list_events(store.db, dossier.id) if e["to_status"] == status]
+    moves = [e["at"] for e in rows.list_events(store, dossier.id) if e["to_status"] == status]
     return moves[-1] if moves else None
 
 
@@ -334,32 +321,31 @@ def _apply(
     actor: str,
     now: datetime,
 ) -> Dossier:
-    """The lifecycle move or the new appointment the form stands for, if any."""
+    """The lifecycle move or the new appointment the form stands for, if any (a part of the
+    printing's action: the form, its register row and the move commit together)."""
     if plan.target is not None:
         reason = params.reason or "; ".join(params.items)
-        record_transition(
+        return transition_dossier(
             store,
-            dossier,
+            dossier.code,
             plan.target,
             reason=reason,
             actor=actor,
             now=now,
             details={"form": request.kind.value},
         )
-    elif plan.new_due and request.new_due_at is not None:
+    if plan.new_due and request.new_due_at is not None:
         _check_later(dossier, request.new_due_at, now)
-        record_due_date(
+        return set_due_date(
             store,
-            dossier,
+            dossier.code,
             request.new_due_at,
             reason=params.reason,
             actor=actor,
             now=now,
             kind="apology",
         )
-    else:
-        return dossier
-    return get_dossier(store, dossier.code)
+    return dossier
 
 
 def _check_later(dossier: Dossier, new_due_at: datetime, now: datetime) -> None:
@@ -413,9 +399,9 @@ def _number(store: Store, template: FormTemplate, settings: FormSettings, now: d
     symbol = f"{template.symbol}-{agency}"
     if settings.letter_numbers == "blank":
         return f"{BLANK_NUMBER}/{symbol}"
-    kind, low = template.kind.value, load_config(store.db).counter * LETTER_BLOCK + 1
+    kind, low = template.kind.value, load_config(store).counter * LETTER_BLOCK + 1
     high = low + LETTER_BLOCK - 2
-    seq = register.next_letter_seq(store.db, kind, now.year, low=low, high=high)
+    seq = register.next_letter_seq(store, kind, now.year, low=low, high=high)
     # Above the marks too: a letter printed after the backup a restore went back to (a mark
     # outside this block is another counter number's, from before a change of setup).
     marked = store.marks.last_letter_seq(kind, now.year)
@@ -453,7 +439,7 @@ def _record(
     if request.kind == FormKind.RECEIPT and not printing.reprint:
         stored["promised_at"] = dossier.due_at
     register.insert_issued(
-        store.db,
+        store,
         {
             "dossier_id": dossier.id,
             "kind": key,
@@ -473,7 +459,7 @@ def _record(
     event = "document_reprinted" if printing.reprint else "document_issued"
     details = {"form": key, "number": printing.number, "layout": layout.value}
     rows.insert_event(
-        store.db,
+        store,
         dossier_id=dossier.id,
         at=iso_vn(now),
         actor=actor,
@@ -481,7 +467,7 @@ def _record(
         details=details,
     )
     append_audit(
-        store.db,
+        store,
         at=iso_vn(now),
         actor=actor,
         action=f"document.{'reprint' if printing.reprint else 'issue'}",

@@ -214,7 +214,7 @@ def needs_counter(plan: Plan) -> list[tuple[str, str]]:
 def apply_plan(store: Store, plan: Plan, *, actor: str, now: datetime) -> list[str]:
     """Save what differs; the keys changed (empty on a second run of the same file)."""
     changed: list[str] = []
-    config = counter_config(plan, find_config(store.db))
+    config = counter_config(plan, find_config(store))
     if config is not None:
         changed += set_up_counter(store, config, actor=actor, now=now)
     changed += _save_group("sync", plan.sync, store, actor, now)

@@ -246,12 +246,11 @@ def _after_restore(
     """
     mark = _marks_head(folder)
     breaks_before = open_break_ids(folder)
-    store = open_store(folder)
-    try:
-        missing, behind = dossier_gaps(store.db, store.marks)
+    with open_store(folder) as store:
+        missing, behind = dossier_gaps(store, store.marks)
         report = RestoreReport(
             restored_from=name, kept_as=kept_as, backup_schema=facts.schema_version,
-            schema_version=schema_version(store.db), dossier_count=facts.dossier_count,
+            schema_version=schema_version(store), dossier_count=facts.dossier_count,
             missing=tuple(missing), behind=tuple(behind),
             audit_restored=AuditHead(*facts.audit_head),
             audit_mark=None if mark is None else AuditHead(*mark),
@@ -263,8 +262,6 @@ def _after_restore(
                          "missing": len(missing), "behind": len(behind)},
             )  # fmt: skip
         settle_restore(store, restore_seq=head.seq, breaks_before=breaks_before)
-    finally:
-        store.close()
     return report
 
 

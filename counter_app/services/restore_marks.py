@@ -32,7 +32,7 @@ def settle_restore(store: Store, *, restore_seq: int, breaks_before: set[int]) -
     store.marks.acknowledge_breaks(new_breaks, by_seq=restore_seq, kind="restore")
     if new_breaks:
         drop_notices("AUDIT_BREAK_FOUND")  # the restore's own report explains it
-    lost = [uuid for uuid, _ in missing_from_store(store.db, store.marks)]
+    lost = [uuid for uuid, _ in missing_from_store(store, store.marks)]
     store.marks.record_losses(lost, restore_seq=restore_seq)
 
 
@@ -41,5 +41,5 @@ def lost_dossiers(store: Store) -> list[tuple[str, str]]:
     lost = store.marks.losses()
     if not lost:
         return []
-    present = uuids_present(store.db, [uuid for uuid, _ in lost])
+    present = uuids_present(store, [uuid for uuid, _ in lost])
     return [(uuid, code) for uuid, code in lost if uuid not in present]

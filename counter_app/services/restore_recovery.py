@@ -89,7 +89,7 @@ def recovery_notice(store: Store, *, now: datetime) -> RecoveryNotice:
     """One read of the marks' losses when no restore took anything (the usual case)."""
     if not store.marks.losses():
         return RecoveryNotice(0, (), ())
-    recent = answers.answered_since(store.db, iso_vn(now - NOTICE_FOR))
+    recent = answers.answered_since(store, iso_vn(now - NOTICE_FOR))
     lost = {code for _, code in lost_dossiers(store)}
     awaiting = len(awaiting_city(store)) if load_sync_settings(store).url else 0
 
@@ -103,7 +103,7 @@ def recovery_notice(store: Store, *, now: datetime) -> RecoveryNotice:
 def awaiting_city(store: Store) -> list[tuple[str, str]]:
     """(uuid, code) of the losses the city has not answered about yet."""
     lost = lost_dossiers(store)
-    known = answers.answered(store.db, [uuid for uuid, _ in lost])
+    known = answers.answered(store, [uuid for uuid, _ in lost])
     return [(uuid, code) for uuid, code in lost if uuid not in known]
 
 
@@ -116,7 +116,7 @@ def refuse_reentry(store: Store, intake: Intake) -> None:
         return
     applicant = intake.applicant
     code = answers.recovered_code_for(
-        store.db, id_number=applicant.id_number, procedure_code=intake.procedure_code
+        store, id_number=applicant.id_number, procedure_code=intake.procedure_code
     )
     if code is not None:
         raise RecoveredDossierReenteredError(code)
@@ -154,7 +154,7 @@ def _outcome(uuid: str, held: set[str], unreadable: Sequence[str]) -> str:
 
 
 def _rebuild(store: Store, copy: CityCopy, stamp: str) -> Rebuilt:
-    dossier, db = copy.dossier, store.db
+    dossier, db = copy.dossier, store
     row = _row(dossier, copy, stamp)
     moved = answers.log_line_taken(db, dossier.log_book, dossier.log_line)
     if moved:

@@ -183,8 +183,7 @@ def _finish(folder: Path, journal: Journal) -> None:
     from counter_app.services.store import open_store  # store calls this module first
 
     breaks_before = open_break_ids(folder)
-    store = open_store(folder)
-    try:
+    with open_store(folder) as store:
         with store.action() as db:
             head = append_audit(
                 db, at=iso_vn(now_vn()), actor=RECOVERY_ACTOR, action="backup.restore",
@@ -192,8 +191,6 @@ def _finish(folder: Path, journal: Journal) -> None:
                                                  "kept_as": journal.aside},
             )  # fmt: skip
         settle_restore(store, restore_seq=head.seq, breaks_before=breaks_before)
-    finally:
-        store.close()
     remove_journal(folder)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from counter_app.domain.dossier import Dossier
+from counter_app.domain.dossier_code import looks_like_code_start
 from counter_app.domain.text import fold
 from counter_app.errors import BadInputError
 from counter_app.services.store import Store
@@ -19,8 +20,6 @@ from counter_app.storage import search as index
 from counter_app.storage.dossiers import get_dossiers_by_ids
 
 ID_NUMBER = re.compile(r"^(\d{9}|\d{12})$")
-# Something with the code's dotted agency part or its -YYMMDD- part: a code, or its beginning.
-CODE_LIKE = re.compile(r"^[0-9A-Z]{3}\.[0-9A-Z.]*(-\d{0,6}(-\d{0,4})?)?$|^.*-\d{6}-\d{1,4}$")
 MAX_LIMIT = 500  # a page; the table views fetch more pages as the clerk scrolls
 
 
@@ -47,22 +46,22 @@ def search_dossiers(
     limit = max(1, min(limit, MAX_LIMIT))
     chosen = filters or SearchFilters()
     if ID_NUMBER.match(text):
-        ids = index.ids_by_id_number(store.db, text, limit=limit + offset)[offset:]
-        return _filtered(get_dossiers_by_ids(store.db, ids), chosen)
-    if CODE_LIKE.match(text.upper()):
+        ids = index.ids_by_id_number(store, text, limit=limit + offset)[offset:]
+        return _filtered(get_dossiers_by_ids(store, ids), chosen)
+    if looks_like_code_start(text):
         ids = (
-            index.ids_by_code(store.db, text.upper())
-            or index.ids_by_code_prefix(store.db, text.upper(), limit=limit + offset)[offset:]
+            index.ids_by_code(store, text.upper())
+            or index.ids_by_code_prefix(store, text.upper(), limit=limit + offset)[offset:]
         )
-        return _filtered(get_dossiers_by_ids(store.db, ids), chosen)
+        return _filtered(get_dossiers_by_ids(store, ids), chosen)
     words = search_words(text)
     if not words:
         raise EmptyQueryError("")
-    match = index.match_expression(store.db, words)
+    match = index.match_expression(store, words)
     if match is None:
         return []  # a word that begins no known word: nothing can match
     ids = index.ids_by_text(
-        store.db,
+        store,
         match,
         day_from=chosen.day_from.isoformat() if chosen.day_from else None,
         day_to=chosen.day_to.isoformat() if chosen.day_to else None,
@@ -70,7 +69,7 @@ def search_dossiers(
         limit=limit,
         offset=offset,
     )
-    return get_dossiers_by_ids(store.db, ids)
+    return get_dossiers_by_ids(store, ids)
 
 
 def search_words(text: str) -> list[str]:

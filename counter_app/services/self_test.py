@@ -156,10 +156,7 @@ def check_store(folder: Path | None) -> CheckResult:
     """The counter's own store opens with its key; says where the key is kept."""
     if not store_exists(folder):
         return CheckResult("store", NOT_APPLICABLE, "setup")
-    store = open_store(folder)
-    try:
-        version = schema_version(store.db)
+    with open_store(folder) as store:
+        version = schema_version(store)
         where = store.key_location or "plain"
-    finally:
-        store.close()
     return CheckResult("store", PASSED, f"{where}, schema {version}/{latest_version()}")

@@ -103,17 +103,17 @@ def check_fix(store: Store, code: str, *, role: str, actor: str, now: datetime) 
 
 def open_request(store: Store, code: str) -> SendBackRow | None:
     """The dossier's open request, for its detail pane (None when there is none)."""
-    found = get_dossier_by_code(store.db, code)
-    return None if found is None else table.open_send_back(store.db, found.id)
+    found = get_dossier_by_code(store, code)
+    return None if found is None else table.open_send_back(store, found.id)
 
 
 def waiting_for(store: Store, clerk: str) -> list[SendBackRow]:
     """What a clerk is asked to fix (not yet reported fixed): shown at sign-in."""
-    return [row for row in table.open_send_backs(store.db, clerk=clerk) if row.fixed_at is None]
+    return [row for row in table.open_send_backs(store, clerk=clerk) if row.fixed_at is None]
 
 
 def all_open(store: Store) -> list[SendBackRow]:
-    return table.open_send_backs(store.db)
+    return table.open_send_backs(store)
 
 
 def _checked_text(text: str, *, required: bool) -> str:

@@ -16,8 +16,7 @@ from counter_app.storage.settings import all_settings
 
 def set_up_counter(store: Store, config: CounterConfig, *, actor: str, now: datetime) -> list[str]:
     """Save the settings that changed and make sure a catalogue is installed; return changes."""
-    with store.action() as db:
-        changed = save_config(db, config, actor=actor, now=now)
+    changed = save_config(store, config, actor=actor, now=now)
     install_shipped_catalogue(store, actor=actor, now=now)
     return changed
 
@@ -43,10 +42,10 @@ _PROTECTION = {
 
 def describe_store(store: Store) -> StoreDescription:
     return StoreDescription(
-        settings=all_settings(store.db),
+        settings=all_settings(store),
         encrypted=store.encrypted,
         key_location=store.key_location,
         protection=_PROTECTION[store.key_location],
-        schema_version=schema_version(store.db),
+        schema_version=schema_version(store),
         store_file=store.path.name,
     )

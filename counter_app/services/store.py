@@ -31,7 +31,13 @@ from counter_app.services.store_remnants import before_create, before_open
 from counter_app.services.store_upgrade import backup_before_upgrade
 from counter_app.storage.audit import append_audit, append_sealed_audit, audit_head
 from counter_app.storage.dossier_digest import iter_dossier_digests
-from counter_app.storage.engine import Database, connect, is_plain_sqlite, write_transaction
+from counter_app.storage.engine import (
+    Database,
+    connect,
+    is_plain_sqlite,
+    savepoint,
+    write_transaction,
+)
 from counter_app.storage.marks import MARKS_FILE_NAME, DossierMark, Marks, mac_key_for
 from counter_app.storage.marks_errors import MarksDamagedError
 from counter_app.storage.marks_reconcile import MarksNotice, rebuild, reconcile
@@ -58,7 +64,14 @@ class StoreExistsError(EnvironmentProblem):
 
 
 @dataclass
-class Store:
+class Store(Database):
+    """The open store: storage verbs take it as their database, services take nothing else.
+
+    It is a ``Database`` (its ``conn`` is the store's connection), so a service hands itself
+    to storage (``rows.insert_dossier(store, row)``) and the connection never leaves the
+    core; ``db`` is kept for storage-level tests and the store's own plumbing.
+    """
+
     db: Database
     marks: Marks
     path: Path
@@ -66,6 +79,10 @@ class Store:
     key_location: str  # keys.KEYRING, keys.KEY_FILE, or "" for a plain store
     marks_behind: bool = False  # a confirmation failed: catch the marks up before the next action
     _reserved: list[tuple[str, int]] = field(default_factory=list)
+    _depth: int = 0  # actions open: an action inside another is a savepoint of it
+
+    def __post_init__(self) -> None:
+        self.conn = self.db.conn
 
     @property
     def folder(self) -> Path:
@@ -77,12 +94,24 @@ class Store:
 
         Holding the write lock, it first checks that the marks are level with the store (a
         cheap comparison of heads): a break or a lag since the last action is dealt with
-        before any number is taken.
+        before any number is taken. Inside another action it nests (a savepoint): the outer
+        action commits and confirms everything once.
         """
-        self._reserved = []
-        with write_transaction(self.db) as db:
-            self._level_marks(db)
-            yield db
+        if self._depth:
+            self._depth += 1
+            try:
+                with savepoint(self.db) as db:
+                    yield db
+            finally:
+                self._depth -= 1
+            return
+        self._reserved, self._depth = [], 1
+        try:
+            with write_transaction(self.db) as db:
+                self._level_marks(db)
+                yield db
+        finally:
+            self._depth = 0
         self._confirm()
 
     def _level_marks(self, db: Database) -> None:
@@ -124,6 +153,13 @@ class Store:
     def close(self) -> None:
         self.db.close()
         self.marks.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        """``with open_store() as store:``: the store is closed however the block ends."""
+        self.close()
 
 
 def drop_notices(code: str) -> None:
@@ -248,14 +284,14 @@ def _bring_marks_level(store: Store, *, rebuilt_reason: str) -> None:
     """Compare the marks with the store at start; audit and keep what was done."""
     at = iso_vn(now_vn())
     if rebuilt_reason:
-        notices = [rebuild(store.db, store.marks, reason=rebuilt_reason)]
+        notices = [rebuild(store, store.marks, reason=rebuilt_reason)]
     else:
-        notices = reconcile(store.db, store.marks, at=at)
+        notices = reconcile(store, store.marks, at=at)
     if not notices:
         return
-    with write_transaction(store.db) as db:
+    with write_transaction(store) as db:
         _audit_notices(db, notices, at=at)
-    head = audit_head(store.db)
+    head = audit_head(store)
     store.marks.follow_head(head.seq, head.hash)
     _notices.extend(notices)
 
@@ -277,7 +313,7 @@ _NOTICE_ACTIONS = {
 
 def _seal_older_dossiers(store: Store) -> None:
     """Seal the dossiers saved before digests existed, once (migration 7 left the flag)."""
-    if get_setting(store.db, BASELINE_SETTING) is None:
+    if get_setting(store, BASELINE_SETTING) is None:
         return
     with store.action() as db:
         last_id = int(get_setting(db, BASELINE_SETTING) or 0)

@@ -14,7 +14,7 @@ from counter_app.domain.vn_time import iso_vn
 from counter_app.services.store import Store
 from counter_app.storage import cancellations as table
 from counter_app.storage.audit import append_audit
-from counter_app.storage.engine import Database, write_transaction
+from counter_app.storage.engine import write_transaction
 
 
 def mark_sending(store: Store, outbox_ids: list[int], *, now: datetime) -> None:
@@ -24,21 +24,21 @@ def mark_sending(store: Store, outbox_ids: list[int], *, now: datetime) -> None:
     nothing for the marks file): a plain write transaction, not a user action, which keeps
     the cost per batch to one small commit.
     """
-    with write_transaction(store.db) as db:
+    with write_transaction(store) as db:
         table.mark_sending(db, outbox_ids, at=iso_vn(now))
 
 
-def cancel_voided_after_send(db: Database, dossier_ids: list[int], *, at: str) -> int:
+def cancel_voided_after_send(store: Store, dossier_ids: list[int], *, at: str) -> int:
     """Inside the settling transaction: the city took a version of a dossier voided since it
     was read for sending; it must hear of the void. The number of records queued."""
-    raced = table.voided_without_cancellation(db, dossier_ids)
+    raced = table.voided_without_cancellation(store, dossier_ids)
     for dossier_id, uuid in raced:
-        table.enqueue_cancellation(db, dossier_id=dossier_id, uuid=uuid, at=at)
+        table.enqueue_cancellation(store, dossier_id=dossier_id, uuid=uuid, at=at)
     return len(raced)
 
 
 def next_cancellations(store: Store, *, limit: int) -> list[tuple[str, str, str, str]]:
-    return table.pending_cancellations(store.db, limit=limit)
+    return table.pending_cancellations(store, limit=limit)
 
 
 def acknowledge_cancellations(
@@ -56,4 +56,4 @@ def acknowledge_cancellations(
 
 def pending_cancellation_count(store: Store) -> int:
     """Voided here, maybe live at the city: listed until the city acknowledges each."""
-    return table.count_pending(store.db)
+    return table.count_pending(store)

@@ -37,11 +37,11 @@ COLUMNS = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
 
 
 def catalogue_etag(store: Store) -> str | None:
-    return get_state(store.db, ETAG_KEY) or None
+    return get_state(store, ETAG_KEY) or None
 
 
 def catalogue_checked_at(store: Store) -> str | None:
-    return get_state(store.db, CHECKED_KEY)
+    return get_state(store, CHECKED_KEY)
 
 
 def note_catalogue_unchanged(store: Store, *, now: datetime) -> None:

@@ -80,7 +80,7 @@ def note_export(
 
 
 def last_export(store: Store) -> ExportNote:
-    state = all_state(store.db)
+    state = all_state(store)
     count = state.get(LAST_EXPORT_COUNT)
     return ExportNote(state.get(LAST_EXPORT_AT), int(count) if count else None,
                       state.get(LAST_EXPORT_FILE))  # fmt: skip

@@ -37,7 +37,7 @@ class Journal:
 
 
 def read_journal(store: Store) -> Journal:
-    state = all_state(store.db)
+    state = all_state(store)
     skew = state.get(SKEW)
     return Journal(
         last_success_at=state.get(LAST_SUCCESS),

@@ -74,8 +74,8 @@ class AttentionItem:
 
 def next_pending(store: Store, *, after_id: int, limit: int) -> list[PendingItem]:
     """Up to ``limit`` dossiers' newest pending versions, oldest entry first."""
-    heads = outbox.pending_heads(store.db, after_id=after_id, limit=limit)
-    dossiers = rows.get_dossiers_by_ids(store.db, [dossier_id for _, dossier_id, _ in heads])
+    heads = outbox.pending_heads(store, after_id=after_id, limit=limit)
+    dossiers = rows.get_dossiers_by_ids(store, [dossier_id for _, dossier_id, _ in heads])
     by_id = {d.id: d for d in dossiers}
     procedures: dict[tuple[str, int], Procedure] = {}
     items = []
@@ -100,7 +100,7 @@ def settle_outcomes(
         for result in outcomes:
             _settle_one(store, result, counts, stamp)
         synced = [r.item.dossier.id for r in outcomes if r.outcome in SYNCED_OUTCOMES]
-        cancel_voided_after_send(db, synced, at=stamp)
+        cancel_voided_after_send(store, synced, at=stamp)
         append_sealed_audit(
             db, at=stamp, actor="sync", action="sync.batch", subject=batch_id,
             details={"acknowledged": counts.acknowledged, "rejected": counts.rejected,
@@ -113,17 +113,17 @@ def settle_outcomes(
 def _with_new_events(store: Store, outcomes: Sequence[RecordOutcome]) -> list[SealedDossier]:
     """The dossiers that got an event in this batch (stale, rejected), sealed by its audit row."""
     touched = {r.item.dossier.id: r.item.dossier.code for r in outcomes if r.outcome in _EVENTFUL}
-    return [SealedDossier(i, touched[i], dossier_digest(store.db, i)) for i in sorted(touched)]
+    return [SealedDossier(i, touched[i], dossier_digest(store, i)) for i in sorted(touched)]
 
 
 def _settle_one(store: Store, result: RecordOutcome, counts: SettleCounts, stamp: str) -> None:
     dossier = result.item.dossier
     if result.outcome in SYNCED_OUTCOMES:
         outbox.settle_entry(
-            store.db, uuid=dossier.uuid, version=dossier.version, state=outbox.ACKED, at=stamp
+            store, uuid=dossier.uuid, version=dossier.version, state=outbox.ACKED, at=stamp
         )
         outbox.mark_dossier_synced(
-            store.db, dossier_id=dossier.id, version=dossier.version, at=stamp,
+            store, dossier_id=dossier.id, version=dossier.version, at=stamp,
             official_code=result.official_code,
         )  # fmt: skip
         counts.acknowledged += 1
@@ -133,7 +133,7 @@ def _settle_one(store: Store, result: RecordOutcome, counts: SettleCounts, stamp
     elif result.outcome == REJECTED:
         reason = json.dumps({"errors": list(result.errors)}, ensure_ascii=False)
         outbox.settle_entry(
-            store.db, uuid=dossier.uuid, version=dossier.version, state=outbox.REJECTED,
+            store, uuid=dossier.uuid, version=dossier.version, state=outbox.REJECTED,
             at=stamp, rejection=reason,
         )  # fmt: skip
         counts.rejected += 1
@@ -146,7 +146,7 @@ def _settle_one(store: Store, result: RecordOutcome, counts: SettleCounts, stamp
 
 def _event(store: Store, dossier: Dossier, kind: str, at: str, details: dict[str, Any]) -> None:
     rows.insert_event(
-        store.db, dossier_id=dossier.id, at=at, actor="sync", kind=kind, details=details,
+        store, dossier_id=dossier.id, at=at, actor="sync", kind=kind, details=details,
         origin="city",
     )  # fmt: skip
 
@@ -169,8 +169,8 @@ def note_retry(store: Store, outbox_ids: list[int], *, error: str, next_at: str 
 
 def needs_attention(store: Store, *, limit: int = 1000) -> list[AttentionItem]:
     """The "Cần xử lý" list: rejected newest versions, with the city's reasons."""
-    heads = outbox.rejected_heads(store.db, limit=limit)
-    dossiers = {d.id: d for d in rows.get_dossiers_by_ids(store.db, [h[0] for h in heads])}
+    heads = outbox.rejected_heads(store, limit=limit)
+    dossiers = {d.id: d for d in rows.get_dossiers_by_ids(store, [h[0] for h in heads])}
     return [
         AttentionItem(
             code=dossiers[dossier_id].code,
@@ -184,11 +184,11 @@ def needs_attention(store: Store, *, limit: int = 1000) -> list[AttentionItem]:
 
 
 def pending_count(store: Store) -> int:
-    return outbox.count_pending_dossiers(store.db)
+    return outbox.count_pending_dossiers(store)
 
 
 def rejected_count(store: Store) -> int:
-    return outbox.count_rejected_heads(store.db)
+    return outbox.count_rejected_heads(store)
 
 
 def _errors(rejection: str) -> list[dict[str, str]]:

@@ -57,9 +57,9 @@ class UnsyncedState:
     limits: UnsyncedLimits
 
 
-def load_limits(db: Database) -> UnsyncedLimits:
-    warn = get_setting(db, WARN_SETTING)
-    block = get_setting(db, BLOCK_SETTING)
+def load_limits(store: Store) -> UnsyncedLimits:
+    warn = get_setting(store, WARN_SETTING)
+    block = get_setting(store, BLOCK_SETTING)
     return UnsyncedLimits(
         warn_after_h=DEFAULT_WARN_AFTER_H if warn is None else float(warn),
         block_intake_after_h=float(block) if block else None,
@@ -84,7 +84,7 @@ def save_limits(
                 db, at=iso_vn(now), actor=actor, action="sync.configure", subject="sync",
                 details={"changed": sorted(k.removeprefix("sync.") for k in changes)},
             )  # fmt: skip
-    return load_limits(store.db)
+    return load_limits(store)
 
 
 def _hours(value: Any, *, allow_zero: bool) -> float:
@@ -100,7 +100,7 @@ def _hours(value: Any, *, allow_zero: bool) -> float:
 
 def unsynced_state(store: Store, *, now: datetime) -> UnsyncedState:
     """How old the oldest pending record is, and whether that warns or blocks."""
-    return _state(store.db, load_limits(store.db), now)
+    return _state(store, load_limits(store), now)
 
 
 def _state(db: Database, limits: UnsyncedLimits, now: datetime) -> UnsyncedState:
@@ -123,8 +123,8 @@ def refuse_intake_if_overdue(store: Store, *, now: datetime) -> None:
 
     With no block configured this is one settings read: the outbox is not looked at.
     """
-    limits = load_limits(store.db)
+    limits = load_limits(store)
     if limits.block_intake_after_h is None:
         return
-    if _state(store.db, limits, now).intake_blocked:
+    if _state(store, limits, now).intake_blocked:
         raise SyncOverdueIntakeBlockedError("")

@@ -53,7 +53,7 @@ class PullCounts:
 
 
 def pull_cursor(store: Store) -> str:
-    return get_state(store.db, CURSOR_KEY) or ""
+    return get_state(store, CURSOR_KEY) or ""
 
 
 def apply_changes_page(

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import BadInputError, EnvironmentProblem
 from counter_app.services.paths import write_private_file
+from counter_app.services.settings_group import SettingsGroup
 from counter_app.services.store import Store
 from counter_app.storage.audit import append_audit
-from counter_app.storage.settings import all_settings, set_setting
 
 PREFIX = "sync."
 TOKEN_FILE_NAME = "sync-token"
@@ -97,11 +98,8 @@ _TYPES = {f.name: f.type for f in fields(SyncSettings)}
 
 
 def load_sync_settings(store: Store) -> SyncSettings:
-    stored = {
-        k.removeprefix(PREFIX): v for k, v in all_settings(store.db).items() if k.startswith(PREFIX)
-    }
-    known = {k: v for k, v in stored.items() if k in _TYPES}
-    return replace(SyncSettings(), **known)
+    settings: SyncSettings = _GROUP.load(store)
+    return settings
 
 
 def check_setting(name: str, value: Any) -> Any:
@@ -138,15 +136,17 @@ def save_sync_settings(
     store: Store, changes: Mapping[str, Any], *, actor: str, now: datetime
 ) -> SyncSettings:
     """Check and store changed settings, one audited action (values are not personal)."""
-    checked = {name: check_setting(name, value) for name, value in changes.items()}
-    with store.action() as db:
-        for name, value in checked.items():
-            set_setting(db, PREFIX + name, value)
-        append_audit(
-            db, at=iso_vn(now), actor=actor, action="sync.configure", subject="sync",
-            details={"changed": sorted(checked)},
-        )  # fmt: skip
-    return load_sync_settings(store)
+    settings: SyncSettings = _GROUP.save(store, changes, actor=actor, now=now)
+    return settings
+
+
+_GROUP = SettingsGroup(
+    PREFIX,
+    SyncSettings(),
+    {name: partial(check_setting, name) for name in _TYPES},
+    SyncSettingInvalidError,
+    audit_action="sync.configure",  # the name supervisors and docs/USERS.md know
+)
 
 
 def token_path(store: Store, settings: SyncSettings) -> Path:

@@ -104,7 +104,7 @@ def read_tracking_log(
     now = now.astimezone(VN_TZ)
     settings = load_form_settings(store)
     with store.action() as db:
-        config = load_config(db)
+        config = load_config(store)
         agencies = {config.agency_code: settings.processing_unit or config.agency_name}
         found = list(
             table.iter_log_rows(
@@ -117,7 +117,7 @@ def read_tracking_log(
             head_seq, head_hash = _record(db, audit, first_day, last_day, counter, rows, now)
         else:
             head_seq, head_hash = audit_head(db)
-        sign_offs = read_sign_offs(db, first_day, last_day)
+        sign_offs = read_sign_offs(store, first_day, last_day)
     return TrackingLog(
         layout=load_log_layout(config.form_set),
         unit=settings.unit_name,
@@ -134,14 +134,16 @@ def read_tracking_log(
     )
 
 
-def read_sign_offs(db: Database, first_day: date, last_day: date) -> tuple[SignOff, ...]:
+def read_sign_offs(store: Store, first_day: date, last_day: date) -> tuple[SignOff, ...]:
     """The latest sign-off of each day in the period, with the supervisor's printed name."""
     latest: dict[str, SignOff] = {}
     for at, actor, subject in table.audit_rows(
-        db, action=SIGN_OFF_ACTION, first=first_day.isoformat(), last=last_day.isoformat()
+        store, action=SIGN_OFF_ACTION, first=first_day.isoformat(), last=last_day.isoformat()
     ):
         day = date.fromisoformat(subject)
-        latest[subject] = SignOff(day, printed_name(db, actor) or actor, datetime.fromisoformat(at))
+        latest[subject] = SignOff(
+            day, printed_name(store, actor) or actor, datetime.fromisoformat(at)
+        )
     return tuple(latest[key] for key in sorted(latest))
 
 

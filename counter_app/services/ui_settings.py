@@ -13,22 +13,25 @@ from datetime import datetime
 from typing import Any
 
 from counter_app.errors import BadInputError
-from counter_app.services.lock_settings import DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES
-from counter_app.services.lock_settings import idle_lock_minutes as lock_idle_minutes
 from counter_app.services.settings_group import SettingsGroup, int_in, one_of
 from counter_app.services.store import Store
 
 PREFIX = "ui."
 LANGUAGES = ("vi", "en")
 FONT_SCALES = (100, 115, 130, 150)  # percent of the 11 pt base: "larger text" steps
-# Minutes; the same limits as the lock's own setting (services/lock_settings.py).
-IDLE_LOCK_RANGE = (1, MAX_IDLE_MINUTES)
+DEFAULT_IDLE_MINUTES = 5  # a clerk turning to a citizen's papers rarely idles that long
+MAX_IDLE_MINUTES = 60  # beyond an hour an unattended counter is simply open
+IDLE_LOCK_RANGE = (1, MAX_IDLE_MINUTES)  # minutes without input before the window locks
 
 
 class UiSettingInvalidError(BadInputError):
     """A window setting is out of its range (the detail names the setting, never a value)."""
 
     code = "UI_SETTING_INVALID"
+
+
+class IdleMinutesInvalidError(UiSettingInvalidError):
+    code = "IDLE_MINUTES_INVALID"
 
 
 @dataclass(frozen=True)
@@ -56,8 +59,18 @@ def load_ui_settings(store: Store) -> UiSettings:
 
 
 def idle_lock_minutes(store: Store) -> int:
-    """Minutes without input before the screen locks: the lock's own reading of the setting."""
-    return lock_idle_minutes(store)
+    """Minutes without input before the screen locks (the default when the stored value
+    is out of range)."""
+    return load_ui_settings(store).idle_lock_minutes
+
+
+def set_idle_lock_minutes(store: Store, minutes: int, *, actor: str, now: datetime) -> int:
+    """The administrator's change of the idle lock: the group's save, audited as any setting."""
+    if not IDLE_LOCK_RANGE[0] <= minutes <= IDLE_LOCK_RANGE[1]:
+        raise IdleMinutesInvalidError("")
+    return save_ui_settings(
+        store, {"idle_lock_minutes": minutes}, actor=actor, now=now
+    ).idle_lock_minutes
 
 
 def save_ui_settings(

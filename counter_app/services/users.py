@@ -118,29 +118,29 @@ def actor_name(username: str) -> str:
     return ACTOR_PREFIX + username
 
 
-def full_name_of(db: Database, actor: str) -> str | None:
+def full_name_of(store: Store, actor: str) -> str | None:
     """The full name of a user actor ("user:lan" → "Nguyễn Thị Lan"); None for other actors."""
     if not actor.startswith(ACTOR_PREFIX):
         return None
-    row = table.get_user(db, actor.removeprefix(ACTOR_PREFIX))
+    row = table.get_user(store, actor.removeprefix(ACTOR_PREFIX))
     return row.full_name if row is not None else None
 
 
 CLI_PREFIX = "cli:"
 
 
-def printed_name(db: Database, actor: str) -> str:
+def printed_name(store: Store, actor: str) -> str:
     """An actor as printed under a signature: a user's full name.
 
     The command line acts as the OS account (``cli:root``): it prints as the user of that
     name when there is one, else not at all (room to sign and write the name by hand), never
     as the account. Other actors print by their name alone ("clerk:lan" → "lan").
     """
-    found = full_name_of(db, actor)
+    found = full_name_of(store, actor)
     if found:
         return found
     if actor.startswith(CLI_PREFIX):
-        return full_name_of(db, ACTOR_PREFIX + actor.removeprefix(CLI_PREFIX)) or ""
+        return full_name_of(store, ACTOR_PREFIX + actor.removeprefix(CLI_PREFIX)) or ""
     return actor.split(":", 1)[1] if ":" in actor else actor
 
 
@@ -190,11 +190,11 @@ def require(role: str, action: str) -> None:
 
 
 def users_exist(store: Store) -> bool:
-    return table.count_users(store.db) > 0
+    return table.count_users(store) > 0
 
 
 def list_users(store: Store) -> list[UserInfo]:
-    return [_info(row) for row in table.list_users(store.db)]
+    return [_info(row) for row in table.list_users(store)]
 
 
 def add_user(
@@ -220,7 +220,7 @@ def add_user(
             db, username=name, full_name=full, role=checked_role, password_hash=digest, now=at
         )
         _audit(db, at, actor, "user.add", name, {"role": checked_role.value})
-    return _get(store.db, name)
+    return _get(store, name)
 
 
 def disable_user(store: Store, username: str, *, actor: str, now: datetime) -> UserInfo:
@@ -233,7 +233,7 @@ def disable_user(store: Store, username: str, *, actor: str, now: datetime) -> U
             at = iso_vn(now)
             table.set_active(db, name, active=False, now=at)
             _audit(db, at, actor, "user.disable", name, {})
-    return _get(store.db, name)
+    return _get(store, name)
 
 
 def enable_user(store: Store, username: str, *, actor: str, now: datetime) -> UserInfo:
@@ -243,7 +243,7 @@ def enable_user(store: Store, username: str, *, actor: str, now: datetime) -> Us
             at = iso_vn(now)
             table.set_active(db, name, active=True, now=at)
             _audit(db, at, actor, "user.enable", name, {})
-    return _get(store.db, name)
+    return _get(store, name)
 
 
 def reset_password(
@@ -258,7 +258,7 @@ def reset_password(
         at = iso_vn(now)
         table.set_password_hash(db, name, digest, now=at)
         _audit(db, at, actor, "user.reset_password", name, {})
-    return _get(store.db, name)
+    return _get(store, name)
 
 
 def authenticate(store: Store, username: str, password: str, *, now: datetime) -> UserInfo:
@@ -267,7 +267,7 @@ def authenticate(store: Store, username: str, password: str, *, now: datetime) -
     Every attempt is audited (a failure under the name typed only when that user exists).
     """
     name = nfc(username).strip().lower()
-    row = table.get_user(store.db, name) if USERNAME_PATTERN.fullmatch(name) else None
+    row = table.get_user(store, name) if USERNAME_PATTERN.fullmatch(name) else None
     if row is None:
         verify_password(password, _DUMMY_HASH)
         _record_unknown(store, now)
@@ -285,7 +285,7 @@ def authenticate(store: Store, username: str, password: str, *, now: datetime) -
     if not _record_success(store, row, password, now):
         _record_failure(store, row, now, counted=False)
         raise SignInFailedError("")
-    return _get(store.db, name)
+    return _get(store, name)
 
 
 def _throttled(row: table.UserRow, now: datetime) -> bool:

@@ -7,8 +7,11 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from counter_app.domain.dossier import Applicant, DocumentReceived, Dossier, Proxy
+from counter_app.domain.lifecycle import CLOCK_RUNNING, status_list_sql
 from counter_app.storage.engine import Database
 from counter_app.storage.search import add_search_words
+
+_CLOCK_RUNNING = status_list_sql(CLOCK_RUNNING)  # "(2, 4, 6)", from the lifecycle table
 
 _COLUMNS = (
     "id, uuid, code, official_code, version, status, channel, receiving_agency, "
@@ -207,7 +210,7 @@ def open_dossiers_with_original_due(db: Database) -> list[tuple[str, str, int, s
     """
     rows = db.conn.execute(
         "SELECT d.code, d.procedure_code, d.catalogue_version, d.received_at, d.due_at "
-        "FROM dossiers d WHERE d.status IN (2, 4, 6) AND d.voided_at IS NULL "
+        f"FROM dossiers d WHERE d.status IN {_CLOCK_RUNNING} AND d.voided_at IS NULL "
         "AND d.due_at IS NOT NULL AND (SELECT reason FROM due_dates x WHERE x.dossier_id = d.id "
         "ORDER BY x.id DESC LIMIT 1) = 'original' ORDER BY d.due_at"
     )
@@ -245,8 +248,8 @@ def _match_clause(
 ) -> tuple[str, list[Any]]:
     """The filters other than the receipt time, as one SQL condition ("1" when none).
 
-    Overdue (dossier.md §4): the clock is running (2, 4, 6), not voided, and the due day is
-    before ``overdue_before`` (today, ``YYYY-MM-DD``; a due time on that day is not late yet).
+    Overdue (dossier.md §4): the clock is running (``CLOCK_RUNNING``), not voided, and the due
+    day is before ``overdue_before`` (today, ``YYYY-MM-DD``; a due time that day is not late yet).
     """
     clauses: list[str] = []
     params: list[Any] = []
@@ -257,7 +260,7 @@ def _match_clause(
         clauses.append("procedure_code = ?")
         params.append(procedure_code)
     if overdue_before is not None:
-        clauses.append("status IN (2, 4, 6) AND voided_at IS NULL AND due_at < ?")
+        clauses.append(f"status IN {_CLOCK_RUNNING} AND voided_at IS NULL AND due_at < ?")
         params.append(overdue_before)
     return (" AND ".join(clauses) or "1"), params
 

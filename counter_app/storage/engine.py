@@ -1,10 +1,8 @@
 """Opening the store: one SQLite file, encrypted with SQLCipher unless IT opted out.
 
-sqlite-utils catches the stdlib ``sqlite3`` exceptions, while sqlcipher3 raises its own classes.
-sqlite-utils prefers ``pysqlite3`` when that module exists, so pointing ``pysqlite3`` at
-sqlcipher3 *before* sqlite-utils is first imported makes both agree (platform.md, "sqlite-utils
-needs one shim"). This module is the one place that does it; import sqlite-utils only through
-here. Code that catches database errors uses ``DB_ERRORS`` below, never ``sqlite3.*``.
+Storage speaks SQL to sqlcipher3's DB-API connection directly (docs/ARCHITECTURE.md says why
+there is no sqlite-utils). Code that catches database errors uses the classes below, never
+``sqlite3.*``: sqlcipher3 raises its own.
 """
 
 from __future__ import annotations
@@ -13,22 +11,31 @@ import contextlib
 import os
 import shutil
 import sqlite3
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import sqlcipher3
 from sqlcipher3 import dbapi2
 
-sys.modules.setdefault("pysqlite3", sqlcipher3)
-sys.modules.setdefault("pysqlite3.dbapi2", dbapi2)
+from counter_app.errors import BadInputError, CounterAppError, EnvironmentProblem
 
-import sqlite_utils  # noqa: E402  (must follow the shim above)
 
-from counter_app.errors import BadInputError, CounterAppError, EnvironmentProblem  # noqa: E402
+class Database:
+    """The store's open connection: the first argument of every storage verb.
 
-Database = sqlite_utils.Database
+    ``conn`` is the DB-API connection (autocommit; ``write_transaction`` opens transactions).
+    """
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __repr__(self) -> str:
+        return f"<Database {self.conn!r}>"
+
+
 DatabaseError = dbapi2.DatabaseError
 # Any SQLite error: the store's (sqlcipher3) and the marks file's (the standard library's).
 ANY_DATABASE_ERROR: tuple[type[Exception], ...] = (dbapi2.DatabaseError, sqlite3.DatabaseError)
@@ -221,6 +228,22 @@ def write_transaction(db: Database) -> Iterator[Database]:
             with contextlib.suppress(DatabaseError):
                 conn.execute("ROLLBACK")
             raise classify_error(error, folder=database_folder(db)) from None
+
+
+@contextlib.contextmanager
+def savepoint(db: Database) -> Iterator[Database]:
+    """A part of the transaction already open: undone alone when it raises, else kept for the
+    outer commit. Lets a use case call another inside its own action (one user action, one
+    transaction) without a second, "inside the caller's transaction" copy of it."""
+    conn = db.conn
+    conn.execute("SAVEPOINT nested")
+    try:
+        yield db
+    except BaseException:
+        conn.execute("ROLLBACK TO nested")
+        conn.execute("RELEASE nested")
+        raise
+    conn.execute("RELEASE nested")
 
 
 def integrity_ok(db: Database) -> bool:

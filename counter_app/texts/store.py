@@ -5,6 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 TEXTS: Mapping[str, Mapping[str, str]] = {
+    "SETTING_UNKNOWN": {
+        "vi": "Không có cài đặt này. Hãy viết theo dạng nhóm.tên=giá trị, nhóm là forms, sync, "
+        "ui hoặc intake.",
+        "en": "No such setting. Write group.name=value, where the group is forms, sync, ui or "
+        "intake.",
+    },
     "STORE_LOCKED": {
         "vi": "Dữ liệu đang được một chương trình khác ghi. Hãy đợi vài giây rồi thử lại; nếu "
         "vẫn lỗi, hãy báo bộ phận CNTT.",

@@ -11,15 +11,15 @@ from pytestqt.qtbot import QtBot
 from counter_app.services.clock import now_vn
 from ui.i18n import install_translations
 from ui.status_bar import SyncStatusWidget
-from ui.sync_runner import SyncState, SyncStatus
+from ui.sync_runner import CityLink, SyncStatus
 
 SENT = now_vn().replace(hour=10, minute=42, second=0, microsecond=0).isoformat()
 STATES = {
-    "online": SyncStatus(state=SyncState.ONLINE, pending=0, last_success_at=SENT),
-    "sending": SyncStatus(state=SyncState.ONLINE, running=True, pending=4),
-    "offline": SyncStatus(state=SyncState.OFFLINE, pending=2, last_error="SYNC_UNREACHABLE"),
-    "not_configured": SyncStatus(state=SyncState.NOT_CONFIGURED, pending=1),
-    "rejected": SyncStatus(state=SyncState.ONLINE, pending=0, rejected=3),
+    "online": SyncStatus(state=CityLink.ONLINE, pending=0, last_success_at=SENT),
+    "sending": SyncStatus(state=CityLink.ONLINE, running=True, pending=4),
+    "offline": SyncStatus(state=CityLink.OFFLINE, pending=2, last_error="SYNC_UNREACHABLE"),
+    "not_configured": SyncStatus(state=CityLink.NOT_CONFIGURED, pending=1),
+    "rejected": SyncStatus(state=CityLink.ONLINE, pending=0, rejected=3),
 }
 EXPECTED = {
     "en": {

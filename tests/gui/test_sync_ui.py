@@ -36,7 +36,7 @@ from ui.main_window import MainWindow
 from ui.printing import PrintDesk
 from ui.session import Session
 from ui.sync_area import SyncArea, install, sync_area
-from ui.sync_runner import SyncState, SyncStatus
+from ui.sync_runner import CityLink, SyncStatus
 from ui.tasks import Background, StoreRunner
 
 STILL = ("--advance-after-s", "0")  # the simulated city moves no statuses by itself
@@ -129,7 +129,7 @@ def test_pending_dossiers_show_then_drain_to_zero(
         area = area_of(window)
         seen = record_statuses(area)
         window.show()
-        qtbot.waitUntil(lambda: area.runner.status.state is SyncState.ONLINE, timeout=20_000)
+        qtbot.waitUntil(lambda: area.runner.status.state is CityLink.ONLINE, timeout=20_000)
         assert any(s.pending == 3 for s in seen), seen
         saved: list[Dossier] = []
         window.session.store.run(
@@ -165,7 +165,7 @@ def test_city_down_reads_as_plain_words_and_intake_goes_on(
     install(window)
     area = area_of(window)
     window.show()
-    qtbot.waitUntil(lambda: area.runner.status.state is SyncState.OFFLINE, timeout=20_000)
+    qtbot.waitUntil(lambda: area.runner.status.state is CityLink.OFFLINE, timeout=20_000)
     assert area.runner.status.last_error == "SYNC_UNREACHABLE"
     text = area.status_widget.state_label.text()
     assert text == (
@@ -183,7 +183,7 @@ def test_city_down_reads_as_plain_words_and_intake_goes_on(
     qtbot.waitUntil(lambda: bool(saved), timeout=5_000)
     area.runner.nudge()  # a save tells the sync; offline it only recounts
     qtbot.waitUntil(lambda: area.runner.status.pending == 3, timeout=5_000)
-    assert area.runner.status.state is SyncState.OFFLINE
+    assert area.runner.status.state is CityLink.OFFLINE
     assert area.status_widget.state_label.text().endswith("chờ gửi 3")
 
 
@@ -209,7 +209,7 @@ def test_the_window_stays_responsive_while_a_slow_sync_runs(
                                           clerk=CLERK, now=now_vn()),
             on_done=lambda _d: saved.append(time.monotonic() - started), on_error=pytest.fail,
         )  # fmt: skip
-        qtbot.waitUntil(lambda: area.runner.status.state is SyncState.ONLINE, timeout=30_000)
+        qtbot.waitUntil(lambda: area.runner.status.state is CityLink.ONLINE, timeout=30_000)
         pass_s = time.monotonic() - started
         timer.stop()
     assert pass_s > 1.5  # the pass really waited on the slow city meanwhile
@@ -263,13 +263,13 @@ def test_f5_asks_for_a_pass_and_a_missing_address_pauses(
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)
-    qtbot.waitUntil(lambda: area.runner.status.state is SyncState.NOT_CONFIGURED, timeout=10_000)
+    qtbot.waitUntil(lambda: area.runner.status.state is CityLink.NOT_CONFIGURED, timeout=10_000)
     assert area.runner.next_pass_in_ms() == -1  # paused: no timer until asked
     assert "Chưa cấu hình" in area.status_widget.state_label.text()
     with running_city_sim(tmp_path / "city.db", *STILL) as url:
         set_url(folder, url)
         qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F5)
-        qtbot.waitUntil(lambda: area.runner.status.state is SyncState.ONLINE, timeout=20_000)
+        qtbot.waitUntil(lambda: area.runner.status.state is CityLink.ONLINE, timeout=20_000)
     assert area.runner.status.pending == 0
     store = open_store(folder)
     try:

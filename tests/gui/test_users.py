@@ -150,7 +150,7 @@ def test_first_run_wizard_by_keyboard_then_a_failed_and_a_good_sign_in(
     assert session.store.close()
     store = open_store(private_data_dir)
     try:
-        config = load_config(store.db)
+        config = load_config(store)
         assert (config.agency_code, config.agency_name, config.counter) == (
             "000.31.27.H26", "UBND phường Hoàn Kiếm", 2)  # fmt: skip
         assert load_sync_settings(store).url == "https://city.example.vn/api"

@@ -164,4 +164,4 @@ def local_record(store: Store, dossier: Dossier) -> dict[str, Any]:
     """The record the counter would send for the dossier as it is stored now."""
     current = dossiers.get_dossier(store, dossier.code)
     procedure = get_procedure(store, current.procedure_code, current.catalogue_version)
-    return build_record(current, procedure, agency_name=load_config(store.db).agency_name)
+    return build_record(current, procedure, agency_name=load_config(store).agency_name)

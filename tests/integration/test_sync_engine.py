@@ -395,7 +395,9 @@ def test_a_local_hand_over_not_yet_sent_keeps_its_status(
     city(script)
     one_pass(store, url)
     dossiers.transition_dossier(store, dossier.code, Status.RESULT_READY, actor="c", now=NOW)
-    dossiers.transition_dossier(store, dossier.code, Status.RETURNED, actor="c", now=NOW)
+    dossiers.transition_dossier(
+        store, dossier.code, Status.RETURNED, actor="c", now=NOW, details={"recipient": "Lan"}
+    )
     change = {"dossier_uuid": dossier.uuid, "TrangThaiHoSo": "9",
               "changed_at": "2026-11-20T09:00:00+07:00"}  # fmt: skip
     city(script, lambda r: result(r, "retry_later"), changes=[change])

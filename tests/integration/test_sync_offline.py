@@ -166,7 +166,7 @@ def test_a_file_imported_after_the_same_records_synced_changes_nothing(
 
 def _network_outcomes(store: Store, url: str) -> set[str]:
     """The city's answer to the same records over the network, sent as the engine sends them."""
-    config = load_config(store.db)
+    config = load_config(store)
     records = build_records(all_pending(store), agency_name=config.agency_name)
     envelope = build_envelope(config, records, now=now_vn(), skew_s=None)
     client = SyncClient(ClientConfig(url=url, counter_id="1", app_version="test"))

@@ -17,6 +17,8 @@ from counter_app.services.store import Store
 from counter_app.storage.audit import iter_audit
 from tests.dossier_helpers import CLERK, citizen, configure, intake, vn
 
+HANDED = {"recipient": "Đặng Thị Thuỷ"}  # who collected the result (9 → 10)
+
 
 @pytest.fixture
 def store(new_store: Store) -> Store:
@@ -87,7 +89,7 @@ def test_transitions_raise_the_version_and_write_one_outbox_row_each(store: Stor
     d = receive_dossier(store, intake(), clerk=CLERK, now=vn(2026, 11, 2))
     for minute, target in enumerate((Status.IN_PROCESS, Status.RESULT_READY, Status.RETURNED), 1):
         d = dossiers.transition_dossier(
-            store, d.code, target, actor=CLERK, now=vn(2026, 11, 3, 9, minute)
+            store, d.code, target, actor=CLERK, now=vn(2026, 11, 3, 9, minute), details=HANDED
         )
     assert (d.status, d.version, d.returned_at) == (10, 4, "2026-11-03T09:03:00+07:00")
     detail = dossiers.dossier_detail(store, d.code)
@@ -123,7 +125,9 @@ def test_edit_makes_a_new_version_until_returned(store: Store) -> None:
     with pytest.raises(dossiers.NothingToChangeError):
         dossiers.edit_dossier(store, d.code, {"sets": 2}, actor=CLERK, now=vn(2026, 11, 2, 11))
     for target in (Status.RESULT_READY, Status.RETURNED):
-        dossiers.transition_dossier(store, d.code, target, actor=CLERK, now=vn(2026, 11, 3))
+        dossiers.transition_dossier(
+            store, d.code, target, actor=CLERK, now=vn(2026, 11, 3), details=HANDED
+        )
     with pytest.raises(dossiers.DossierNotEditableError):
         dossiers.edit_dossier(store, d.code, {"notes": "x"}, actor=CLERK, now=vn(2026, 11, 4))
 

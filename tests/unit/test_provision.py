@@ -65,7 +65,7 @@ def test_a_new_pc_is_set_up_from_the_example_file_and_a_second_run_changes_nothi
     assert TOKEN not in out + err
     store = open_store()
     try:
-        config = load_config(store.db)
+        config = load_config(store)
         assert (config.agency_name, config.counter, str(config.code_range)) == (
             "UBND phường Hoàn Kiếm", 1, "1001-1999",
         )  # fmt: skip
@@ -107,7 +107,7 @@ def test_a_later_file_changes_only_what_differs(
     ]  # fmt: skip
     store = open_store()
     try:
-        assert load_config(store.db).agency_code == "000.31.27.H26"  # the counter kept
+        assert load_config(store).agency_code == "000.31.27.H26"  # the counter kept
     finally:
         store.close()
 

@@ -9,12 +9,12 @@ import pytest
 
 from counter_app.domain import passwords
 from counter_app.domain.roles import ACTIONS, Role, allows
-from counter_app.services.lock_settings import (
+from counter_app.services.store import Store
+from counter_app.services.ui_settings import (
     IdleMinutesInvalidError,
     idle_lock_minutes,
     set_idle_lock_minutes,
 )
-from counter_app.services.store import Store
 from counter_app.services.users import (
     MAX_FAILURES,
     LastAdministratorError,
@@ -175,4 +175,4 @@ def test_the_idle_lock_minutes_are_a_bounded_audited_setting(new_store: Store) -
     assert idle_lock_minutes(new_store) == 10
     with pytest.raises(IdleMinutesInvalidError):
         set_idle_lock_minutes(new_store, 0, actor="user:admin", now=NOW)
-    assert [r.action for r in iter_audit(new_store.db)] == ["settings.change"]
+    assert [r.action for r in iter_audit(new_store.db)] == ["settings.ui"]

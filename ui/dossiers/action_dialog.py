@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.text import nfc
 from counter_app.domain.vn_time import VN_TZ
-from ui.dossiers.named import named
+from ui.naming import named
 
 DATE_TIME_FORMAT = "dd/MM/yyyy HH:mm"
 

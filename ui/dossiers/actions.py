@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from counter_app.documents.model import FormKind
 from counter_app.domain.dossier import Dossier, Status
-from counter_app.domain.lifecycle import NEEDS_REASON, allowed_targets
+from counter_app.domain.lifecycle import NEEDS_REASON, allowed_targets, form_statuses
 from counter_app.domain.vn_time import VN_TZ
 from counter_app.services.clock import now_vn
 from counter_app.services.dossier_queries import DossierOverview
@@ -29,11 +29,11 @@ from counter_app.services.form_data import FormParams
 from counter_app.services.issuing import IssuedDocument, IssueRequest, issue_document
 from counter_app.services.store import Store
 from ui.dossiers.action_dialog import ActionDialog, ActionInput
-from ui.dossiers.named import named
 from ui.dossiers.permissions import CORRECT, VOID, SupervisorOnlyError, refuse_unless_allowed
 from ui.dossiers.texts import status_text
 from ui.keys import screen_key
 from ui.messages import error_with_code
+from ui.naming import named
 from ui.print_job import PrintOutcome
 from ui.session import Session
 
@@ -70,14 +70,9 @@ FORMS: dict[Action, FormKind] = {
     Action.CONTROL: FormKind.CONTROL,
 }
 # The statuses from which each form can be printed: the move it stands for, or a reprint
-# once the dossier is there (services/issuing.py refuses anything else, dossier.md §4).
-FORM_STATUSES: dict[Action, frozenset[int]] = {
-    Action.RECEIPT: frozenset({2, 4}),
-    Action.SUPPLEMENT: frozenset({2, 4, 5}),
-    Action.REFUSAL: frozenset({1, 3}),
-    Action.APOLOGY: frozenset({2, 4, 6}),
-    Action.STOP: frozenset({4, 5, 6, 8}),
-    Action.CONTROL: frozenset({2, 4}),
+# once the dossier is there: the lifecycle's table, which services/issuing.py follows.
+FORM_STATUSES: dict[Action, frozenset[Status]] = {
+    action: form_statuses(kind.value) for action, kind in FORMS.items()
 }
 SUPERVISOR_ONLY = {Action.CORRECT: CORRECT, Action.VOID: VOID}
 # The hand-over (9 → 10) records who collected the result: the returns screen does it.

@@ -23,10 +23,10 @@ from counter_app.services.dossier_queries import (
     PENDING,
     SYNCED,
     DossierOverview,
-    SyncState,
+    DossierSyncState,
 )
-from ui.dossiers.named import named
 from ui.dossiers.texts import city_reason, event_text, form_name, moment_text, status_text
+from ui.naming import named
 
 SYNC_COLOURS = {SYNCED: "#1b5e20", PENDING: "#5d4037", ATTENTION: "#b00020", NOT_SENT: "#555555"}
 
@@ -115,7 +115,7 @@ class DetailPane(QWidget):
             line += " · " + self.tr("voided on %1").replace("%1", moment_text(dossier.voided_at))
         return line
 
-    def _show_sync(self, sync: SyncState) -> None:
+    def _show_sync(self, sync: DossierSyncState) -> None:
         words = {
             SYNCED: self.tr("Sent to the city."),
             PENDING: self.tr("Waiting to be sent to the city; it goes by itself when online."),

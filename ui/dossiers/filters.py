@@ -23,7 +23,7 @@ from counter_app.domain.dossier import Status, status_name
 from counter_app.domain.procedure import Procedure
 from counter_app.services.dossier_queries import ListFilters
 from ui.dossiers.model import ListRequest
-from ui.dossiers.named import named
+from ui.naming import named
 
 TYPING_PAUSE_MS = 300  # a clerk's pause between words; shorter reads the store per letter
 TODAY, RANGE, ALL_DATES = "today", "range", "all"

@@ -40,9 +40,9 @@ from ui.dossiers.model import (
     STATUS,
     DossierTableModel,
 )
-from ui.dossiers.named import named
 from ui.keys import screen_key
 from ui.messages import error_with_code
+from ui.naming import named
 from ui.session import Session
 from ui.users import allowed
 

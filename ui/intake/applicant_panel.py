@@ -27,8 +27,9 @@ from counter_app.domain.findings import Finding, FindingCode, Severity
 from counter_app.domain.id_card import IdCardReading
 from counter_app.domain.reading import Source
 from counter_app.messages import message_for
+from counter_app.services.intake import blocking_findings
 from ui.intake.identity import IDENTITY_KEYS, reading_texts, typed_reading
-from ui.intake.naming import named
+from ui.naming import named
 
 TEXT_KEYS = (
     "id_number",
@@ -164,23 +165,25 @@ class ApplicantPanel(QWidget):
         """The card's QR text while the form still shows it as scanned (kept in the draft)."""
         return self._reading.raw_payload if self._reading and self._untouched_scan() else ""
 
-    def checked_applicant(self, *, today: date) -> tuple[Applicant, frozenset[str]] | None:
-        """The applicant ready to save, with the acknowledged findings; None (and the first
-        field to fix focused) while an ERROR stands or a CONFIRM is not ticked."""
+    def checked_applicant(
+        self, *, today: date
+    ) -> tuple[Applicant, tuple[Finding, ...], frozenset[str]] | None:
+        """The applicant ready to save, with their findings and the acknowledged codes; None
+        (and the first field to fix focused) while the core's rule would refuse the save."""
         reading = self.reading(today=today)
         acknowledged = {code for code, box in self.confirms.items() if box.isChecked()}
-        self.show_findings(_relevant(reading), keep=acknowledged)
-        error = reading.first_error
-        if error is not None:
-            self._focus_field(error.field)
+        findings = tuple(_relevant(reading))
+        self.show_findings(findings, keep=acknowledged)
+        errors, unticked = blocking_findings(findings, acknowledged)
+        if errors:
+            self._focus_field(errors[0].field)
             return None
-        unticked = [box for code, box in self.confirms.items() if not box.isChecked()]
         if unticked:
-            unticked[0].setFocus()
+            self.confirms[unticked[0].code.value].setFocus()
             return None
         values = self.values()
         applicant = applicant_from_reading(reading, phone=values["phone"], email=values["email"])
-        return applicant, frozenset(acknowledged)
+        return applicant, findings, frozenset(acknowledged)
 
     def proxy(self) -> Proxy | None:
         name, number = self.edits["proxy_name"].text().strip(), self.edits["proxy_id"].text()

@@ -46,7 +46,7 @@ def build_intake(
             ),
             procedure.reason,
         )
-    person, acknowledged = checked
+    person, findings, acknowledged = checked
     return Intake(
         procedure_code=chosen.code,
         applicant=person,
@@ -57,4 +57,5 @@ def build_intake(
         documents=procedure.received(),
         queue_ticket=applicant.edits["queue_ticket"].text().strip(),
         acknowledged=acknowledged,
+        findings=findings,
     )

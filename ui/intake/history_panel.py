@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from counter_app.domain.dossier import Dossier, Status, status_name
-from ui.intake.naming import named
+from ui.naming import named
 
 
 def _day(iso: str) -> str:

@@ -26,8 +26,8 @@ from counter_app.domain.dossier import DocumentReceived
 from counter_app.domain.due_date import DueDate
 from counter_app.domain.procedure import Procedure, is_conditional_paper
 from counter_app.messages import message_for
-from ui.intake.naming import named
 from ui.intake.procedure_search import matches, suggestions
+from ui.naming import named
 
 NAME, ORIGINALS, COPIES = range(3)
 _CODE_ROLE = Qt.ItemDataRole.UserRole

@@ -40,13 +40,13 @@ from ui.intake.form import FormIncomplete, build_intake
 from ui.intake.history_panel import HistoryPanel
 from ui.intake.inputs import ScanInputs
 from ui.intake.lookups import Lookups
-from ui.intake.naming import named
 from ui.intake.outcome_banner import OutcomeBanner
 from ui.intake.print_issued import print_issued
 from ui.intake.procedure_panel import ProcedurePanel
 from ui.intake.recovery_confirm import confirm_new_after_restore
 from ui.keys import screen_key
 from ui.messages import error_with_code
+from ui.naming import named
 from ui.print_job import PrintOutcome
 from ui.scanner.router import ScanKind, route_scan
 from ui.scanner.wedge import DEFAULT_GAP_MS, DEFAULT_MIN_LENGTH

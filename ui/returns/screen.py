@@ -9,8 +9,6 @@ into the ID box fills their name and number. Nothing is printed here.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -28,6 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.dossier import Dossier, Status
+from counter_app.domain.handover import (
+    ProxyIdRequiredError,
+    Recipient,
+    RecipientNameRequiredError,
+)
 from counter_app.domain.id_card import IdCardRejected, parse_or_reject
 from counter_app.domain.reading import IdCardReading
 from counter_app.domain.receipt_qr import parse_receipt_qr
@@ -40,19 +43,16 @@ from counter_app.services.dossier_queries import (
     dossier_overview,
     search_page,
 )
-from counter_app.services.dossiers import transition_dossier
-from counter_app.services.store import Store
-from ui.dossiers.named import named
+from counter_app.services.handover import hand_over
 from ui.dossiers.texts import moment_text, status_text
 from ui.keys import screen_key
 from ui.messages import error_with_code
-from ui.returns.errors import ProxyIdRequiredError, RecipientNameRequiredError
+from ui.naming import named
 from ui.returns.readiness import ready_line
 from ui.session import Session
 
 CARD_SEPARATOR = "|"
 RESULTS_SHOWN = 20  # matches listed for the clerk to pick from; a longer list: type more
-ID_DIGITS = (9, 12)  # CMND or CCCD/Căn cước number
 READY_STYLE = "color: #1b5e20; font-weight: bold"
 WAITING_STYLE = "color: #8a4b00; font-weight: bold"
 ERROR_STYLE = "color: #b00020"
@@ -338,34 +338,24 @@ class ReturnsScreen(QWidget):
     def record_handover(self) -> None:
         if not self._ready() or self._overview is None:
             return
+        recipient = Recipient(
+            name=self.name.text(),
+            is_proxy=self.proxy.isChecked(),
+            id_number=self.id_number.text(),
+            relation=self.relation.text(),
+        )
         try:
-            details = self._recipient()
+            recipient.details()  # the core's rule, told at once: no trip to the store
         except (RecipientNameRequiredError, ProxyIdRequiredError) as error:
             self._report(self._error(error), True)
             return
         code, actor = self._overview.detail.dossier.code, self.session.user or "window"
         self.confirm.setEnabled(False)  # one hand-over, however many times Ctrl+Enter
         self.session.store.run(
-            lambda store: _hand_over(store, code, details, actor),
+            lambda store: hand_over(store, code, recipient, actor=actor, now=now_vn()),
             on_done=self._handed_over,
             on_error=self._handover_failed,
         )
-
-    def _recipient(self) -> dict[str, Any]:
-        name = nfc(" ".join(self.name.text().split()))
-        if not name:
-            raise RecipientNameRequiredError("")
-        details: dict[str, Any] = {"recipient": name}
-        if self.proxy.isChecked():
-            number = "".join(self.id_number.text().split())
-            if not (number.isdigit() and len(number) in ID_DIGITS):
-                raise ProxyIdRequiredError("")
-            details.update(
-                recipient_is_proxy=True,
-                recipient_id_number=number,
-                recipient_relation=nfc(self.relation.text().strip()),
-            )
-        return details
 
     def _handed_over(self, dossier: Dossier) -> None:
         when = moment_text(dossier.returned_at)
@@ -384,10 +374,3 @@ class ReturnsScreen(QWidget):
 
     def _error(self, error: BaseException) -> str:
         return error_with_code(error, self.session.lang)
-
-
-def _hand_over(store: Store, code: str, details: dict[str, Any], actor: str) -> Dossier:
-    """On the store's thread: 9 → 10 with who collected it (dossier.md §4)."""
-    return transition_dossier(
-        store, code, Status.RETURNED, actor=actor, now=now_vn(), details=details
-    )

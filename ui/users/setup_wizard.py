@@ -197,7 +197,7 @@ class SetupWizard(QWizard):
 
 def current_setup(store: Store) -> tuple[CounterConfig | None, str, str]:
     """The counter's settings when the store was set up from the command line, else None."""
-    config = find_config(store.db)
+    config = find_config(store)
     phone = load_form_settings(store).counter_phone if config is not None else ""
     return config, load_sync_settings(store).url, phone
 

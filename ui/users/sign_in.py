@@ -48,7 +48,7 @@ class SignInDialog(QDialog):
         self._layout()
         self._busy = False
         session.store.run(
-            lambda store: find_config(store.db), on_done=self._show_place, on_error=_keep_unnamed
+            lambda store: find_config(store), on_done=self._show_place, on_error=_keep_unnamed
         )
 
     def _layout(self) -> None:
