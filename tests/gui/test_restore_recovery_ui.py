@@ -40,7 +40,7 @@ from tests.integration.sync_helpers import sync_once
 from tests.payloads import T1
 from ui.intake.recovery_confirm import confirm_new_after_restore
 from ui.sync_area import install
-from ui.sync_runner import SyncState
+from ui.sync_runner import CityLink
 
 
 @pytest.fixture
@@ -80,13 +80,13 @@ def test_the_status_bar_tells_the_recovery(qtbot: QtBot, folder: Path, tmp_path:
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)
-    qtbot.waitUntil(lambda: area.runner.status.state is SyncState.OFFLINE, timeout=20_000)
+    qtbot.waitUntil(lambda: area.runner.status.state is CityLink.OFFLINE, timeout=20_000)
     warning = area.status_widget.warning_label
     assert warning.text() == "⚠ Sau khi khôi phục: 2 hồ sơ chờ thành phố trả lại; chưa nhập lại"
     with running_city_sim(tmp_path / "city.db", *STILL) as url:
         set_url(folder, url)
         qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F5)
-        qtbot.waitUntil(lambda: area.runner.status.state is SyncState.ONLINE, timeout=20_000)
+        qtbot.waitUntil(lambda: area.runner.status.state is CityLink.ONLINE, timeout=20_000)
     assert warning.text() == (
         f"Đã lấy lại từ thành phố: {held} · "
         f"⚠ Thành phố không có, cần nhập lại từ hồ sơ giấy: {unsent}"

@@ -60,7 +60,9 @@ def received(store: Store) -> list[Dossier]:
         saved.append(receive_dossier(store, intake(person), clerk=CLERK, now=moment))
     code = saved[0].code
     for target, day in ((Status.IN_PROCESS, 3), (Status.RESULT_READY, 4), (Status.RETURNED, 5)):
-        transition_dossier(store, code, target, actor=CLERK, now=vn(2026, 11, day, 10, 0))
+        handed = {"recipient": NAMES[0]} if target == Status.RETURNED else None
+        transition_dossier(store, code, target, actor=CLERK, now=vn(2026, 11, day, 10, 0),
+                           details=handed)  # fmt: skip
     void_dossier(store, saved[4].code, reason="Nhập nhầm", actor=CLERK, now=vn(2026, 11, 3, 15))
     after = citizen(name="Không Thuộc Kỳ", id_number="001189009999")
     receive_dossier(store, intake(after), clerk=CLERK, now=vn(2026, 11, 4, 9, 0))
