@@ -16,6 +16,7 @@ from bench import (
     bench_decode,
     bench_dossiers_view,
     bench_intake,
+    bench_keys,
     bench_parse,
     bench_print,
     bench_receipt,
@@ -35,6 +36,7 @@ SECTIONS: dict[str, Callable[[], str]] = {
     "sync": bench_sync.run,
     "ui_start": bench_ui_start.run,
     "intake": bench_intake.run,
+    "keys": bench_keys.run,
     "dossiers_view": bench_dossiers_view.run,
 }
 
