@@ -110,6 +110,12 @@ press() { mark; xdotool key "$@"; changed "$KEY_TENTHS" || true; settled; }
 
 clerk_types() { mark; xdotool type --delay 60 -- "$1"; must_change "the typed words"; }
 
+# Vietnamese letters: xdotool remaps a spare key for each, which the app must see before the
+# key itself; a clerk's slower pace leaves it the time. The store is checked after the day.
+clerk_writes() { mark; xdotool type --delay 200 -- "$1"; must_change "the typed words"; }
+SUPPLEMENT_REASON="Thiếu giấy xác nhận tình trạng hôn nhân"
+REFUSAL_REASON="Không thuộc thẩm quyền của phường"
+
 start_scanner() {  # a pty standing for the scanner's port; the app opens its other end
     mkfifo "$DAY/scanner.fifo"
     "$PYTHON" - "$DAY" <<'PY' &
@@ -203,7 +209,7 @@ supplement_and_refusal() {
     press Return
     press space
     press Tab
-    clerk_types "Thiếu giấy xác nhận tình trạng hôn nhân"
+    clerk_writes "$SUPPLEMENT_REASON"
     press ctrl+b
     shot supplement
     # A refusal: a procedure the ward does not receive, said so; another chosen, refused.
@@ -214,7 +220,7 @@ supplement_and_refusal() {
     clerk_types "nuoi con nuoi"
     press Return
     press Tab
-    clerk_types "Không thuộc thẩm quyền của phường"
+    clerk_writes "$REFUSAL_REASON"
     press ctrl+r
     shot refusal
     press ctrl+2  # the day's dossiers so far
@@ -282,4 +288,6 @@ supplement_and_refusal
 returns
 rejection_fixed
 lock_and_sign_out
+printf '%s\n' "$SUPPLEMENT_REASON" "$REFUSAL_REASON" \
+    | "$PYTHON" scripts/clerk_day_setup.py --check "$DAY/demo"
 echo "Screenshots: $OUT/$SCALE-*.png"

@@ -6,6 +6,11 @@ it) and one typed with a digit missing from the ID number, which the city will r
 clerk will fix. Prints the ready dossier's code, which the script scans as its receipt QR.
 
     python scripts/clerk_day_setup.py DATA_DIR TEXT_SIZE SCANNER_PORT CITY_URL
+    python scripts/clerk_day_setup.py --check DATA_DIR < reasons   (after the day)
+
+``--check`` reads the reasons the clerk typed (the supplement request's, the refusal's; one a
+line) and fails when the store holds others: xdotool types Vietnamese letters by remapping a
+key for each, and a loaded machine can lose one on the way.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from counter_app.services.clock import now_vn
 from counter_app.services.dossiers import transition_dossier
 from counter_app.services.intake import receive_dossier
 from counter_app.services.intake_settings import save_intake_settings
+from counter_app.services.search import search_dossiers
 from counter_app.services.store import Store, open_store
 from counter_app.services.sync_settings import save_sync_settings
 from counter_app.services.ui_settings import save_ui_settings
@@ -67,6 +73,23 @@ def earlier_visits(store: Store) -> str:
     return ready.code
 
 
+# Whose reasons the clerk typed, in the order the script types them (synthetic people).
+TYPED_FOR = ("Phan Van Hung", "Ngo Thi Bich")
+
+
+def check(folder: str, typed: list[str]) -> int:
+    """0 when every typed reason is stored as typed; else 1, with the difference."""
+    store = open_store(Path(folder))
+    try:
+        stored = [search_dossiers(store, name)[0].outcome_reason for name in TYPED_FOR]
+    finally:
+        store.close()
+    wrong = [(want, got) for want, got in zip(typed, stored, strict=True) if want != got]
+    for want, got in wrong:
+        print(f"Typed {want!r}, stored {got!r}: type it again, on a less loaded machine.")
+    return 1 if wrong else 0
+
+
 def main(folder: str, text_size: str, scanner_port: str, city_url: str) -> None:
     store = open_store(Path(folder))
     try:
@@ -80,4 +103,6 @@ def main(folder: str, text_size: str, scanner_port: str, city_url: str) -> None:
 
 
 if __name__ == "__main__":
+    if sys.argv[1] == "--check":
+        sys.exit(check(sys.argv[2], sys.stdin.read().splitlines()))
     main(*sys.argv[1:5])
