@@ -138,6 +138,7 @@ start_city() {  # the city simulator on loopback; it moves no status by itself
     PIDS+=($!)
     for _ in $(seq 150); do grep -q ready "$DAY/city.out" && break; sleep 0.1; done
     CITY_URL="$(grep -m1 ready "$DAY/city.out" | awk '{print $NF}')"
+    [ -n "$CITY_URL" ] || { echo "The city simulator did not start:" >&2; cat "$DAY/city.out" >&2; exit 1; }
 }
 
 # A card QR of a synthetic person (id-card.md §2 field order).
@@ -146,7 +147,11 @@ card() {
 }
 
 set_up() {
-    DEMO_DIR="$DAY/demo" DEMO_NEW_DOSSIERS=1 DISPLAY= bash scripts/demo.sh >"$DAY/demo.log" 2>&1
+    if ! DEMO_DIR="$DAY/demo" DEMO_NEW_DOSSIERS=1 DISPLAY= bash scripts/demo.sh \
+        >"$DAY/demo.log" 2>&1; then
+        cat "$DAY/demo.log" >&2
+        exit 1
+    fi
     start_scanner
     start_city
     READY_CODE="$("$PYTHON" scripts/clerk_day_setup.py "$DAY/demo" "$SCALE" \
