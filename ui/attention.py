@@ -109,6 +109,14 @@ def reason_text(error: dict[str, str], lang: str) -> str:
     return error.get("message") or message_for("UNEXPECTED", lang)
 
 
+def reason_lines(errors: tuple[dict[str, str], ...], lang: str) -> list[str]:
+    """ "Field: reason and what to do", once each, as the table's columns show them: the city
+    names the applicant's ID number under two of its paths (``SoGiayToChuHoSo`` and
+    ``DinhDanhCHS[0].SoDinhDanh``), which are one field on our form."""
+    lines = (f"{field_label(e.get('field', ''))}: {reason_text(e, lang)}" for e in errors)
+    return list(dict.fromkeys(lines))
+
+
 @dataclass(frozen=True)
 class AttentionRow:
     code: str
@@ -267,8 +275,7 @@ class AttentionDialog(QDialog):
         if row is None:
             self.detail.setText("")
             return
-        lines = [f"{field_label(e.get('field', ''))}: {reason_text(e, self._lang)}"
-                 for e in row.errors]  # fmt: skip
+        lines = reason_lines(row.errors, self._lang)
         if any(is_clerk_fixable(e) for e in row.errors):
             lines.append(self.tr("Enter opens the dossier to correct it; once saved, the new "
                                  "version is sent by itself and it leaves this list."))  # fmt: skip

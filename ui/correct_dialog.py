@@ -29,7 +29,7 @@ from counter_app.domain.text import nfc
 from counter_app.services.clock import now_vn
 from counter_app.services.dossiers import edit_dossier, get_dossier
 from counter_app.services.store import Store
-from ui.attention import AttentionRow, field_key, field_label, is_clerk_fixable, reason_text
+from ui.attention import AttentionRow, field_key, is_clerk_fixable, reason_lines
 from ui.messages import error_with_code
 from ui.session import Session
 
@@ -91,9 +91,7 @@ class CorrectDialog(QDialog):
 
     def _reason_lines(self) -> str:
         lang = self._session.lang
-        lines = [f"• {field_label(e.get('field', ''))}: {reason_text(e, lang)}"
-                 for e in self._row.errors]  # fmt: skip
-        return "\n".join(lines)
+        return "\n".join(f"• {line}" for line in reason_lines(self._row.errors, lang))
 
     def _loaded(self, dossier: Dossier) -> None:
         self._dossier = dossier

@@ -87,6 +87,17 @@ def apply_font_scale(percent: int) -> None:
     font = QFont(app.font())
     font.setPointSizeF(BASE_POINT_SIZE * percent / 100)
     app.setFont(font)
+    _restyle(app)
+
+
+def _restyle(app: QApplication) -> None:
+    """A widget with a style sheet (a coloured finding, an error line) keeps the font it had
+    when the sheet was applied, whatever the application's font becomes; the same sheet
+    applied again takes the new size."""
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
 
 
 @dataclass(frozen=True)

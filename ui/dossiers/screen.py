@@ -13,8 +13,10 @@ from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QFrame,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -91,7 +93,7 @@ class DossiersScreen(QWidget):
         right = QWidget()
         pane = QVBoxLayout(right)
         pane.setContentsMargins(0, 0, 0, 0)
-        pane.addWidget(self.detail, 1)
+        pane.addWidget(_scrolling(self.detail), 1)
         pane.addWidget(self.actions_bar)
         pane.addWidget(self.message)
         left = QWidget()
@@ -271,6 +273,18 @@ class DossiersScreen(QWidget):
 
     def _error(self, error: BaseException) -> str:
         return error_with_code(error, self.session.lang)
+
+
+def _scrolling(pane: QWidget) -> QScrollArea:
+    """The detail keeps each line's height at any text size: when a long message under the
+    actions leaves too little room (130 % on 1366×768), it scrolls rather than squeezing its
+    lines until the marks under the letters are cut."""
+    area = QScrollArea()
+    area.setWidget(pane)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 def _table(model: DossierTableModel) -> QTableView:

@@ -29,6 +29,9 @@ class HistoryPanel(QWidget):
         super().__init__(parent)
         self.lang = lang
         self.summary = named(QLabel(), "history_summary")
+        # "⚠ 1 waiting for papers: F4, then Enter opens it" wraps: unwrapped, its width would
+        # widen the column over the applicant's fields at larger text.
+        self.summary.setWordWrap(True)
         self.dossiers = named(QListWidget(), "history_list")
         self.dossiers.setWordWrap(True)  # date · procedure · status: wrapped, never cut
         self.dossiers.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
