@@ -9,8 +9,7 @@ cd "$(dirname "$0")/.."
 # Qt offscreen and real windows (xcb), QtMultimedia (libpulse0), zbar for the second QR decoder,
 # poppler for pdftotext/pdftoppm in tests, Xvfb for screenshots of the real window.
 # The chip reader: libpcsclite1 at run time; swig, gcc, python3-dev and libpcsclite-dev build
-# pyscard (no Linux
-# wheel); pcscd, the virtual reader (vsmartcard-vpcd) and the card emulator (vsmartcard-vpicc,
+# pyscard (no Linux wheel); pcscd, the virtual reader (vsmartcard-vpcd) and the card emulator (vsmartcard-vpicc,
 # run by Debian's python3 with python3-pycryptodome) serve emulated cards to the tests.
 SYSTEM_PACKAGES=(
   libglib2.0-0 libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libxkbcommon0
@@ -18,7 +17,8 @@ SYSTEM_PACKAGES=(
   libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1
   libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 libpulse0
   libzbar0 poppler-utils xvfb xauth strace iproute2
-  libpcsclite1 libpcsclite-dev swig gcc python3-dev pcscd vsmartcard-vpcd vsmartcard-vpicc python3-pycryptodome
+  libpcsclite1 libpcsclite-dev swig gcc python3-dev
+  pcscd vsmartcard-vpcd vsmartcard-vpicc python3-pycryptodome
 )
 PYTHON="${PYTHON:-python3}"
 VENV=.venv
