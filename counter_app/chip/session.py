@@ -106,3 +106,13 @@ def _read(transmit: Transmit, channel: SecureChannel, offset: int, length: int) 
 def _expect_ok(sw: int) -> None:
     if sw != apdu.SW_OK:
         raise ChipDataError(f"status {sw:04X}")
+
+
+# EF.COM lists the data groups present by their tags (ICAO 9303 Part 10 §4.6.1).
+_DG_OF_TAG = {0x61: 1, 0x75: 2, 0x63: 3, 0x76: 4, 0x6D: 13, 0x6E: 14, 0x6F: 15}
+
+
+def groups_in_com(ef_com: bytes) -> set[int]:
+    """The data group numbers EF.COM says the chip holds."""
+    tags = tlv.require(tlv.require(ef_com, 0x60), 0x5C)
+    return {_DG_OF_TAG[tag] for tag in tags if tag in _DG_OF_TAG}

@@ -60,11 +60,17 @@ def patched_copy() -> pathlib.Path:
     return target
 
 
-def td1_bac_seed(dg1: bytes) -> bytes:
-    """K_seed from a TD1 MRZ: line 1 chars 6-15, line 2 chars 1-7 and 9-15 (with checks)."""
+def bac_seed(dg1: bytes) -> bytes:
+    """K_seed from the MRZ: TD1 line 1 chars 6-15, line 2 chars 1-7 and 9-15 (with checks);
+    a TD3 (passport) line 2 chars 1-10, 14-20 and 22-28."""
     mrz = dg1[dg1.index(b"\x5f\x1f") + 3 :]
-    line1, line2 = mrz[:30], mrz[30:60]
-    return hashlib.sha1(line1[5:15] + line2[0:7] + line2[8:15]).digest()[:16]
+    if len(mrz) == 88:
+        line2 = mrz[44:]
+        information = line2[0:10] + line2[13:20] + line2[21:28]
+    else:
+        line1, line2 = mrz[:30], mrz[30:60]
+        information = line1[5:15] + line2[0:7] + line2[8:15]
+    return hashlib.sha1(information).digest()[:16]
 
 
 def build_card(card_dir: pathlib.Path):  # type: ignore[no-untyped-def]
@@ -83,7 +89,7 @@ def build_card(card_dir: pathlib.Path):  # type: ignore[no-untyped-def]
 
     sam = PassportSAM.__new__(PassportSAM)
     SAM.__init__(sam, None, None, mf, default_se=ePass_SE)
-    seed = td1_bac_seed((card_dir / "0101.bin").read_bytes())
+    seed = bac_seed((card_dir / "0101.bin").read_bytes())
     sam.KEnc = PassportSAM.derive_key(seed, 1)
     sam.KMac = PassportSAM.derive_key(seed, 2)
     return mf, sam

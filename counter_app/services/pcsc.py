@@ -1,0 +1,135 @@
+"""PC/SC readers through pyscard (WinSCard on Windows, pcsc-lite elsewhere).
+
+The only module that imports ``smartcard``; it turns the library's exceptions into the chip
+errors a clerk can act on (no reader, no card, card removed) and hands the protocol code a
+plain ``transmit(bytes) -> bytes``. pyscard is imported when first needed, so a machine
+without PC/SC still runs everything else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
+
+from counter_app.chip.errors import (
+    ChipCardRemovedError,
+    ChipLibraryMissingError,
+    ChipNoCardError,
+    ChipNoReaderError,
+    ChipReaderError,
+)
+
+
+def reader_names() -> list[str]:
+    """The names of the PC/SC readers; ChipNoReaderError when there are none or no service."""
+    system = _module("smartcard.System")
+    exceptions = _module("smartcard.Exceptions")
+    try:
+        names = [str(reader) for reader in system.readers()]
+    except (exceptions.EstablishContextException, exceptions.ListReadersException) as exc:
+        raise ChipNoReaderError("no PC/SC service") from exc
+    if not names:
+        raise ChipNoReaderError("no reader")
+    return names
+
+
+class CardConnection:
+    """One connection to the card in one reader; ``transmit`` is what the protocol calls."""
+
+    def __init__(self, connection: Any, reader_name: str) -> None:
+        self._connection = connection
+        self.reader_name = reader_name
+        self._exceptions = _module("smartcard.Exceptions")
+
+    def transmit(self, command: bytes) -> bytes:
+        try:
+            data, sw1, sw2 = self._connection.transmit(list(command))
+        except self._exceptions.CardConnectionException as exc:
+            raise ChipCardRemovedError("card connection lost") from exc
+        return bytes(data) + bytes([sw1, sw2])
+
+    def close(self) -> None:
+        # A card already gone leaves nothing to close.
+        with contextlib.suppress(self._exceptions.CardConnectionException):
+            self._connection.disconnect()
+            self._connection.release()  # the PC/SC context too, not at garbage collection
+
+
+def connect(reader_index: int | None = None) -> CardConnection:
+    """Connect to the card in reader ``reader_index``, or in the first reader holding one."""
+    system = _module("smartcard.System")
+    readers = system.readers() if reader_names() else []
+    if reader_index is not None:
+        if not 0 <= reader_index < len(readers):
+            raise ChipNoReaderError(f"no reader number {reader_index}")
+        return _connect(readers[reader_index])
+    for reader in readers:
+        try:
+            return _connect(reader)
+        except ChipNoCardError:
+            continue
+    raise ChipNoCardError("no card on any reader")
+
+
+def _connect(reader: Any) -> CardConnection:
+    exceptions = _module("smartcard.Exceptions")
+    connection = reader.createConnection()
+    try:
+        connection.connect()
+    except exceptions.NoCardException as exc:
+        _release(connection, exceptions)
+        raise ChipNoCardError("no card on the reader") from exc
+    except exceptions.CardConnectionException as exc:
+        _release(connection, exceptions)
+        if getattr(exc, "hresult", None) in _no_usable_card_codes():
+            raise ChipNoCardError("no usable card on the reader") from exc
+        raise ChipReaderError("the reader refused the connection") from exc
+    return CardConnection(connection, str(reader))
+
+
+def _no_usable_card_codes() -> set[int]:
+    """PC/SC answers that mean "put a card (back) on the reader", not a broken reader."""
+    scard = _module("smartcard.scard")
+    names = (
+        "SCARD_E_NO_SMARTCARD",
+        "SCARD_W_REMOVED_CARD",
+        "SCARD_W_UNPOWERED_CARD",
+        "SCARD_W_UNRESPONSIVE_CARD",
+    )
+    return {getattr(scard, name) for name in names if hasattr(scard, name)}
+
+
+def _release(connection: Any, exceptions: ModuleType) -> None:
+    with contextlib.suppress(exceptions.CardConnectionException):
+        connection.release()
+
+
+def watch_cards(
+    on_inserted: Callable[[str], None], on_removed: Callable[[str], None]
+) -> Callable[[], None]:
+    """Call back (on pyscard's own thread) when a card arrives or leaves; returns a stop."""
+    monitoring = _module("smartcard.CardMonitoring")
+
+    observer_base: Any = monitoring.CardObserver
+
+    class _Observer(observer_base):  # type: ignore[misc]
+        def update(self, observable: Any, actions: Any) -> None:
+            added, removed = actions
+            for card in added:
+                on_inserted(str(card.reader))
+            for card in removed:
+                on_removed(str(card.reader))
+
+    monitor = monitoring.CardMonitor()
+    observer = _Observer()
+    monitor.addObserver(observer)
+    return lambda: monitor.deleteObserver(observer)
+
+
+def _module(name: str) -> ModuleType:
+    try:
+        return __import__(name, fromlist=["_"])
+    except ImportError as exc:
+        raise ChipLibraryMissingError("pyscard") from exc
