@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bench import (
+    bench_chip,
     bench_decode,
     bench_dossiers_view,
     bench_intake,
@@ -36,6 +37,7 @@ SECTIONS: dict[str, Callable[[], str]] = {
     "ui_start": bench_ui_start.run,
     "intake": bench_intake.run,
     "dossiers_view": bench_dossiers_view.run,
+    "chip": bench_chip.run,
 }
 
 
