@@ -1,0 +1,89 @@
+"""QR scan, then the card on the (emulated) reader: the chip's identity fills the intake.
+
+pcscd, the virtual reader and vsmartcard's emulator run for real (tests/chip/); the screen's
+card watcher sees the card arrive and reads it on the background lane. Set
+``COUNTER_APP_SCREENSHOT_DIR`` to keep a picture of the filled screen (docs/screenshots/).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from counter_app.services.store import Store
+from tests.chip.fixtures import ServeCard
+from tests.dossier_helpers import configure
+from tests.gui.intake_helpers import close_window, make_window, press, scanner_types
+from tests.integration.test_chip_cli import QR
+from ui.i18n import install_translations
+
+READ_TIMEOUT_MS = 60_000  # BAC and about 40 APDUs through the emulator on two shared cores
+
+
+@pytest.fixture
+def folder(new_store: Store) -> Path:
+    configure(new_store)
+    path = new_store.folder
+    new_store.close()
+    return path
+
+
+def test_qr_scan_then_card_gives_the_verified_chip_identity_with_portrait(
+    qtbot: QtBot, folder: Path, tmp_path: Path, serve_card: ServeCard, trust_folder: Path
+) -> None:
+    translators = _vietnamese_for_screenshot()
+    window, screen = make_window(qtbot, folder, tmp_path / "pdf")
+    try:
+        other_name = QR.replace("Trần Quốc Bảo", "Trần Quốc Báo")
+        scanner_types(other_name)
+        qtbot.waitUntil(lambda: screen.applicant.edits["full_name"].text() != "")
+        with serve_card("good"), qtbot.waitSignal(screen.chip.read_done, timeout=READ_TIMEOUT_MS):
+            qtbot.waitUntil(lambda: screen.chip._stop_watching is not None, timeout=20_000)
+        assert screen.applicant.edits["full_name"].text() == "Trần Quốc Bảo"
+        assert screen.chip.status.property("state") == "chip_verified"
+        assert not screen.chip.portrait.isHidden() and screen.chip.portrait.pixmap() is not None
+        assert "CHIP_QR_DIFFER" in screen.applicant.confirms
+        _keep_screenshot(window, "intake-chip-vi.png")
+    finally:
+        close_window(window, screen)
+        for translator in translators:
+            QApplication.removeTranslator(translator)
+
+
+def test_a_tampered_card_is_refused_and_the_qr_data_stays(
+    qtbot: QtBot, folder: Path, tmp_path: Path, serve_card: ServeCard, trust_folder: Path
+) -> None:
+    window, screen = make_window(qtbot, folder, tmp_path / "pdf")
+    try:
+        scanner_types(QR)
+        qtbot.waitUntil(lambda: screen.applicant.edits["full_name"].text() != "")
+        with serve_card("tampered"):
+            press(Qt.Key.Key_F6)
+            qtbot.waitUntil(
+                lambda: screen.chip.status.property("state") == "chip_failed",
+                timeout=READ_TIMEOUT_MS,
+            )
+        assert "sửa" in screen.chip.status.text()  # "the card may have been altered"
+        assert screen.applicant.edits["full_name"].text() == "Trần Quốc Bảo"
+        assert screen.chip.portrait.isHidden()
+    finally:
+        close_window(window, screen)
+
+
+def _vietnamese_for_screenshot() -> list[QTranslator]:
+    """The window in Vietnamese, as at the counter, when a screenshot is wanted."""
+    app = QApplication.instance()
+    if not os.environ.get("COUNTER_APP_SCREENSHOT_DIR") or app is None:
+        return []
+    return install_translations(app, "vi")
+
+
+def _keep_screenshot(window: object, name: str) -> None:
+    folder = os.environ.get("COUNTER_APP_SCREENSHOT_DIR")
+    if folder:
+        window.grab().save(str(Path(folder) / name))  # type: ignore[attr-defined]
