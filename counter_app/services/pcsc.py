@@ -26,9 +26,11 @@ def reader_names() -> list[str]:
     """The names of the PC/SC readers; ChipNoReaderError when there are none or no service."""
     system = _module("smartcard.System")
     exceptions = _module("smartcard.Exceptions")
+    service = _module("smartcard.pcsc.PCSCExceptions")
     try:
         names = [str(reader) for reader in system.readers()]
-    except (exceptions.EstablishContextException, exceptions.ListReadersException) as exc:
+    except (exceptions.SmartcardException, service.BaseSCardException) as exc:
+        # No PC/SC service (pcscd not running, Windows' Smart Card service stopped).
         raise ChipNoReaderError("no PC/SC service") from exc
     if not names:
         raise ChipNoReaderError("no reader")
