@@ -200,3 +200,18 @@ def _cancellations(db: Database) -> None:
         "idempotency_key TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, "
         "state TEXT NOT NULL DEFAULT 'pending', done_at TEXT)"
     )
+
+
+@migration(12)
+def _chip_portraits(db: Database) -> None:
+    """The chip's portrait of a dossier's applicant, kept only where the ward enables it.
+
+    In the store, so it is encrypted at rest with the dossier and leaves with its backups; one
+    row per dossier at most, never sent to the city (docs/CHIP.md).
+    """
+    db.conn.execute(
+        "CREATE TABLE dossier_portraits ("
+        "dossier_id INTEGER PRIMARY KEY REFERENCES dossiers(id), "
+        "mime_type TEXT NOT NULL, image BLOB NOT NULL, sha256 TEXT NOT NULL, "
+        "verification TEXT NOT NULL, created_at TEXT NOT NULL)"
+    )

@@ -8,6 +8,7 @@ card watcher sees the card arrive and reads it on the background lane. Set
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,20 @@ from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from counter_app.services.dossier_queries import list_dossiers
+from counter_app.services.intake_settings import save_intake_settings
 from counter_app.services.store import Store
+from counter_app.storage.portraits import find_portrait
 from tests.chip.fixtures import ServeCard
 from tests.dossier_helpers import configure
-from tests.gui.intake_helpers import close_window, make_window, press, scanner_types
+from tests.gui.intake_helpers import (
+    close_window,
+    make_window,
+    on_store,
+    person_types,
+    press,
+    scanner_types,
+)
 from tests.integration.test_chip_cli import QR
 from ui.i18n import install_translations
 
@@ -87,3 +98,40 @@ def _keep_screenshot(window: object, name: str) -> None:
     folder = os.environ.get("COUNTER_APP_SCREENSHOT_DIR")
     if folder:
         window.grab().save(str(Path(folder) / name))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_the_dossier_records_the_chip_and_keeps_the_portrait_only_if_the_ward_does(
+    qtbot: QtBot,
+    new_store: Store,
+    tmp_path: Path,
+    serve_card: ServeCard,
+    trust_folder: Path,
+    keep: bool,
+) -> None:
+    configure(new_store)
+    now = datetime.now().astimezone()
+    save_intake_settings(new_store, {"keep_chip_portrait": keep}, actor="it", now=now)
+    folder = new_store.folder
+    new_store.close()
+    window, screen = make_window(qtbot, folder, tmp_path / "pdf")
+    try:
+        scanner_types(QR)
+        qtbot.waitUntil(lambda: screen.applicant.edits["full_name"].text() != "")
+        with serve_card("good"), qtbot.waitSignal(screen.chip.read_done, timeout=READ_TIMEOUT_MS):
+            pass
+        person_types("ks")
+        press(Qt.Key.Key_Return)
+        with qtbot.waitSignal(screen.printed, timeout=30_000):
+            press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        [dossier] = on_store(qtbot, screen, list_dossiers)
+        assert dossier.applicant.source == "chip"
+        assert dossier.applicant.identity_verification == "verified"
+        stored = on_store(qtbot, screen, lambda store: find_portrait(store.db, dossier.id))
+        if keep:
+            assert stored is not None and stored.verification == "verified"
+            assert stored.image.startswith(b"\xff\xd8\xff") and len(stored.sha256) == 64
+        else:
+            assert stored is None
+    finally:
+        close_window(window, screen)

@@ -17,11 +17,11 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from counter_app.chip.errors import ChipError
-from counter_app.domain.reading import IdCardReading
+from counter_app.domain.reading import IdCardReading, Source
 from counter_app.messages import message_for
 from counter_app.services import pcsc
 from counter_app.services.chip_identity import ChipIdentity, read_identity
-from counter_app.services.chip_portrait import portrait_png
+from counter_app.services.chip_portrait import StoredPortrait, portrait_png, portrait_to_keep
 from counter_app.services.clock import today_vn
 from ui.intake.naming import named
 from ui.session import Session
@@ -47,6 +47,7 @@ class ChipPanel(QWidget):
         super().__init__(parent)
         self.session, self.lang = session, lang
         self.start: IdCardReading | None = None
+        self.identity: ChipIdentity | None = None
         self.reading_now = self.tried = False
         self.card_on_reader = False
         self.events = ChipEvents(self)
@@ -157,7 +158,7 @@ class ChipPanel(QWidget):
         self.read(typed)
 
     def _done(self, identity: ChipIdentity) -> None:
-        self.reading_now = False
+        self.reading_now, self.identity = False, identity
         self._show_portrait(identity)
         if identity.verified:
             self._say(self.tr("✓ Identity from the chip, verified."), "chip_verified")
@@ -179,13 +180,20 @@ class ChipPanel(QWidget):
             self.expiry.setFocus()
 
     def clear(self) -> None:
-        self.start, self.tried = None, False
+        self.start, self.tried, self.identity = None, False, None
         self.portrait.clear()
         self.portrait.hide()
         self.expiry.clear()
         self.expiry.hide()
         self.retry.hide()
         self._say(self.tr("After the QR scan, lay the card on the reader (F6)."))
+
+    def portrait_to_keep(self, *, keep: bool, reading: IdCardReading) -> StoredPortrait | None:
+        """The portrait to save with the dossier: only where the ward keeps portraits, and
+        only while the form still shows the chip's identity."""
+        if not keep or self.identity is None or reading.source is not Source.CHIP:
+            return None
+        return portrait_to_keep(self.identity)
 
     def _show_portrait(self, identity: ChipIdentity) -> None:
         portrait = identity.read.portrait

@@ -304,10 +304,15 @@ class IntakeScreen(QWidget):
             return
         self.busy = True
         missing, clerk, now = self.procedure.missing(), self._clerk(), now_vn()
+        portrait = self.chip.portrait_to_keep(
+            keep=self.settings.keep_chip_portrait, reading=self.applicant.reading(today=today_vn())
+        )
         self.drafts.pause()
         self.say(self.tr("Saving…"))
         self.session.store.run(
-            lambda store: work.save_and_issue(store, intake, missing=missing, clerk=clerk, now=now),
+            lambda store: work.save_and_issue(
+                store, intake, missing=missing, clerk=clerk, now=now, portrait=portrait
+            ),
             on_done=self._saved,
             on_error=self._save_failed,
         )
