@@ -331,6 +331,10 @@
         <translation>Đặt thẻ lên đầu đọc để đọc chip (F6).</translation>
     </message>
     <message>
+        <source>Reading the chip… {percent} %</source>
+        <translation>Đang đọc chip… {percent} %</translation>
+    </message>
+    <message>
         <source>Reading the chip… keep the card still.</source>
         <translation>Đang đọc chip… giữ yên thẻ trên đầu đọc.</translation>
     </message>

@@ -3,7 +3,7 @@
 ``write_card(folder, person, kind)`` writes the files that ``vicc_card.py`` serves, named by
 FID. ``kind`` picks the variants the tests need: a good card, one whose DG13 was changed after
 signing (tampered), one whose document signer was not issued by the trusted CSCA (wrong signer),
-one without DG13, and a passport (TD3 MRZ).
+one without DG13, a passport (TD3 MRZ), and a card with another application (other_card).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from counter_app.chip.sod import LDS_SECURITY_OBJECT_OID, DataGroupHash, LdsSecu
 UTF8, PRINTABLE, INTEGER, SEQUENCE = 0x0C, 0x13, 0x02, 0x30
 FIDS = {"COM": 0x011E, 1: 0x0101, 2: 0x0102, 13: 0x010D, "SOD": 0x011D}
 DG_TAGS = {1: 0x61, 2: 0x75, 13: 0x6D}
+OTHER_AID = "A0000000031010"  # a payment card's application: the card is no eMRTD
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ def write_card(folder: pathlib.Path, person: Person, pki: Pki, kind: str = "good
     files.update({FIDS[number]: content for number, content in groups.items()})
     for fid, content in files.items():
         (folder / f"{fid:04X}.bin").write_bytes(content)
+    if kind == "other_card":
+        (folder / "aid.hex").write_text(OTHER_AID)
     return folder
 
 

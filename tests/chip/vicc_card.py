@@ -79,7 +79,9 @@ def build_card(card_dir: pathlib.Path):  # type: ignore[no-untyped-def]
     from virtualsmartcard.SmartcardSAM import SAM
 
     mf = MF()
-    df = DF(parent=mf, fid=4, dfname=EMRTD_AID, bertlv_data=[])
+    aid_file = card_dir / "aid.hex"  # another application's AID: a card that is no eMRTD
+    aid = bytes.fromhex(aid_file.read_text()) if aid_file.exists() else EMRTD_AID
+    df = DF(parent=mf, fid=4, dfname=aid, bertlv_data=[])
     for path in sorted(card_dir.glob("*.bin")):
         fid = int(path.stem, 16)
         df.append(

@@ -15,9 +15,11 @@ from PIL import Image
 
 from counter_app.chip.errors import (
     ChipAccessDeniedError,
+    ChipCardRemovedError,
     ChipNoCardError,
     ChipSignatureError,
     ChipTamperedError,
+    ChipWrongCardError,
 )
 from counter_app.chip.passive_auth import Verification
 from counter_app.services import pcsc
@@ -115,3 +117,28 @@ def test_a_wrong_expiry_fails_once_without_retrying(
 def test_no_card_on_the_reader_says_so(chip_pcscd: object) -> None:
     with pytest.raises(ChipNoCardError):
         pcsc.connect()
+
+
+def test_a_card_without_the_emrtd_application_is_the_wrong_card(
+    serve_card: ServeCard, trust_folder: Path
+) -> None:
+    with serve_card("other_card"), pytest.raises(ChipWrongCardError):
+        _read(_keys(), trust_folder)
+
+
+def test_a_card_lifted_during_the_read_says_so(serve_card: ServeCard, trust_folder: Path) -> None:
+    with serve_card("good") as emulator_process:
+        connection = pcsc.connect()
+        sent = 0
+
+        def transmit(command: bytes) -> bytes:
+            nonlocal sent
+            sent += 1
+            if sent == 12:  # in the middle of DG2: the card leaves the field
+                emulator_process.terminate()
+                emulator_process.wait()
+            return connection.transmit(command)
+
+        with pytest.raises(ChipCardRemovedError):
+            read_card(transmit, _keys(), trusted=[])
+        connection.close()

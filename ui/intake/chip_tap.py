@@ -36,6 +36,7 @@ class ChipEvents(QObject):
 
     card_arrived = Signal(str)
     card_left = Signal(str)
+    progress = Signal(int, int)  # bytes of the current file read, its size
 
 
 class ChipPanel(QWidget):
@@ -59,6 +60,7 @@ class ChipPanel(QWidget):
         self._build()
         self.events.card_arrived.connect(self._card_arrived)
         self.events.card_left.connect(self._card_left)
+        self.events.progress.connect(self._progress)
         self.expiry.returnPressed.connect(self.read_with_expiry)
         self.retry.clicked.connect(self.read_with_expiry)
         self.clear()
@@ -144,11 +146,17 @@ class ChipPanel(QWidget):
         self.expiry.hide()
         self.retry.hide()
         self._say(self.tr("Reading the chip… keep the card still."))
+        progress = self.events.progress.emit
         self.session.background.run(
-            lambda: read_identity(start, today=today_vn(), expiry=expiry),
+            lambda: read_identity(start, today=today_vn(), expiry=expiry, progress=progress),
             on_done=self._done,
             on_error=self._failed,
         )
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.reading_now and total:
+            percent = min(100, done * 100 // total)
+            self._say(self.tr("Reading the chip… {percent} %").format(percent=percent))
 
     def read_with_expiry(self) -> None:
         typed = _typed_date(self.expiry.text())
