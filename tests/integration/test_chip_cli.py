@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.chip.cards import Person
 from tests.chip.fixtures import ServeCard
 
@@ -82,3 +84,19 @@ def test_a_wrong_expiry_is_one_clear_failure(serve_card: ServeCard, trust_folder
         status, out = _chip(QR + "\n", "--qr", "-", "--expiry", "300101")
     assert status != 0 and out["error_code"] == "CHIP_ACCESS_DENIED"
     assert "hạn" in out["error"]  # the message asks for the date printed on the card
+
+
+def test_without_a_trusted_csca_the_identity_is_read_not_verified(
+    serve_card: ServeCard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COUNTER_APP_CSCA_DIR", str(tmp_path / "no-csca"))
+    with serve_card("good"):
+        status, out = _chip(QR + "\n", "--qr", "-")
+    assert status == 0 and out["verification"] == "not_verified"
+    assert "CHIP_NOT_VERIFIED" in out["warnings"] and out["full_name"] == "Trần Quốc Bảo"
+
+
+def test_no_card_on_the_reader_is_one_clear_error(chip_pcscd: object) -> None:
+    status, out = _chip(QR + "\n", "--qr", "-")
+    assert status == 1 and out["error_code"] == "CHIP_NO_CARD"
+    assert "Chưa có thẻ" in out["error"]
