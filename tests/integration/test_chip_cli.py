@@ -100,3 +100,8 @@ def test_no_card_on_the_reader_is_one_clear_error(chip_pcscd: object) -> None:
     status, out = _chip(QR + "\n", "--qr", "-")
     assert status == 1 and out["error_code"] == "CHIP_NO_CARD"
     assert "Chưa có thẻ" in out["error"]
+
+
+def test_a_reader_number_that_does_not_exist_is_no_reader(chip_pcscd: object) -> None:
+    status, out = _chip(QR + "\n", "--qr", "-", "--reader", "7")
+    assert status == 3 and out["error_code"] == "CHIP_NO_READER"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from datetime import date
 
 import pytest
+from PIL import Image
 
 from counter_app.chip import tlv
 from counter_app.chip.dg2 import portrait_from_dg2
@@ -19,6 +21,7 @@ from counter_app.chip.session import groups_in_com
 from counter_app.chip.sod import parse_sod
 from counter_app.domain.id_card import parse_or_reject
 from counter_app.domain.reading import IdCardReading, Source
+from counter_app.services.chip_portrait import portrait_png
 from tests.chip import cards
 
 TODAY = date(2026, 12, 7)
@@ -138,3 +141,13 @@ def test_a_qr_name_with_other_marks_is_a_difference() -> None:
     assert [f.field for f in compared.findings if f.code == "CHIP_QR_DIFFER"] == ["full_name"]
     same = compare_with_qr(chip, chip._replace(full_name="TRẦN  QUỐC BẢO"))
     assert not [f for f in same.findings if f.code == "CHIP_QR_DIFFER"]
+
+
+def test_a_jpeg2000_portrait_is_decoded_for_the_screen() -> None:
+    picture = Image.new("RGB", (60, 80), (200, 160, 120))
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG2000")
+    png = portrait_png(buffer.getvalue())
+    assert png is not None
+    assert Image.open(io.BytesIO(png)).size == (60, 80)
+    assert portrait_png(b"not an image") is None
