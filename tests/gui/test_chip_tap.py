@@ -69,6 +69,7 @@ def test_qr_scan_then_card_gives_the_verified_chip_identity_with_portrait(
 def test_a_tampered_card_is_refused_and_the_qr_data_stays(
     qtbot: QtBot, folder: Path, tmp_path: Path, serve_card: ServeCard, trust_folder: Path
 ) -> None:
+    translators = _vietnamese_for_screenshot()
     window, screen = make_window(qtbot, folder, tmp_path / "pdf")
     try:
         scanner_types(QR)
@@ -82,8 +83,11 @@ def test_a_tampered_card_is_refused_and_the_qr_data_stays(
         assert "sửa" in screen.chip.status.text()  # "the card may have been altered"
         assert screen.applicant.edits["full_name"].text() == "Trần Quốc Bảo"
         assert screen.chip.portrait.isHidden()
+        _keep_screenshot(window, "intake-chip-refused-vi.png")
     finally:
         close_window(window, screen)
+        for translator in translators:
+            QApplication.removeTranslator(translator)
 
 
 def _vietnamese_for_screenshot() -> list[QTranslator]:

@@ -27,6 +27,12 @@ from ui.intake.naming import named
 from ui.session import Session
 
 PORTRAIT_SIZE = (96, 128)  # a passport photo's 3:4, small enough for the right-hand column
+# Dark enough for text on the light window at any size (contrast above 4.5:1).
+_STATE_COLOURS = {
+    "chip_verified": "#1b5e20",
+    "chip_unverified": "#8a4b00",
+    "chip_failed": "#b71c1c",
+}
 # Codes after which the clerk may type the card's expiry for one more try.
 _ASK_EXPIRY = {"CHIP_ACCESS_DENIED", "CHIP_KEY_MISSING"}
 
@@ -220,6 +226,8 @@ class ChipPanel(QWidget):
     def _say(self, text: str, state: str = "") -> None:
         self.status.setText(text)
         self.status.setProperty("state", state)
+        colour = _STATE_COLOURS.get(state)
+        self.status.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
 
 
 def _typed_date(text: str) -> date | None:
