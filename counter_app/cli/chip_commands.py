@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counter_app.chip.errors import ChipError, ChipSignatureError, ChipTamperedError
 from counter_app.cli.output import Subparsers, emit, error_json, reading_json
@@ -13,8 +13,10 @@ from counter_app.domain.id_card import parse_or_reject
 from counter_app.domain.reading import IdCardReading
 from counter_app.domain.typed_identity import read_typed_identity
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError
-from counter_app.services.chip_identity import ChipIdentity, read_identity
 from counter_app.services.clock import today_vn
+
+if TYPE_CHECKING:
+    from counter_app.services.chip_identity import ChipIdentity
 
 STDIN = "-"
 
@@ -62,6 +64,9 @@ def register_chip(sub: Subparsers) -> None:
 
 def run_chip(args: argparse.Namespace) -> int:
     today = today_vn()
+    # Imported here: the chip's crypto and ASN.1 libraries would slow every other command.
+    from counter_app.services.chip_identity import read_identity
+
     start = _starting_identity(args, today)
     expiry = _expiry(args.expiry)
     try:
