@@ -44,7 +44,7 @@ COUNTER_KEYS = ("agency_code", "agency_name", "counter", "code_range", "form_set
 KNOWN: Mapping[str, tuple[str, ...]] = {
     "counter": COUNTER_KEYS,
     "sync": ("url", "token_file", "ca_bundle"),
-    "intake": ("scanner_port", "scanner_baud", "camera"),
+    "intake": ("scanner_port", "scanner_baud", "camera", "keep_chip_portrait"),
     "ui": ("language",),
 }
 REQUIRED_FOR_NEW = ("agency_code", "agency_name", "counter")
