@@ -28,6 +28,7 @@ CHUNK = 0xDF
 # Enough of a file's start to know its whole length (tag, and a length of up to 3 bytes).
 HEADER_PEEK = 6
 _SW_FILE_NOT_FOUND = 0x6A82
+MAX_OFFSET = 0x7FFF  # P1-P2 of READ BINARY (B0) with a file already selected: 15 bits
 
 
 class FileNotOnCard(ChipDataError):
@@ -87,6 +88,8 @@ def read_file(
     _expect_ok(sw)
     content = _read(transmit, channel, 0, HEADER_PEEK)
     total = tlv.total_length(content)
+    if total > MAX_OFFSET:
+        raise ChipDataError("file larger than READ BINARY's 15-bit offsets reach")
     while len(content) < total:
         part = _read(transmit, channel, len(content), min(CHUNK, total - len(content)))
         if not part:
