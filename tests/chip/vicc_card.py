@@ -1,11 +1,11 @@
 """Serve one emulated ID card through vsmartcard's ``vicc`` (run by Debian's python3).
 
-Usage: python3 vicc_card.py CARD_DIR PORT
+Usage: python3 vicc_card.py CARD_DIR PORT [--debug]
 
 CARD_DIR holds the card's files named by FID (``011E.bin`` EF.COM, ``0101.bin`` DG1 …), as
 written by ``tests/chip/cards.py``. The card side (BAC, Secure Messaging, the file system) is
 the emulator's own code; vsmartcard 3.3's Python 3 port is incomplete, so this copies the
-package to a temporary folder and applies the small fixes listed in ``FIXES`` (each must match,
+package beside CARD_DIR and applies the small fixes listed in ``FIXES`` (each must match,
 or the script stops: a changed emulator needs a look, not a silent guess). Only the BAC key is
 computed here, because the emulator's ``PassportSAM`` reads a passport's (TD3) MRZ and the ID
 card's is TD1.
@@ -48,8 +48,9 @@ FIXES = [
 ]
 
 
-def patched_copy() -> pathlib.Path:
-    target = pathlib.Path(tempfile.mkdtemp(prefix="vicc-")) / "virtualsmartcard"
+def patched_copy(work: pathlib.Path) -> pathlib.Path:
+    """The emulator's package, fixed, under ``work`` (the caller's folder, cleaned with it)."""
+    target = pathlib.Path(tempfile.mkdtemp(prefix="vicc-", dir=work)) / "virtualsmartcard"
     shutil.copytree(PACKAGE / "virtualsmartcard", target / "virtualsmartcard")
     for module, old, new in FIXES:
         path = target / "virtualsmartcard" / module
@@ -99,7 +100,7 @@ def build_card(card_dir: pathlib.Path):  # type: ignore[no-untyped-def]
 
 def main() -> None:
     card_dir, port = pathlib.Path(sys.argv[1]), int(sys.argv[2])
-    copy = patched_copy()
+    copy = patched_copy(card_dir.parent)
     sys.path.insert(0, str(copy))
     import Cryptodome
 
