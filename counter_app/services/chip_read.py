@@ -89,9 +89,11 @@ def bac_keys_for(
 
 
 def bac_keys_from_reading(reading: IdCardReading, expiry: date | None = None) -> list[BacKey]:
+    """Keys from a QR or typed reading; a partial birth date (a year only) gives none."""
     dob = reading.date_of_birth
-    full_birth = dob is not None and dob.month is not None and dob.day is not None
-    birth = date(dob.year, dob.month, dob.day) if full_birth else None  # type: ignore[union-attr,arg-type]
+    birth = None
+    if dob is not None and dob.month is not None and dob.day is not None:
+        birth = date(dob.year, dob.month, dob.day)
     return bac_keys_for(
         id_number=reading.id_number, birth=birth, issued=reading.issue_date, expiry=expiry
     )
