@@ -181,6 +181,7 @@ def test_dossiers_saved_before_digests_are_sealed_once_at_the_upgrade(
         "DROP TABLE dossier_seals",
         "DROP TABLE cancellations",  # migration 8 comes after too
         "ALTER TABLE outbox DROP COLUMN sent_at",
+        "DROP TABLE dossier_portraits",  # and migration 12
         "DROP TRIGGER audit_log_no_update",
         "UPDATE audit_log SET details = json_remove(details, '$.digest')",
         "PRAGMA user_version = 6",
