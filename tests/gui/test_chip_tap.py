@@ -8,7 +8,7 @@ card watcher sees the card arrive and reads it on the background lane. Set
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,7 @@ from counter_app.services.dossier_queries import list_dossiers
 from counter_app.services.intake_settings import save_intake_settings
 from counter_app.services.store import Store
 from counter_app.storage.portraits import find_portrait
+from tests.chip import cards
 from tests.chip.fixtures import ServeCard
 from tests.dossier_helpers import configure
 from tests.gui.intake_helpers import (
@@ -137,5 +138,27 @@ def test_the_dossier_records_the_chip_and_keeps_the_portrait_only_if_the_ward_do
             assert stored.image.startswith(b"\xff\xd8\xff") and len(stored.sha256) == 64
         else:
             assert stored is None
+    finally:
+        close_window(window, screen)
+
+
+def test_when_the_derived_keys_fail_the_typed_expiry_opens_the_chip_once(
+    qtbot: QtBot, folder: Path, tmp_path: Path, serve_card: ServeCard, trust_folder: Path
+) -> None:
+    window, screen = make_window(qtbot, folder, tmp_path / "pdf")
+    odd_expiry = cards.Person(expiry=date(2031, 1, 1))  # not what birth and issue dates give
+    try:
+        scanner_types(QR)
+        qtbot.waitUntil(lambda: screen.applicant.edits["full_name"].text() != "")
+        with serve_card("good", person=odd_expiry):
+            qtbot.waitUntil(lambda: not screen.chip.expiry.isHidden(), timeout=READ_TIMEOUT_MS)
+            assert screen.chip.status.property("state") == "chip_failed"
+            assert "Có giá trị đến" in screen.chip.status.text()
+            qtbot.wait(500)  # no second read starts by itself
+            assert not screen.chip.reading_now
+            screen.chip.expiry.setText("01/01/2031")
+            with qtbot.waitSignal(screen.chip.read_done, timeout=READ_TIMEOUT_MS):
+                press(Qt.Key.Key_Return)
+        assert screen.chip.status.property("state") == "chip_verified"
     finally:
         close_window(window, screen)
