@@ -24,6 +24,9 @@ def reading_from_chip(mrz: Mrz, dg13: Dg13 | None, *, today: date) -> IdCardRead
     findings: list[Finding] = []
     if mrz.is_passport:
         findings.append(Finding(FindingCode.CHIP_IS_PASSPORT))
+    if mrz.failed_checks:
+        checks = ", ".join(mrz.failed_checks)
+        findings.append(Finding(FindingCode.CHIP_MRZ_CHECK_FAILED, None, {"checks": checks}))
     return interpret_fields(raw, findings, source=Source.CHIP, raw_payload="", today=today)
 
 

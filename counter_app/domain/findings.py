@@ -51,6 +51,7 @@ class FindingCode(StrEnum):
     CHIP_QR_DIFFER = "CHIP_QR_DIFFER"
     CHIP_NOT_VERIFIED = "CHIP_NOT_VERIFIED"
     CHIP_IS_PASSPORT = "CHIP_IS_PASSPORT"
+    CHIP_MRZ_CHECK_FAILED = "CHIP_MRZ_CHECK_FAILED"
 
 
 SEVERITY_OF: Mapping[FindingCode, Severity] = {
@@ -82,6 +83,7 @@ SEVERITY_OF: Mapping[FindingCode, Severity] = {
     FindingCode.CHIP_QR_DIFFER: Severity.CONFIRM,
     FindingCode.CHIP_NOT_VERIFIED: Severity.WARN,
     FindingCode.CHIP_IS_PASSPORT: Severity.WARN,
+    FindingCode.CHIP_MRZ_CHECK_FAILED: Severity.WARN,
 }
 
 

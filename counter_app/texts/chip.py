@@ -98,6 +98,12 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "The chip was read but its signature could not be verified (no issuer certificate "
         "on this computer). Compare with the card; IT should install the CSCA certificates.",
     },
+    "CHIP_MRZ_CHECK_FAILED": {
+        "vi": "Số kiểm tra trong vùng MRZ của chip không khớp ({checks}). Hãy đối chiếu số thẻ và "
+        "các ngày với thẻ.",
+        "en": "A check digit of the chip's MRZ does not match ({checks}). Compare the number and "
+        "dates with the card.",
+    },
     "CHIP_IS_PASSPORT": {
         "vi": "Đây là hộ chiếu, không phải thẻ căn cước: không có địa chỉ trong chip. Hãy gõ địa "
         "chỉ.",

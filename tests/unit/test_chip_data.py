@@ -151,3 +151,12 @@ def test_a_jpeg2000_portrait_is_decoded_for_the_screen() -> None:
     assert png is not None
     assert Image.open(io.BytesIO(png)).size == (60, 80)
     assert portrait_png(b"not an image") is None
+
+
+def test_an_mrz_check_digit_failure_is_a_finding_of_the_chip_reading() -> None:
+    good = cards.td1_mrz(PERSON)
+    broken = good[:36] + str((int(good[36]) + 1) % 10) + good[37:]  # the birth date's check
+    dg1 = tlv.encode(0x61, tlv.encode(0x5F1F, broken.encode()))
+    reading = reading_from_chip(parse_dg1(dg1), parse_dg13(cards.dg13(PERSON)), today=TODAY)
+    [finding] = [f for f in reading.findings if f.code == "CHIP_MRZ_CHECK_FAILED"]
+    assert "birth_date" in finding.params["checks"]
