@@ -75,11 +75,17 @@ def make_pki() -> Pki:
     return Pki(csca_key, csca, ds_key, ds, impostor)
 
 
-def write_card(folder: pathlib.Path, person: Person, pki: Pki, kind: str = "good") -> pathlib.Path:
+def write_card(
+    folder: pathlib.Path,
+    person: Person,
+    pki: Pki,
+    kind: str = "good",
+    portrait: bytes | None = None,
+) -> pathlib.Path:
     """Write the card's files into ``folder`` (created 0700); returns the folder."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     passport = kind == "passport"
-    groups = {1: dg1(person, passport=passport), 2: dg2()}
+    groups = {1: dg1(person, passport=passport), 2: dg2(portrait)}
     if kind not in ("no_dg13", "passport"):
         groups[13] = dg13(person)
     signer = pki.impostor_ds if kind == "wrong_signer" else pki.ds
@@ -142,9 +148,9 @@ def dg13(person: Person) -> bytes:
     return tlv.encode(0x6D, tlv.encode(SEQUENCE, body))
 
 
-def dg2() -> bytes:
-    """A synthetic face (JPEG) in an ISO 19794-5 record inside the biometric templates."""
-    image = _portrait_jpeg()
+def dg2(image: bytes | None = None) -> bytes:
+    """A face image (by default a drawn JPEG) in an ISO 19794-5 record inside the templates."""
+    image = image if image is not None else _portrait_jpeg()
     header = b"FAC\x000100" + (14 + 32 + len(image)).to_bytes(4, "big") + b"\x00\x01"
     record = header + bytes(32) + image
     bit = tlv.encode(0xA1, bytes.fromhex("800201018102000887020101")) + tlv.encode(0x5F2E, record)
@@ -223,6 +229,18 @@ def _mrz_name(full_name: str) -> str:
 
     words = fold(full_name).upper().split()
     return words[0] + "<<" + "<".join(words[1:])
+
+
+def noisy_portrait(size: tuple[int, int] = (480, 640), quality: int = 40) -> bytes:
+    """A JPEG 2000 picture about as large as real portraits (15-25 kB), for the bench."""
+    import random
+
+    rng = random.Random(7)
+    image = Image.new("RGB", size)
+    image.putdata([tuple(rng.randrange(256) for _ in range(3)) for _ in range(size[0] * size[1])])
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG2000", quality_mode="rates", quality_layers=[quality])
+    return buffer.getvalue()
 
 
 def _portrait_jpeg() -> bytes:

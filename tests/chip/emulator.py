@@ -125,11 +125,12 @@ def _can_unshare() -> bool:
 def _card_present(daemon: Pcscd) -> bool:
     """True when the reader holds a card (pyscard in this process, pointed at ``daemon``)."""
     from smartcard.Exceptions import CardConnectionException, NoCardException
+    from smartcard.pcsc.PCSCExceptions import BaseSCardException
     from smartcard.System import readers
 
     try:
         connection = readers()[0].createConnection()
-    except (CardConnectionException, IndexError):
+    except (CardConnectionException, BaseSCardException, IndexError):
         return False
     try:
         connection.connect()
