@@ -62,6 +62,31 @@ def register_chip(sub: Subparsers) -> None:
     parser.set_defaults(handler=run_chip)
 
 
+def register_readers(sub: Subparsers) -> None:
+    parser = sub.add_parser(
+        "readers",
+        help="list the PC/SC card readers and whether a card lies on each",
+        description=(
+            "List the PC/SC readers in the order 'id chip --reader N' numbers them, each with "
+            "whether a card lies on it. Exit status 0; 3 with CHIP_NO_READER when there is no "
+            "reader or no PC/SC service."
+        ),
+    )
+    parser.add_argument("--json", action="store_true", help="one JSON object per reader")
+    parser.set_defaults(handler=run_readers)
+
+
+def run_readers(args: argparse.Namespace) -> int:
+    from counter_app.services.pcsc import reader_states
+
+    for number, (name, card) in enumerate(reader_states()):
+        if args.json:
+            emit({"reader": number, "name": name, "card_present": card})
+        else:
+            print(f"{number}  {name}  {'card' if card else '-'}")
+    return EXIT_OK
+
+
 def run_chip(args: argparse.Namespace) -> int:
     today = today_vn()
     # Imported here: the chip's crypto and ASN.1 libraries would slow every other command.

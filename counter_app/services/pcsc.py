@@ -37,6 +37,20 @@ def reader_names() -> list[str]:
     return names
 
 
+def reader_states() -> list[tuple[str, bool]]:
+    """Each reader's name and whether a card lies on it (for `id readers` and IT)."""
+    system = _module("smartcard.System")
+    states = []
+    readers = system.readers() if reader_names() else []
+    for reader in readers:
+        try:
+            _connect(reader).close()
+            states.append((str(reader), True))
+        except (ChipNoCardError, ChipReaderError):
+            states.append((str(reader), False))
+    return states
+
+
 class CardConnection:
     """One connection to the card in one reader; ``transmit`` is what the protocol calls."""
 

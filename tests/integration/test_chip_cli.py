@@ -105,3 +105,15 @@ def test_no_card_on_the_reader_is_one_clear_error(chip_pcscd: object) -> None:
 def test_a_reader_number_that_does_not_exist_is_no_reader(chip_pcscd: object) -> None:
     status, out = _chip(QR + "\n", "--qr", "-", "--reader", "7")
     assert status == 3 and out["error_code"] == "CHIP_NO_READER"
+
+
+def test_the_readers_are_listed_with_the_card_on_them(serve_card: ServeCard) -> None:
+    with serve_card("good"):
+        done = subprocess.run(
+            [sys.executable, "-m", "counter_app", "id", "readers", "--json"],
+            capture_output=True, timeout=60, check=False,
+        )  # fmt: skip
+    lines = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert done.returncode == 0
+    assert lines[0] == {"reader": 0, "name": "Virtual PCD 00 00", "card_present": True}
+    assert lines[1]["card_present"] is False
