@@ -14,13 +14,20 @@ from counter_app.chip.dg13 import Dg13
 from counter_app.chip.mrz import Mrz
 from counter_app.domain.findings import Finding, FindingCode
 from counter_app.domain.reading import IdCardReading, RawFields, Source, interpret_fields
+from counter_app.domain.text import fold
 
 _SEX_FROM_MRZ = {"M": "Nam", "F": "Nữ"}
 COMPARED_FIELDS = ("id_number", "full_name", "date_of_birth", "sex", "address", "issue_date")
 
 
-def reading_from_chip(mrz: Mrz, dg13: Dg13 | None, *, today: date) -> IdCardReading:
+def reading_from_chip(
+    mrz: Mrz, dg13: Dg13 | None, *, today: date, qr: IdCardReading | None = None
+) -> IdCardReading:
+    """The chip's identity; a field the chip lacks (no DG13: the address, the issue date) is
+    taken from ``qr``, and an MRZ name without marks becomes the QR's when the letters agree."""
     raw = _raw_from_dg13(dg13) if dg13 is not None else _raw_from_mrz(mrz, today)
+    if qr is not None:
+        _fill_gaps(raw, qr)
     findings: list[Finding] = []
     if mrz.is_passport:
         findings.append(Finding(FindingCode.CHIP_IS_PASSPORT))
@@ -55,6 +62,21 @@ def _differs(chip_value: object, qr_value: object) -> bool:
 
 def _spaced(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def _fill_gaps(raw: RawFields, qr: IdCardReading) -> None:
+    if not raw.address and qr.address:
+        raw.address = qr.address
+    if not raw.issue_date and qr.issue_date:
+        raw.issue_date = qr.issue_date.strftime("%d/%m/%Y")
+    if not raw.old_id_number and qr.old_id_number:
+        raw.old_id_number = qr.old_id_number
+    if qr.full_name and raw.full_name == _as_mrz_name(qr.full_name):
+        raw.full_name = qr.full_name  # the same letters, with the marks the MRZ cannot hold
+
+
+def _as_mrz_name(name: str) -> str:
+    return " ".join(fold(name).upper().split())
 
 
 def _raw_from_dg13(dg13: Dg13) -> RawFields:

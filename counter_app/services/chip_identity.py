@@ -64,7 +64,7 @@ def read_identity(
 
 
 def chip_reading(read: ChipRead, start: IdCardReading | None, *, today: date) -> IdCardReading:
-    reading = reading_from_chip(read.mrz, read.dg13, today=today)
+    reading = reading_from_chip(read.mrz, read.dg13, today=today, qr=start)
     if read.verification is Verification.NOT_VERIFIED:
         reading = with_finding(reading, Finding(FindingCode.CHIP_NOT_VERIFIED))
     return compare_with_qr(reading, start) if start is not None else reading

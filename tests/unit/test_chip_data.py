@@ -160,3 +160,16 @@ def test_an_mrz_check_digit_failure_is_a_finding_of_the_chip_reading() -> None:
     reading = reading_from_chip(parse_dg1(dg1), parse_dg13(cards.dg13(PERSON)), today=TODAY)
     [finding] = [f for f in reading.findings if f.code == "CHIP_MRZ_CHECK_FAILED"]
     assert "birth_date" in finding.params["checks"]
+
+
+def test_without_dg13_the_qr_fills_what_the_chip_lacks() -> None:
+    qr = parse_or_reject(
+        "001089004217|013579246|Trần Quốc Bảo|05061989|Nam|"
+        "Số 7 phố Hàng Bạc, Hàng Bạc, Hoàn Kiếm, Hà Nội|12042021",
+        today=TODAY,
+    )
+    assert isinstance(qr, IdCardReading)
+    reading = reading_from_chip(parse_dg1(cards.dg1(PERSON)), None, today=TODAY, qr=qr)
+    assert reading.full_name == "Trần Quốc Bảo"  # the MRZ's letters, the QR's marks
+    assert reading.address == PERSON.residence and reading.issue_date == date(2021, 4, 12)
+    assert reading.ok and compare_with_qr(reading, qr).findings == reading.findings
