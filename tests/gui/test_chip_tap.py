@@ -32,6 +32,7 @@ from tests.gui.intake_helpers import (
     scanner_types,
 )
 from tests.integration.test_chip_cli import QR
+from ui.dossiers.detail import DetailPane
 from ui.i18n import install_translations
 
 READ_TIMEOUT_MS = 60_000  # BAC and about 40 APDUs through the emulator on two shared cores
@@ -132,6 +133,7 @@ def test_the_dossier_records_the_chip_and_keeps_the_portrait_only_if_the_ward_do
         [dossier] = on_store(qtbot, screen, list_dossiers)
         assert dossier.applicant.source == "chip"
         assert dossier.applicant.identity_verification == "verified"
+        assert DetailPane(lang="en")._identity_source(dossier) == "the card's chip, verified"
         stored = on_store(qtbot, screen, lambda store: find_portrait(store.db, dossier.id))
         if keep:
             assert stored is not None and stored.verification == "verified"
