@@ -9,6 +9,7 @@ the QR data.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import date
 
@@ -33,6 +34,9 @@ _STATE_COLOURS = {
     "chip_unverified": "#8a4b00",
     "chip_failed": "#b71c1c",
 }
+# Without a reader, look again at a scan at most this often: a reader plugged in later is found,
+# and a counter without one does not ask PC/SC at every scan.
+READER_RECHECK_S = 60.0
 # Codes after which the clerk may type the card's expiry for one more try.
 _ASK_EXPIRY = {"CHIP_ACCESS_DENIED", "CHIP_KEY_MISSING"}
 
@@ -59,6 +63,7 @@ class ChipPanel(QWidget):
         self.card_on_reader = False
         self.events = ChipEvents(self)
         self._stop_watching: Callable[[], None] | None = None
+        self._next_ask_at = 0.0  # monotonic time before which no reader is looked for again
         self.status = named(QLabel(), "chip_status")
         self.portrait = named(QLabel(), "chip_portrait")
         self.expiry = named(QLineEdit(), "chip_expiry")
@@ -93,7 +98,15 @@ class ChipPanel(QWidget):
 
     def watch(self) -> None:
         """Listen for cards once a reader is found (asked off the GUI thread); without a
-        reader the panel stays idle and F6 still tries."""
+        reader the panel stays idle and F6 still tries.
+
+        Called at the first QR scan, not when the screen opens: loading pyscard holds the
+        interpreter for a moment, and at start that would stretch the gaps between a
+        scanner's first keys into typing speed.
+        """
+        if self._stop_watching is not None or time.monotonic() < self._next_ask_at:
+            return
+        self._next_ask_at = time.monotonic() + READER_RECHECK_S
         self.session.background.run(
             pcsc.reader_names, on_done=self._start_watching, on_error=self._no_reader
         )
@@ -135,6 +148,7 @@ class ChipPanel(QWidget):
         self.clear()
         self.start = start
         self._say(self.tr("Lay the card on the reader to read its chip (F6)."))
+        self.watch()  # a card already lying there is reported as it starts
         if self.card_on_reader:
             self.read()
 

@@ -199,7 +199,6 @@ class IntakeScreen(QWidget):
         if start.draft:
             self.restore_draft(start.draft)
         self.is_ready = True
-        self.chip.watch()
         self.focus_scan_box()
         self.ready.emit()
 
