@@ -9,6 +9,7 @@ without PC/SC still runs everything else.
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any
@@ -122,26 +123,61 @@ def _release(connection: Any, exceptions: ModuleType) -> None:
         connection.release()
 
 
+# How often the watcher asks PC/SC which readers hold a card: quick enough that a card laid on
+# the reader is read at once, rare enough to cost nothing (each ask is one local IPC round).
+WATCH_POLL_S = 0.3
+# After PC/SC fails (the service restarting, a reader unplugged mid-call), wait before asking again.
+WATCH_RETRY_S = 2.0
+
+
 def watch_cards(
     on_inserted: Callable[[str], None], on_removed: Callable[[str], None]
 ) -> Callable[[], None]:
-    """Call back (on pyscard's own thread) when a card arrives or leaves; returns a stop."""
-    monitoring = _module("smartcard.CardMonitoring")
+    """Call back, on a thread of its own, when a card arrives on a reader or leaves it.
 
-    observer_base: Any = monitoring.CardObserver
+    Returns the function that stops the watch (it may be called more than once). Our own
+    small loop rather than pyscard's CardMonitor: that one spins without a pause, printing a
+    traceback each turn, when the PC/SC service goes away for a moment.
+    """
+    scard = _module("smartcard.scard")
+    stop = threading.Event()
 
-    class _Observer(observer_base):  # type: ignore[misc]
-        def update(self, observable: Any, actions: Any) -> None:
-            added, removed = actions
-            for card in added:
-                on_inserted(str(card.reader))
-            for card in removed:
-                on_removed(str(card.reader))
+    def run() -> None:
+        present: set[str] = set()
+        while not stop.is_set():
+            now = _readers_with_a_card(scard)
+            if now is None:
+                stop.wait(WATCH_RETRY_S)
+                continue
+            for name in sorted(now - present):
+                on_inserted(name)
+            for name in sorted(present - now):
+                on_removed(name)
+            present = now
+            stop.wait(WATCH_POLL_S)
 
-    monitor = monitoring.CardMonitor()
-    observer = _Observer()
-    monitor.addObserver(observer)
-    return lambda: monitor.deleteObserver(observer)
+    threading.Thread(target=run, name="card-watcher", daemon=True).start()
+    return stop.set
+
+
+def _readers_with_a_card(scard: Any) -> set[str] | None:
+    """The readers holding a card now, or None when PC/SC cannot say."""
+    result, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+    if result != scard.SCARD_S_SUCCESS:
+        return None
+    try:
+        result, readers = scard.SCardListReaders(context, [])
+        if result == scard.SCARD_E_NO_READERS_AVAILABLE:
+            return set()
+        if result != scard.SCARD_S_SUCCESS:
+            return None
+        states = [(reader, scard.SCARD_STATE_UNAWARE) for reader in readers]
+        result, states = scard.SCardGetStatusChange(context, 0, states)
+        if result != scard.SCARD_S_SUCCESS:
+            return None
+        return {str(state[0]) for state in states if state[1] & scard.SCARD_STATE_PRESENT}
+    finally:
+        scard.SCardReleaseContext(context)
 
 
 def _module(name: str) -> ModuleType:

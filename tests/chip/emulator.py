@@ -62,6 +62,8 @@ def skip_without_emulator() -> None:
 def running_pcscd(folder: Path) -> Iterator[Pcscd]:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     port = _free_port_pair()
+    for leftover in ("pcscd.comm", "pcscd.pid"):  # a previous daemon's, in the same folder
+        (folder / "run" / leftover).unlink(missing_ok=True)
     config = folder / "reader.conf.d"
     config.mkdir(exist_ok=True)
     (config / "vpcd").write_text(

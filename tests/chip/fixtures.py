@@ -14,9 +14,17 @@ ServeCard = Callable[..., AbstractContextManager[object]]
 
 
 @pytest.fixture(scope="session")
-def chip_pcscd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[emulator.Pcscd]:
+def chip_pcscd_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder, so one socket path, for every pcscd of the session: pcsc-lite's client
+    reads the socket's name once per process and finds each new daemon at the same place."""
+    return tmp_path_factory.mktemp("pcscd")
+
+
+@pytest.fixture(scope="module")
+def chip_pcscd(chip_pcscd_folder: Path) -> Iterator[emulator.Pcscd]:
+    """pcscd for one test module: the modules after it see no reader, as on most PCs."""
     emulator.skip_without_emulator()
-    with emulator.running_pcscd(tmp_path_factory.mktemp("pcscd")) as daemon:
+    with emulator.running_pcscd(chip_pcscd_folder) as daemon:
         yield daemon
 
 

@@ -29,7 +29,6 @@ from tests.gui.intake_helpers import (
     on_store,
     person_types,
     press,
-    scanner_types,
 )
 from tests.integration.test_chip_cli import QR
 from ui.dossiers.detail import DetailPane
@@ -53,7 +52,7 @@ def test_qr_scan_then_card_gives_the_verified_chip_identity_with_portrait(
     window, screen = make_window(qtbot, folder, tmp_path / "pdf")
     try:
         other_name = QR.replace("Trần Quốc Bảo", "Trần Quốc Báo")
-        scanner_types(other_name)
+        screen.on_scan(other_name)
         qtbot.waitUntil(lambda: screen.applicant.edits["full_name"].text() != "")
         with serve_card("good"), qtbot.waitSignal(screen.chip.read_done, timeout=READ_TIMEOUT_MS):
             qtbot.waitUntil(lambda: screen.chip._stop_watching is not None, timeout=20_000)
@@ -63,6 +62,7 @@ def test_qr_scan_then_card_gives_the_verified_chip_identity_with_portrait(
         assert "CHIP_QR_DIFFER" in screen.applicant.confirms
         _keep_screenshot(window, "intake-chip-vi.png")
     finally:
+        screen.chip.stop()
         close_window(window, screen)
         for translator in translators:
             QApplication.removeTranslator(translator)
@@ -74,7 +74,7 @@ def test_a_tampered_card_is_refused_and_the_qr_data_stays(
     translators = _vietnamese_for_screenshot()
     window, screen = make_window(qtbot, folder, tmp_path / "pdf")
     try:
-        scanner_types(QR)
+        screen.on_scan(QR)  # the scanner's own path is tested in test_intake_inputs
         qtbot.waitUntil(lambda: screen.applicant.edits["full_name"].text() != "")
         with serve_card("tampered"):
             press(Qt.Key.Key_F6)
@@ -87,6 +87,7 @@ def test_a_tampered_card_is_refused_and_the_qr_data_stays(
         assert screen.chip.portrait.isHidden()
         _keep_screenshot(window, "intake-chip-refused-vi.png")
     finally:
+        screen.chip.stop()
         close_window(window, screen)
         for translator in translators:
             QApplication.removeTranslator(translator)
@@ -122,7 +123,7 @@ def test_the_dossier_records_the_chip_and_keeps_the_portrait_only_if_the_ward_do
     new_store.close()
     window, screen = make_window(qtbot, folder, tmp_path / "pdf")
     try:
-        scanner_types(QR)
+        screen.on_scan(QR)  # the scanner's own path is tested in test_intake_inputs
         qtbot.waitUntil(lambda: screen.applicant.edits["full_name"].text() != "")
         with serve_card("good"), qtbot.waitSignal(screen.chip.read_done, timeout=READ_TIMEOUT_MS):
             pass
@@ -141,6 +142,7 @@ def test_the_dossier_records_the_chip_and_keeps_the_portrait_only_if_the_ward_do
         else:
             assert stored is None
     finally:
+        screen.chip.stop()
         close_window(window, screen)
 
 
@@ -150,7 +152,7 @@ def test_when_the_derived_keys_fail_the_typed_expiry_opens_the_chip_once(
     window, screen = make_window(qtbot, folder, tmp_path / "pdf")
     odd_expiry = cards.Person(expiry=date(2031, 1, 1))  # not what birth and issue dates give
     try:
-        scanner_types(QR)
+        screen.on_scan(QR)  # the scanner's own path is tested in test_intake_inputs
         qtbot.waitUntil(lambda: screen.applicant.edits["full_name"].text() != "")
         with serve_card("good", person=odd_expiry):
             qtbot.waitUntil(lambda: not screen.chip.expiry.isHidden(), timeout=READ_TIMEOUT_MS)
@@ -163,4 +165,5 @@ def test_when_the_derived_keys_fail_the_typed_expiry_opens_the_chip_once(
                 press(Qt.Key.Key_Return)
         assert screen.chip.status.property("state") == "chip_verified"
     finally:
+        screen.chip.stop()
         close_window(window, screen)

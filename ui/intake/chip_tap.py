@@ -1,7 +1,7 @@
 """CHIP: after a QR scan, "tap the card" reads its chip and replaces the QR's fields.
 
 The read runs on ``session.background`` (BAC and a few dozen APDUs take a second or two); the
-reader's card events come from pyscard's own thread as queued signals. A failed read is shown
+reader's card events come from the card watcher's thread as queued signals. A failed read is shown
 once and never retried by itself: a wrong key tried again and again may slow the chip down, so
 after a refusal the clerk types the expiry printed on the card (one more try) or goes on with
 the QR data.
@@ -42,7 +42,7 @@ _ASK_EXPIRY = {"CHIP_ACCESS_DENIED", "CHIP_KEY_MISSING"}
 
 
 class ChipEvents(QObject):
-    """pyscard's card events as signals; emitted on pyscard's thread, delivered queued."""
+    """The reader's card events as signals; emitted on the watcher's thread, delivered queued."""
 
     card_arrived = Signal(str)
     card_left = Signal(str)
@@ -120,7 +120,7 @@ class ChipPanel(QWidget):
             self._no_reader(error)
             return
         self._stop_watching = stop
-        # pyscard's monitor thread ends with its last observer: leave with the panel.
+        # The watcher's thread ends with the panel.
         self.destroyed.connect(lambda *_args, stop=stop: stop())
 
     def _no_reader(self, error: BaseException) -> None:
