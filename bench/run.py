@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bench import (
     bench_bundle,
+    bench_chip,
     bench_dashboard,
     bench_decode,
     bench_dossiers_view,
@@ -44,6 +45,7 @@ SECTIONS: dict[str, Callable[[], str]] = {
     "bundle": bench_bundle.run,
     "tracking_log": bench_tracking_log.run,
     "dashboard": bench_dashboard.run,
+    "chip": bench_chip.run,
 }
 
 

@@ -15,6 +15,7 @@ from counter_app.texts import (
     backup,
     calendar,
     catalogue,
+    chip,
     clock,
     demo,
     desktop,
@@ -228,6 +229,7 @@ _ID_CARD_MESSAGES: Mapping[str, Mapping[str, str]] = {
 # Each capability keeps its words in its own module of counter_app.texts.
 _AREAS = (
     store,
+    chip,
     marks,
     dossier,
     catalogue,

@@ -10,6 +10,9 @@ cd "$(dirname "$0")/.."
 # poppler for pdftotext/pdftoppm in tests, Xvfb for screenshots of the real window;
 # debootstrap and imagemagick (`import`) for the bundle's test on a minimal Debian root;
 # icu-devtools (icupkg) and binutils to build the bundle's smaller ICU data (packaging/icu_data.py).
+# The chip reader: libpcsclite1 at run time; swig, gcc, python3-dev and libpcsclite-dev build
+# pyscard (no Linux wheel); pcscd, the virtual reader (vsmartcard-vpcd) and the card emulator (vsmartcard-vpicc,
+# run by Debian's python3 with python3-pycryptodome) serve emulated cards to the tests.
 SYSTEM_PACKAGES=(
   libglib2.0-0 libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libxkbcommon0
   libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
@@ -17,6 +20,8 @@ SYSTEM_PACKAGES=(
   libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 libpulse0
   libzbar0 poppler-utils xvfb xauth strace iproute2 debootstrap imagemagick
   icu-devtools binutils
+  libpcsclite1 libpcsclite-dev swig gcc python3-dev
+  pcscd vsmartcard-vpcd vsmartcard-vpicc python3-pycryptodome
 )
 PYTHON="${PYTHON:-python3}"
 VENV=.venv

@@ -11,6 +11,9 @@ from hypothesis import settings
 
 from counter_app.services.store import Store, create_store
 
+# The chip tests' pcscd, test PKI and emulated cards (tests/chip/).
+pytest_plugins = ["tests.chip.fixtures"]
+
 # No deadline: speed is measured in bench/, never asserted in a test. On CI the examples are
 # derandomised so that a run can be repeated exactly; locally they explore afresh each time.
 settings.register_profile("local", deadline=None)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
+from counter_app.cli.chip_commands import register_chip, register_readers
 from counter_app.cli.output import (
     Subparsers,
     emit,
@@ -48,6 +49,8 @@ def register(commands: Subparsers) -> None:
     _register_parse(sub)
     _register_check(sub)
     _register_decode(sub)
+    register_chip(sub)
+    register_readers(sub)
 
 
 def _register_parse(sub: Subparsers) -> None:

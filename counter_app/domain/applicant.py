@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from counter_app.domain.dossier import Applicant, ApplicantKind, IdType
-from counter_app.domain.reading import IdCardReading
+from counter_app.domain.findings import FindingCode
+from counter_app.domain.reading import IdCardReading, Source
 
 
 def applicant_from_reading(
@@ -24,4 +25,13 @@ def applicant_from_reading(
         issue_date=reading.issue_date.isoformat() if reading.issue_date else "",
         source=reading.source.value,
         card_extras=reading.extras,
+        identity_verification=chip_verification(reading),
     )
+
+
+def chip_verification(reading: IdCardReading) -> str:
+    """What the dossier records of a chip reading: verified, or read but not verified."""
+    if reading.source is not Source.CHIP:
+        return ""
+    unverified = any(f.code is FindingCode.CHIP_NOT_VERIFIED for f in reading.findings)
+    return "not_verified" if unverified else "verified"

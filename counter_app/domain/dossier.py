@@ -107,8 +107,11 @@ class Applicant:
     email: str = ""
     nationality: str = ""  # foreigners
     issue_date: str = ""
-    source: str = "typed"  # "qr" or "typed"
+    source: str = "typed"  # "qr", "typed" or "chip"
     card_extras: tuple[str, ...] = ()
+    # For source "chip": "verified" (passive authentication to a trusted CSCA) or
+    # "not_verified" (read, no trusted CSCA); empty otherwise (docs/CHIP.md).
+    identity_verification: str = ""
 
     def __repr__(self) -> str:
         return (

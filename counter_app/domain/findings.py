@@ -48,6 +48,10 @@ class FindingCode(StrEnum):
     DATE_FORMAT_UNUSUAL = "DATE_FORMAT_UNUSUAL"
     NONSTANDARD_LAYOUT = "NONSTANDARD_LAYOUT"
     EXTRAS_PRESENT = "EXTRAS_PRESENT"
+    CHIP_QR_DIFFER = "CHIP_QR_DIFFER"
+    CHIP_NOT_VERIFIED = "CHIP_NOT_VERIFIED"
+    CHIP_IS_PASSPORT = "CHIP_IS_PASSPORT"
+    CHIP_MRZ_CHECK_FAILED = "CHIP_MRZ_CHECK_FAILED"
 
 
 SEVERITY_OF: Mapping[FindingCode, Severity] = {
@@ -76,6 +80,10 @@ SEVERITY_OF: Mapping[FindingCode, Severity] = {
     FindingCode.DATE_FORMAT_UNUSUAL: Severity.WARN,
     FindingCode.NONSTANDARD_LAYOUT: Severity.WARN,
     FindingCode.EXTRAS_PRESENT: Severity.INFO,
+    FindingCode.CHIP_QR_DIFFER: Severity.CONFIRM,
+    FindingCode.CHIP_NOT_VERIFIED: Severity.WARN,
+    FindingCode.CHIP_IS_PASSPORT: Severity.WARN,
+    FindingCode.CHIP_MRZ_CHECK_FAILED: Severity.WARN,
 }
 
 

@@ -35,16 +35,18 @@ _SEX_AS_PRINTED = {"Nam": Sex.MALE, "Nữ": Sex.FEMALE}  # the usual case, witho
 
 
 class Source(StrEnum):
-    """How the identity reached the app: scanned from the card's QR code, or typed."""
+    """How the identity reached the app: the card's QR code, typed, or read from its chip."""
 
     QR = "qr"
     TYPED = "typed"
+    CHIP = "chip"
 
 
 # Cards print ddMMyyyy (a separator is suspicious); people type dd/MM/yyyy or ISO (normal).
 _DATE_PARSERS: dict[Source, Callable[[str], PartialDate]] = {
     Source.QR: parse_card_date,
     Source.TYPED: parse_typed_date,
+    Source.CHIP: parse_typed_date,  # DG13 writes dd/mm/yyyy
 }
 
 

@@ -44,6 +44,7 @@ from counter_app.storage.applicants import upsert_applicant
 from counter_app.storage.audit import append_audit
 from counter_app.storage.marks import DossierMark
 from counter_app.storage.outbox import enqueue
+from counter_app.storage.portraits import StoredPortrait, insert_portrait
 
 
 class ClockBehindError(EnvironmentProblem):
@@ -104,8 +105,19 @@ def check_findings(findings: Iterable[Finding], acknowledged: Iterable[str]) -> 
     return listed
 
 
-def receive_dossier(store: Store, intake: Intake, *, clerk: str, now: datetime) -> Dossier:
-    """Save a new dossier with its code and due date; return it as stored."""
+def receive_dossier(
+    store: Store,
+    intake: Intake,
+    *,
+    clerk: str,
+    now: datetime,
+    portrait: StoredPortrait | None = None,
+) -> Dossier:
+    """Save a new dossier with its code and due date; return it as stored.
+
+    ``portrait``: the chip's portrait, given only where the ward keeps them (intake settings);
+    saved in the same transaction as the dossier.
+    """
     intake = clean_intake(intake)  # every way in meets the same cleaning and limits
     check_findings(intake.findings, intake.acknowledged)  # the window and the CLI alike
     _check_intake(intake)
@@ -127,6 +139,8 @@ def receive_dossier(store: Store, intake: Intake, *, clerk: str, now: datetime) 
         row["log_line"] = sequences.next_log_line(db, row["log_book"])
         row["applicant_id"] = upsert_applicant(db, intake.applicant, at=iso_vn(now))
         dossier_id = rows.insert_dossier(db, row)
+        if portrait is not None:
+            insert_portrait(db, dossier_id, portrait, at=iso_vn(now))
         _record_creation(store, dossier_id, row, intake, now=now, clerk=clerk, number=number)
     stored = rows.get_dossier_by_uuid(store, dossier_uuid)
     assert stored is not None  # just committed

@@ -45,6 +45,9 @@ class IntakeSettings:
     # The shortest burst taken for a scan: an ID card QR is 60+ characters, a receipt code 25,
     # a bare ID 12; ten keeps short fast flurries (a double key press, "ok" + Enter) as typing.
     wedge_min_length: int = 10
+    # The chip's portrait is kept with the dossier (encrypted in the store) only where the ward
+    # decides it needs it; off by default: keep no more personal data than the dossier needs.
+    keep_chip_portrait: bool = False
 
 
 def _port_name(value: Any) -> str | None:
@@ -65,6 +68,7 @@ _GROUP = SettingsGroup(
         "printer": _port_name,  # a name as the system lists it: printable, bounded
         "wedge_gap_ms": int_in(*WEDGE_GAP_RANGE_MS),
         "wedge_min_length": int_in(*WEDGE_MIN_LENGTH_RANGE),
+        "keep_chip_portrait": a_bool,
     },
     IntakeSettingInvalidError,
 )

@@ -49,7 +49,7 @@ COUNTER_KEYS = ("agency_code", "agency_name", "counter", "code_range", "form_set
 KNOWN: Mapping[str, tuple[str, ...]] = {
     "counter": COUNTER_KEYS,
     "sync": ("url", "token_file", "ca_bundle"),
-    "intake": ("scanner_port", "scanner_baud", "camera", "printer"),
+    "intake": ("scanner_port", "scanner_baud", "camera", "printer", "keep_chip_portrait"),
     "ui": ("language",),
     # Who signs letters 04 and 05: the same audited ``forms.*`` settings as the window's.
     "forms": ("apology_signer_title", "apology_signer_name", "stop_signer_title",

@@ -236,3 +236,18 @@ def _supervisor_desk(db: Database) -> None:
         "token_hash TEXT PRIMARY KEY, username TEXT NOT NULL, created_at TEXT NOT NULL, "
         "expires_at TEXT NOT NULL)"
     )
+
+
+@migration(11)
+def _chip_portraits(db: Database) -> None:
+    """The chip's portrait of a dossier's applicant, kept only where the ward enables it.
+
+    In the store, so it is encrypted at rest with the dossier and leaves with its backups; one
+    row per dossier at most, never sent to the city (docs/CHIP.md).
+    """
+    db.conn.execute(
+        "CREATE TABLE dossier_portraits ("
+        "dossier_id INTEGER PRIMARY KEY REFERENCES dossiers(id), "
+        "mime_type TEXT NOT NULL, image BLOB NOT NULL, sha256 TEXT NOT NULL, "
+        "verification TEXT NOT NULL, created_at TEXT NOT NULL)"
+    )

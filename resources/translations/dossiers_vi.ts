@@ -145,7 +145,27 @@
             <source>reprint</source>
             <translation>in lại</translation>
         </message>
-    </context>
+        <message>
+        <source>Identity from</source>
+        <translation>Danh tính lấy từ</translation>
+    </message>
+    <message>
+        <source>the card&apos;s chip, verified</source>
+        <translation>chip của thẻ, đã xác thực</translation>
+    </message>
+    <message>
+        <source>the card&apos;s chip, read but not verified</source>
+        <translation>chip của thẻ, đã đọc nhưng chưa xác thực</translation>
+    </message>
+    <message>
+        <source>the card&apos;s QR code</source>
+        <translation>mã QR trên thẻ</translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation>nhập tay</translation>
+    </message>
+</context>
     <context>
         <name>DossierActions</name>
         <message>

@@ -110,6 +110,10 @@
         <translation>Đến danh sách hồ sơ đã từng nộp (Enter để mở)</translation>
     </message>
     <message>
+        <source>Read the card&apos;s chip (lay the card on the reader)</source>
+        <translation>Đọc chip của thẻ (đặt thẻ lên đầu đọc)</translation>
+    </message>
+    <message>
         <source>A scan made while the screen was locked was ignored: scan it again.</source>
         <translation>Lần quét khi màn hình đang khóa đã bị bỏ qua: hãy quét lại.</translation>
     </message>
@@ -306,6 +310,45 @@
     <message>
         <source>New applicant: the previous unsaved form was kept as a draft (F8 brings it back).</source>
         <translation>Người nộp mới: biểu mẫu chưa lưu của người trước được giữ làm bản nháp (F8 để lấy lại).</translation>
+    </message>
+</context>
+<context>
+    <name>ChipPanel</name>
+    <message>
+        <source>Read the chip again</source>
+        <translation>Đọc lại chip</translation>
+    </message>
+    <message>
+        <source>Valid until (dd/mm/yyyy) on the card</source>
+        <translation>Có giá trị đến (ngày/tháng/năm) in trên thẻ</translation>
+    </message>
+    <message>
+        <source>CHIP</source>
+        <translation>CHIP CỦA THẺ</translation>
+    </message>
+    <message>
+        <source>Lay the card on the reader to read its chip (F6).</source>
+        <translation>Đặt thẻ lên đầu đọc để đọc chip (F6).</translation>
+    </message>
+    <message>
+        <source>Reading the chip… {percent} %</source>
+        <translation>Đang đọc chip… {percent} %</translation>
+    </message>
+    <message>
+        <source>Reading the chip… keep the card still.</source>
+        <translation>Đang đọc chip… giữ yên thẻ trên đầu đọc.</translation>
+    </message>
+    <message>
+        <source>✓ Identity from the chip, verified.</source>
+        <translation>✓ Thông tin lấy từ chip, đã xác thực.</translation>
+    </message>
+    <message>
+        <source>⚠ Identity from the chip, read but NOT verified.</source>
+        <translation>⚠ Thông tin lấy từ chip, đã đọc nhưng CHƯA xác thực.</translation>
+    </message>
+    <message>
+        <source>After the QR scan, lay the card on the reader (F6).</source>
+        <translation>Sau khi quét mã QR, đặt thẻ lên đầu đọc (F6).</translation>
     </message>
 </context>
 </TS>

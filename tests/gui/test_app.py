@@ -214,6 +214,7 @@ def test_an_older_store_is_upgraded_at_start_with_a_notice(qtbot: QtBot, new_sto
     new_store.db.conn.execute("ALTER TABLE outbox DROP COLUMN sent_at")
     new_store.db.conn.execute("DROP TABLE send_backs")  # migration 10
     new_store.db.conn.execute("DROP TABLE cli_sessions")
+    new_store.db.conn.execute("DROP TABLE dossier_portraits")  # migration 11
     new_store.db.conn.execute("PRAGMA user_version = 5")  # as the previous release left it
     key = load_key(path).key
     new_store.close()

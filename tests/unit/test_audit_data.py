@@ -183,6 +183,7 @@ def test_dossiers_saved_before_digests_are_sealed_once_at_the_upgrade(
         "ALTER TABLE outbox DROP COLUMN sent_at",
         "DROP TABLE send_backs",  # and migration 10
         "DROP TABLE cli_sessions",
+        "DROP TABLE dossier_portraits",  # and migration 11
         "DROP TRIGGER audit_log_no_update",
         "UPDATE audit_log SET details = json_remove(details, '$.digest')",
         "PRAGMA user_version = 6",

@@ -74,6 +74,6 @@ def _open_at_schema_1(path: Path, key: bytes) -> Store:
 def test_create_store_reaches_the_latest_version(tmp_path: Path) -> None:
     store = create_store(tmp_path / "fresh")
     try:
-        assert migrations.schema_version(store.db) == migrations.latest_version() == 10
+        assert migrations.schema_version(store.db) == migrations.latest_version() == 11
     finally:
         store.close()

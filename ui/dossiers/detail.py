@@ -78,6 +78,7 @@ class DetailPane(QWidget):
         return [
             ("applicant", self.tr("Applicant")),
             ("id_number", self.tr("ID number")),
+            ("identity", self.tr("Identity from")),
             ("procedure", self.tr("Procedure")),
             ("received", self.tr("Received")),
             ("due", self.tr("Appointment")),
@@ -132,6 +133,7 @@ class DetailPane(QWidget):
         values = {
             "applicant": dossier.applicant.full_name,
             "id_number": dossier.applicant.id_number,
+            "identity": self._identity_source(dossier),
             "procedure": f"{dossier.procedure_code} · {procedure_name}".strip(" ·"),
             "received": moment_text(dossier.received_at),
             "due": moment_text(dossier.due_at),
@@ -141,6 +143,17 @@ class DetailPane(QWidget):
         }
         for key, value in values.items():
             self._fields[key].setText(value)
+
+    def _identity_source(self, dossier: Dossier) -> str:
+        """Where the applicant's identity came from: the chip (verified or not), QR, typed."""
+        applicant = dossier.applicant
+        if applicant.source == "chip":
+            if applicant.identity_verification == "verified":
+                return self.tr("the card's chip, verified")
+            return self.tr("the card's chip, read but not verified")
+        return {"qr": self.tr("the card's QR code"), "typed": self.tr("typed")}.get(
+            applicant.source, applicant.source
+        )
 
     def _due_line(self, due: dict[str, str]) -> str:
         reasons = {

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from counter_app.documents.model import FormKind
 from counter_app.domain.dossier import Intake, Outcome
 from counter_app.messages import message_for
+from counter_app.services.chip_identity import ChipIdentity
 from counter_app.services.clock import now_vn, today_vn
 from counter_app.services.intake_settings import IntakeSettings
 from counter_app.services.issuing import IssuedDocument
@@ -35,6 +36,7 @@ from counter_app.services.restore_recovery import PENDING_ACK, RecoveryPendingEr
 from ui.intake import work
 from ui.intake.applicant_panel import ApplicantPanel
 from ui.intake.applicant_switch import ApplicantSwitch
+from ui.intake.chip_tap import ChipPanel
 from ui.intake.drafting import DraftKeeper
 from ui.intake.form import FormIncomplete, build_intake
 from ui.intake.history_panel import HistoryPanel
@@ -88,6 +90,7 @@ class IntakeScreen(QWidget):
         self.applicant = ApplicantPanel(self.lang)
         self.procedure = ProcedurePanel(self.lang)
         self.history = HistoryPanel(self.lang)
+        self.chip = ChipPanel(session, self.lang)
         self.message = named(QLabel(), "intake_message")
         self.banner = OutcomeBanner()
         self._saved_words = ""
@@ -125,7 +128,10 @@ class IntakeScreen(QWidget):
         # The procedure column is the widest: its papers wrap least there.
         columns.addWidget(_scrolling(self.applicant), 4)
         columns.addWidget(self.procedure, 5)
-        columns.addWidget(self.history, 2)
+        right = QVBoxLayout()
+        right.addWidget(self.chip)
+        right.addWidget(self.history, 1)
+        columns.addLayout(right, 2)
         actions = QHBoxLayout()
         for button in self.buttons.values():
             actions.addWidget(button)
@@ -157,12 +163,14 @@ class IntakeScreen(QWidget):
         self.buttons["supplement"].clicked.connect(self.ask_for_more)
         self.buttons["refuse"].clicked.connect(self.refuse)
         self.buttons["new"].clicked.connect(self.new_intake)
+        self.chip.read_done.connect(self._chip_read)
 
     def _shortcuts(self) -> None:
         keys = (
             ("F2", self.focus_scan_box, self.tr("Go to the scan box (type an ID number there)")),
             ("F3", self.focus_procedure, self.tr("Go to the procedure search")),
             ("F4", self.history.take_focus, self.tr("Go to the earlier dossiers (Enter opens)")),
+            ("F6", self.read_chip, self.tr("Read the card's chip (lay the card on the reader)")),
             ("Ctrl+Enter", self.receive, self.tr("Receive: save and print the receipt")),
             ("Ctrl+Return", self.receive, ""),  # the same, on the main Enter key
             ("Ctrl+S", self.receive, ""),
@@ -232,6 +240,7 @@ class IntakeScreen(QWidget):
         elif route.kind is ScanKind.CARD and route.reading is not None:
             self.say(self.switch.before_applicant(route.text))
             self.applicant.show_reading(route.reading)
+            self.chip.offer(route.reading)
             self.lookups.applicant_found(route.text)
             self.focus_procedure()
         elif route.kind is ScanKind.TYPED_ID:
@@ -245,6 +254,15 @@ class IntakeScreen(QWidget):
             code = route.rejection.code if route.rejection else "NOT_ID_QR"
             self.say(message_for(code, self.lang))
             self.focus_scan_box()
+
+    def read_chip(self) -> None:
+        """F6: read the chip with the keys from the form (the QR scan, or typed values)."""
+        self.chip.read_now(self.applicant.reading(today=today_vn()))
+
+    def _chip_read(self, identity: ChipIdentity) -> None:
+        """The chip's fields replace the QR's; its findings (differences) show beside them."""
+        self.applicant.show_reading(identity.reading)
+        self._edited()
 
     def scan_while_locked(self) -> None:
         """A scan behind the lock fills nothing; the clerk hears of it after unlocking."""
@@ -291,10 +309,15 @@ class IntakeScreen(QWidget):
         self._outcome = outcome
         self.busy = True
         missing, clerk, now = self.procedure.missing(), self._clerk(), now_vn()
+        portrait = self.chip.portrait_to_keep(
+            keep=self.settings.keep_chip_portrait, reading=self.applicant.reading(today=today_vn())
+        )
         self.drafts.pause()
         self.say(self.tr("Saving…"))
         self.session.store.run(
-            lambda store: work.save_and_issue(store, intake, missing=missing, clerk=clerk, now=now),
+            lambda store: work.save_and_issue(
+                store, intake, missing=missing, clerk=clerk, now=now, portrait=portrait
+            ),
             on_done=self._saved,
             on_error=self._save_failed,
         )
@@ -385,6 +408,7 @@ class IntakeScreen(QWidget):
         """Empty every field, forget the draft, and wait for the next scan."""
         self.drafts.pause()
         self.applicant.clear()
+        self.chip.clear()
         self.procedure.clear()
         self.history.clear()
         self.drafts.discard()

@@ -15,6 +15,7 @@ from counter_app.domain.dossier import Dossier, Intake, Outcome
 from counter_app.domain.due_date import DueDate
 from counter_app.domain.procedure import Procedure
 from counter_app.services.catalogue import list_procedures
+from counter_app.services.chip_portrait import StoredPortrait
 from counter_app.services.clock import now_vn
 from counter_app.services.dossier_queries import (
     earlier_dossiers,
@@ -62,14 +63,20 @@ class Saved:
 
 
 def save_and_issue(
-    store: Store, intake: Intake, *, missing: tuple[str, ...], clerk: str, now: datetime
+    store: Store,
+    intake: Intake,
+    *,
+    missing: tuple[str, ...],
+    clerk: str,
+    now: datetime,
+    portrait: StoredPortrait | None = None,
 ) -> Saved:
     """Receive the dossier, then issue its outcome's form (the PDF comes back for printing).
 
     Two transactions: a form that cannot be issued (a bad setting) never loses the dossier;
     the clerk reprints it with Ctrl+P once fixed.
     """
-    dossier = receive_dossier(store, intake, clerk=clerk, now=now)
+    dossier = receive_dossier(store, intake, clerk=clerk, now=now, portrait=portrait)
     discard_draft(store)
     params = outcome_params(intake, missing)
     request = IssueRequest(kind=OUTCOME_FORMS[intake.outcome], code=dossier.code, params=params)
