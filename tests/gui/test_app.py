@@ -212,6 +212,7 @@ def test_an_older_store_is_upgraded_at_start_with_a_notice(qtbot: QtBot, new_sto
     new_store.db.conn.execute("DROP TABLE dossier_seals")  # migrations 7 and 8 come after
     new_store.db.conn.execute("DROP TABLE cancellations")
     new_store.db.conn.execute("ALTER TABLE outbox DROP COLUMN sent_at")
+    new_store.db.conn.execute("DROP TABLE city_recovery")  # migration 9
     new_store.db.conn.execute("DROP TABLE send_backs")  # migration 10
     new_store.db.conn.execute("DROP TABLE cli_sessions")
     new_store.db.conn.execute("DROP TABLE dossier_portraits")  # migration 11

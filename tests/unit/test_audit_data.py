@@ -181,6 +181,7 @@ def test_dossiers_saved_before_digests_are_sealed_once_at_the_upgrade(
         "DROP TABLE dossier_seals",
         "DROP TABLE cancellations",  # migration 8 comes after too
         "ALTER TABLE outbox DROP COLUMN sent_at",
+        "DROP TABLE city_recovery",  # and migration 9
         "DROP TABLE send_backs",  # and migration 10
         "DROP TABLE cli_sessions",
         "DROP TABLE dossier_portraits",  # and migration 11
