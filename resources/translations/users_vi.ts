@@ -86,6 +86,10 @@
         <translation>Mở khoá</translation>
     </message>
     <message>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>

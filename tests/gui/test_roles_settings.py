@@ -68,6 +68,7 @@ def test_my_text_size_applies_at_once_and_leaves_with_me(
         lock = counter.users.lock_screen
         qtbot.waitUntil(lambda: counter.users.idle.locked)
         assert counter.window.session.user == "" and focused() is lock.username
+        assert lock.unlock_button.text() == lock.tr("Sign in")  # a sign-in now, not an unlock
         person_types("minh", gap_ms=40)
         press(Qt.Key.Key_Return)
         person_types(PASSWORD, gap_ms=40)

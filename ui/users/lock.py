@@ -102,6 +102,7 @@ class LockScreen(QWidget):
         session = self._session
         self.title.setText(self.tr("Signed out: sign in to continue") if signed_out
                            else self.tr("The screen is locked"))  # fmt: skip
+        self.unlock_button.setText(self.tr("Sign in") if signed_out else self.tr("Unlock"))
         self.who.setText(" · ".join(p for p in (session.counter_label, session.user_name) if p))
         self.username.setText(username)
         self.password.clear()
