@@ -36,11 +36,11 @@ IntegrityError = dbapi2.IntegrityError
 OperationalError = dbapi2.OperationalError
 
 KEY_BYTES = 32  # SQLCipher's raw key: 256 bits, used as is (no PBKDF2 on every open)
-# Each page's HMAC, the first for new stores. SQLCipher 4's default, HMAC-SHA512, was two
-# thirds of an encrypted save's extra time: every page a save writes is authenticated, and
-# SHA-256 runs in hardware on current x86 (SHA extensions) where SHA-512 does not (a 4 KB page
-# insert: plain 18 µs, HMAC-SHA512 53 µs, HMAC-SHA256 25 µs; docs/BENCHMARKS.md). Stores made
-# before keep HMAC-SHA512 (the second); a new file, a backup or a restore copy gets the first.
+# Each page's HMAC, the first for new stores. Every page a save writes (some 35) is enciphered
+# and authenticated; SHA-256 runs in the processor's SHA extensions on current x86 where SHA-512
+# does not: processor time per 4 KB page written, plain 6 µs, HMAC-SHA512 18 µs, HMAC-SHA256
+# 14 µs (bench/bench_page_hmac.py); the rest is AES-256-CBC, which SQLCipher does not let us
+# choose. Stores made before keep HMAC-SHA512 (the second); a new file or backup gets the first.
 HMAC_ALGORITHMS = ("HMAC_SHA256", "HMAC_SHA512")
 # How long a writer waits for another (the sync worker, a CLI run) before giving up: long
 # enough to ride out a sync pass's commit, short enough that a clerk is never left hanging.
