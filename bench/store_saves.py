@@ -11,6 +11,7 @@ import random
 import statistics
 import time
 from datetime import datetime, timedelta
+from datetime import time as day_time
 from pathlib import Path
 
 from counter_app.domain.dossier import Applicant, ApplicantKind, IdType, Intake
@@ -22,14 +23,19 @@ from counter_app.services.store import Store, open_store
 SEED = 20261125
 SAVES = 300  # per store
 ROUNDS = 6  # turns per store: 50 saves each, encrypted first, then plain, and again
+MORNING = day_time(8, 0)  # a kept store's next run saves from this time of the next day
 
 
 def _save_base(store: Store) -> datetime:
-    """Now, or just after the newest dossier when a kept store holds saves of an earlier run
-    a moment ago: intake refuses a clock behind the newest receipt."""
-    newest = clock_state(store, now=now_vn()).newest_received_at
-    later = datetime.fromisoformat(newest) + timedelta(seconds=1) if newest else now_vn()
-    return max(now_vn(), later)
+    """Now, or the morning after the newest dossier when a kept store holds an earlier run's
+    saves: intake refuses a clock behind the newest receipt, and a day has only so many codes
+    for the counter (a new day, a new range)."""
+    now = now_vn()
+    newest = clock_state(store, now=now).newest_received_at
+    if newest is None or datetime.fromisoformat(newest) < now:
+        return now
+    next_day = datetime.fromisoformat(newest).date() + timedelta(days=1)
+    return datetime.combine(next_day, MORNING, tzinfo=now.tzinfo)
 
 
 class _Saver:
