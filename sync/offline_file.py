@@ -1,10 +1,13 @@
-"""The offline batch file ``counter-sync-offline/1``: a batch carried to the city on a USB stick.
+"""The offline batch file ``counter-sync-offline/2``: a batch carried to the city on a USB stick.
 
 When the network is gone for days the counter exports its outbox; IT carries the file. It is
-signed with the counter's Ed25519 key, then encrypted to the city's X25519 public key
-(ephemeral-static X25519, HKDF-SHA256, ChaCha20-Poly1305 with the header as associated data), so a
-lost stick reveals nothing and a changed byte is caught. The city then processes the records
-exactly as a network batch, with the same idempotency keys. Format: docs/SYNC-PROTOCOL.md.
+signed with the counter's Ed25519 key, then encrypted to the city's X25519 public key with
+RFC 9180 HPKE (base mode, DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, ChaCha20-Poly1305; the
+header as HPKE's ``info``), a standard the city can implement and audit with any HPKE library;
+so a lost stick reveals nothing and a changed byte is caught. The city then processes the records
+exactly as a network batch, with the same idempotency keys. Files of the first format (its own
+X25519/HKDF/ChaCha20 construction, ``offline_file_v1``) are still opened. Format:
+docs/SYNC-PROTOCOL.md.
 """
 
 from __future__ import annotations
@@ -13,26 +16,27 @@ import base64
 import binascii
 import hashlib
 import json
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final, TypeVar
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import hpke, serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import BadInputError
+from sync.offline_file_v1 import FORMAT_V1, V1_CRYPTO_FIELDS, decrypt_v1
 from sync.protocol import canonical_json
 
-FORMAT: Final = "counter-sync-offline/1"
-NONCE_BYTES: Final = 12  # ChaCha20-Poly1305; a fresh ephemeral key per file makes reuse moot
+FORMAT: Final = "counter-sync-offline/2"
 HEADER_KEYS: Final = ("format", "counter_id", "MaDonVi", "created_at", "recipient")
+# RFC 9180 suite: KEM 0x0020, KDF 0x0001, AEAD 0x0003, the X25519 keys counters already hold.
+SUITE: Final = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.CHACHA20_POLY1305)
+ENC_BYTES: Final = 32  # the encapsulated (ephemeral) X25519 key that leads HPKE's output
+CRYPTO_FIELDS: Final = {FORMAT: ("enc",), FORMAT_V1: V1_CRYPTO_FIELDS}
 _RAW = serialization.Encoding.Raw, serialization.PublicFormat.Raw
 _K = TypeVar("_K")
 
@@ -129,15 +133,12 @@ def seal(
     inner = {
         "envelope": envelope,
         "signer": _b64(signer.public_key().public_bytes(*_RAW)),
-        "signature": _b64(signer.sign(_signed_message(header["recipient"], envelope))),
+        "signature": _b64(signer.sign(_signed_message(FORMAT, header["recipient"], envelope))),
     }
-    ephemeral = X25519PrivateKey.generate()
-    ephemeral_raw = ephemeral.public_key().public_bytes(*_RAW)
-    header["ephemeral_key"], nonce = _b64(ephemeral_raw), os.urandom(NONCE_BYTES)
-    header["nonce"] = _b64(nonce)
-    aead = ChaCha20Poly1305(_derive(ephemeral.exchange(city), ephemeral_raw, city))
-    ciphertext = aead.encrypt(nonce, canonical_json(inner), canonical_json(header))
-    return json.dumps({**header, "ciphertext": _b64(ciphertext)}, indent=1).encode("utf-8")
+    sealed = SUITE.encrypt(canonical_json(inner), city, info=canonical_json(header))
+    enc, ciphertext = sealed[:ENC_BYTES], sealed[ENC_BYTES:]
+    outer = {**header, "enc": _b64(enc), "ciphertext": _b64(ciphertext)}
+    return json.dumps(outer, indent=1).encode("utf-8")
 
 
 def open_sealed(
@@ -154,20 +155,30 @@ def open_sealed(
     city_public = city.public_key()
     if header["recipient"] != hashlib.sha256(city_public.public_bytes(*_RAW)).hexdigest():
         raise OfflineFileWrongKeyError("")
-    ephemeral_raw = _unb64(header["ephemeral_key"])
     try:
-        shared = city.exchange(X25519PublicKey.from_public_bytes(ephemeral_raw))
-        aead = ChaCha20Poly1305(_derive(shared, ephemeral_raw, city_public))
-        plain = aead.decrypt(_unb64(header["nonce"]), ciphertext, canonical_json(header))
+        plain = _decrypt(header, ciphertext, city)
     except (InvalidTag, ValueError):
         raise OfflineFileTamperedError("") from None
     envelope, signer, signature = _read_inner(plain, header)
     _check_signer(signer, signer_for(header["MaDonVi"], header["counter_id"]))
     try:
-        signer.verify(signature, _signed_message(header["recipient"], envelope))
+        signer.verify(signature, _signed_message(header["format"], header["recipient"], envelope))
     except InvalidSignature:
         raise OfflineFileTamperedError("signature") from None
     return OpenedFile(header, envelope)
+
+
+def _decrypt(header: Mapping[str, str], ciphertext: bytes, city: X25519PrivateKey) -> bytes:
+    if header["format"] == FORMAT_V1:
+        return decrypt_v1(header, ciphertext, city)
+    enc = _unb64(header["enc"])
+    if len(enc) != ENC_BYTES:
+        raise ValueError("enc")
+    return SUITE.decrypt(enc + ciphertext, city, info=canonical_json(_without(header, "enc")))
+
+
+def _without(header: Mapping[str, str], *names: str) -> dict[str, str]:
+    return {key: value for key, value in header.items() if key not in names}
 
 
 def _read_header(data: bytes) -> tuple[dict[str, str], bytes]:
@@ -175,9 +186,9 @@ def _read_header(data: bytes) -> tuple[dict[str, str], bytes]:
         outer = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise OfflineFileFormatError("") from None
-    if not isinstance(outer, dict) or outer.get("format") != FORMAT:
+    if not isinstance(outer, dict) or outer.get("format") not in CRYPTO_FIELDS:
         raise OfflineFileFormatError("")
-    names = (*HEADER_KEYS, "ephemeral_key", "nonce", "ciphertext")
+    names = (*HEADER_KEYS, *CRYPTO_FIELDS[outer["format"]], "ciphertext")
     if not all(isinstance(outer.get(name), str) for name in names):
         raise OfflineFileFormatError("")
     header = {name: str(outer[name]) for name in names if name != "ciphertext"}
@@ -210,15 +221,9 @@ def _check_signer(signer: Ed25519PublicKey, trusted_pem: bytes | None) -> None:
         raise OfflineSignerUnknownError("")
 
 
-def _signed_message(recipient: str, envelope: Mapping[str, Any]) -> bytes:
+def _signed_message(file_format: str, recipient: str, envelope: Mapping[str, Any]) -> bytes:
     """What the counter signs: bound to the format and to the city it is meant for."""
-    return f"{FORMAT}\n{recipient}\n".encode() + canonical_json(envelope)
-
-
-def _derive(shared: bytes, ephemeral_raw: bytes, city: X25519PublicKey) -> bytes:
-    salt = ephemeral_raw + city.public_bytes(*_RAW)
-    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=FORMAT.encode())
-    return hkdf.derive(shared)
+    return f"{file_format}\n{recipient}\n".encode() + canonical_json(envelope)
 
 
 def _private_pem(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:

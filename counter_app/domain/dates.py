@@ -106,8 +106,8 @@ def parse_card_date(text: str) -> PartialDate:
 
     Raises InvalidDate when the text is not a date or names no real day.
     """
-    if len(text) in _COMPACT_LENGTHS and is_card_format(text):
-        return _from_compact(text)
+    if is_compact_card_date(text):
+        return from_compact(text)
     match = _SEPARATED.fullmatch(text)
     if match is None:
         raise InvalidDate("not a date")
@@ -122,7 +122,13 @@ def is_card_format(text: str) -> bool:
     return text.isascii() and text.isdigit()
 
 
-def _from_compact(text: str) -> PartialDate:
+def is_compact_card_date(text: str) -> bool:
+    """``ddMMyyyy``, ``MMyyyy`` or ``yyyy`` in bare ASCII digits: how a card prints a date."""
+    return len(text) in _COMPACT_LENGTHS and text.isascii() and text.isdigit()
+
+
+def from_compact(text: str) -> PartialDate:
+    """The date of a text ``is_compact_card_date`` accepted."""
     if len(text) == 8:
         return PartialDate(int(text[4:]), int(text[2:4]), int(text[:2]))
     if len(text) == 6:

@@ -34,7 +34,6 @@ from counter_app.errors import CounterAppError
 STANDARD_FIELD_COUNT = 7
 MIN_FIELD_COUNT = 6
 
-_DIGITS = re.compile(r"[0-9]+")
 # A health-insurance (BHYT) card QR has a hex-encoded UTF-8 name in field 1 (shape unconfirmed).
 _LONG_HEX = re.compile(r"(?:[0-9a-fA-F]{2}){4,}")
 # 'Nam', 'Nữ', and what a scanner leaves of them ('N?', 'N'), after folding.
@@ -91,15 +90,20 @@ def parse_or_reject(payload: str, *, today: date) -> IdCardReading | IdCardRejec
 
 def parse_id_payload(payload: str, *, today: date) -> IdCardReading:
     """Parse one scan. Raises IdCardRejected when the text is no ID-card payload at all."""
-    text = strip_scan_noise(payload)
+    text = payload.strip()
+    printable = text.isprintable()  # the usual scan: nothing invisible, no control to remove
+    if not printable:
+        text = strip_scan_noise(text)
     if not text:
         raise EmptyPayloadError()
     findings: list[Finding] = []
     repaired = repair_mojibake(text)
     if repaired is not None:
-        text = repaired
+        text = remove_controls(repaired)
         findings.append(Finding(FindingCode.ENCODING_REPAIRED))
-    fields = [part.strip() for part in nfc(remove_controls(text)).split("|")]
+    elif not printable:
+        text = remove_controls(text)
+    fields = [part.strip() for part in nfc(text).split("|")]
     _drop_trailing_empty_extras(fields)
     _reject_if_not_id_card(fields)
     if _is_standard_layout(fields):
@@ -110,13 +114,18 @@ def parse_id_payload(payload: str, *, today: date) -> IdCardReading:
     return interpret_fields(raw, findings, source=Source.QR, raw_payload=payload, today=today)
 
 
+def _is_digits(text: str) -> bool:
+    """One or more ASCII digits (two C-level checks: a regex here cost more than the rest)."""
+    return text.isascii() and text.isdigit()
+
+
 def _drop_trailing_empty_extras(fields: list[str]) -> None:
     while len(fields) > STANDARD_FIELD_COUNT and not fields[-1]:
         fields.pop()
 
 
 def _reject_if_not_id_card(fields: list[str]) -> None:
-    if len(fields) < 2 or not _DIGITS.fullmatch(fields[0]):
+    if len(fields) < 2 or not _is_digits(fields[0]):
         if len(fields) >= 2 and _LONG_HEX.fullmatch(fields[1]):
             raise WrongCardBhytError()
         raise NotIdQrError()
@@ -125,9 +134,7 @@ def _reject_if_not_id_card(fields: list[str]) -> None:
 
 
 def _is_standard_layout(fields: list[str]) -> bool:
-    return len(fields) >= STANDARD_FIELD_COUNT and (
-        not fields[1] or _DIGITS.fullmatch(fields[1]) is not None
-    )
+    return len(fields) >= STANDARD_FIELD_COUNT and (not fields[1] or _is_digits(fields[1]))
 
 
 def _locate_standard(fields: list[str]) -> RawFields:
@@ -163,7 +170,7 @@ def _slot_for(token: str, raw: RawFields) -> str | None:
         candidates.append("sex")
     if looks_like_date(token):
         candidates += ["date_of_birth", "issue_date"]
-    if _DIGITS.fullmatch(token) and is_old_id_number(token):
+    if _is_digits(token) and is_old_id_number(token):
         candidates.append("old_id_number")
     if has_letters(token):
         candidates += ["address", "full_name"] if ", " in token else ["full_name", "address"]

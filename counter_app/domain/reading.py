@@ -12,12 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from counter_app.domain.dates import (
     InvalidDate,
     PartialDate,
+    from_compact,
     is_card_format,
+    is_compact_card_date,
     parse_card_date,
     parse_typed_date,
 )
@@ -130,27 +132,44 @@ def interpret_fields(
     dob = _read_birth_date(raw.date_of_birth, findings, source)
     sex, sex_from_card = _read_sex(raw.sex, id_number, findings)
     issue_date = _read_issue_date(raw.issue_date, findings, source)
-    reading = IdCardReading(
-        id_number=id_number,
-        old_id_number=raw.old_id_number or None,
-        full_name=_read_text(raw.full_name, "full_name", FindingCode.NAME_MISSING, findings),
-        date_of_birth=dob,
-        sex=sex,
-        address=_read_text(raw.address, "address", FindingCode.ADDRESS_MISSING, findings),
-        issue_date=issue_date,
-        card_type=_card_type(issue_date, has_extras=bool(raw.extras)),
-        extras=tuple(raw.extras),
-        findings=(),
-        raw_payload=raw_payload,
-        birth_registered_in=id_number_facts(id_number).place_name if id_number else None,
-        source=source,
+    values = _Identity(
+        id_number,
+        raw.old_id_number or None,
+        _read_text(raw.full_name, "full_name", FindingCode.NAME_MISSING, findings),
+        dob,
+        sex,
+        _read_text(raw.address, "address", FindingCode.ADDRESS_MISSING, findings),
+        issue_date,
     )
-    findings += check_identity(reading, today=today, sex_from_card=sex_from_card)
+    findings += check_identity(values, today=today, sex_from_card=sex_from_card)
     if raw.extras:
         findings.append(
             Finding(FindingCode.EXTRAS_PRESENT, "extras", {"count": str(len(raw.extras))})
         )
-    return _with_findings(reading, findings) if findings else reading
+    if findings:
+        values = _blank_errors(values, findings)
+    # Built once, with its findings: a named tuple's _replace costs as much as a second build.
+    return IdCardReading(
+        *values,
+        card_type=_card_type(issue_date, has_extras=bool(raw.extras)),
+        extras=tuple(raw.extras),
+        findings=tuple(findings),
+        raw_payload=raw_payload,
+        birth_registered_in=id_number_facts(id_number).place_name if id_number else None,
+        source=source,
+    )
+
+
+class _Identity(NamedTuple):
+    """The seven identity fields, in IdCardReading's order, while the checks run on them."""
+
+    id_number: str | None
+    old_id_number: str | None
+    full_name: str | None
+    date_of_birth: PartialDate | None
+    sex: Sex | None
+    address: str | None
+    issue_date: date | None
 
 
 def _read_text(
@@ -168,12 +187,10 @@ def _read_birth_date(text: str, findings: list[Finding], source: Source) -> Part
         findings.append(Finding(FindingCode.BIRTH_DATE_MISSING, "date_of_birth"))
         return None
     try:
-        value = _DATE_PARSERS[source](text)
+        return _read_date(text, "date_of_birth", source, findings)
     except InvalidDate:
         findings.append(Finding(FindingCode.BIRTH_DATE_INVALID, "date_of_birth"))
         return None
-    _flag_separators(text, "date_of_birth", source, findings)
-    return value
 
 
 def _read_issue_date(text: str, findings: list[Finding], source: Source) -> date | None:
@@ -182,21 +199,27 @@ def _read_issue_date(text: str, findings: list[Finding], source: Source) -> date
         if source is Source.QR:
             findings.append(Finding(FindingCode.ISSUE_DATE_MISSING, "issue_date"))
         return None
+    unusual: list[Finding] = []
     try:
-        value = _DATE_PARSERS[source](text)
+        value: PartialDate | None = _read_date(text, "issue_date", source, unusual)
     except InvalidDate:
         value = None
     if value is None or value.day is None:
         findings.append(Finding(FindingCode.ISSUE_DATE_INVALID, "issue_date"))
         return None
-    _flag_separators(text, "issue_date", source, findings)
+    findings += unusual
     return value.earliest()
 
 
-def _flag_separators(text: str, field_name: str, source: Source, findings: list[Finding]) -> None:
-    """A card prints bare digits: a date with separators in a QR code was not made by a card."""
+def _read_date(text: str, field_name: str, source: Source, findings: list[Finding]) -> PartialDate:
+    """The date as a card prints it (bare digits: the usual case, read in one step) or any
+    other way; a card prints bare digits, so other forms in a QR code get a finding."""
+    if source is Source.QR and is_compact_card_date(text):
+        return from_compact(text)
+    value = _DATE_PARSERS[source](text)
     if source is Source.QR and not is_card_format(text):
         findings.append(Finding(FindingCode.DATE_FORMAT_UNUSUAL, field_name))
+    return value
 
 
 def _read_sex(text: str, id_number: str | None, findings: list[Finding]) -> tuple[Sex | None, bool]:
@@ -212,12 +235,10 @@ def _read_sex(text: str, id_number: str | None, findings: list[Finding]) -> tupl
     return derived, False
 
 
-def _with_findings(reading: IdCardReading, findings: list[Finding]) -> IdCardReading:
-    """Attach the findings; an ERROR on a field leaves it empty, for the clerk to type."""
-    blanked: dict[str, Any] = {
-        f.field: None for f in findings if f.blocks and f.field in _IDENTITY_FIELDS
-    }
-    return reading._replace(findings=tuple(findings), **blanked)
+def _blank_errors(values: _Identity, findings: list[Finding]) -> _Identity:
+    """An ERROR on a field leaves it empty, for the clerk to type."""
+    blanked = {f.field: None for f in findings if f.blocks and f.field in _IDENTITY_FIELDS}
+    return values._replace(**blanked) if blanked else values
 
 
 def _card_type(issue_date: date | None, *, has_extras: bool) -> CardType:

@@ -77,7 +77,7 @@ def test_the_file_reveals_no_personal_data(keys: dict[str, bytes]) -> None:
 def flip(data: bytes, key: str, at: int = 5) -> bytes:
     """Change one byte of a base64 field (or one character of a text field)."""
     outer = json.loads(data)
-    if key in ("ciphertext", "nonce", "ephemeral_key"):
+    if key in ("ciphertext", "enc", "nonce", "ephemeral_key"):
         raw = bytearray(base64.b64decode(outer[key]))
         raw[at] ^= 0x01
         outer[key] = base64.b64encode(bytes(raw)).decode()
@@ -86,7 +86,7 @@ def flip(data: bytes, key: str, at: int = 5) -> bytes:
     return json.dumps(outer).encode()
 
 
-@pytest.mark.parametrize("field", ["ciphertext", "nonce", "ephemeral_key", "created_at", "MaDonVi"])
+@pytest.mark.parametrize("field", ["ciphertext", "enc", "created_at", "MaDonVi", "counter_id"])
 def test_tampering_anywhere_is_detected(keys: dict[str, bytes], field: str) -> None:
     with pytest.raises(OfflineFileTamperedError):
         opened(keys, flip(sealed(keys), field))
@@ -113,7 +113,8 @@ def test_a_signer_not_registered_for_the_counter_is_refused(keys: dict[str, byte
 
 @pytest.mark.parametrize(
     "data",
-    [b"", b"\xff\xfe", b"[]", b'{"format": "counter-sync-offline/2"}',
+    [b"", b"\xff\xfe", b"[]", b'{"format": "counter-sync-offline/3"}',
+     b'{"format": "counter-sync-offline/2", "counter_id": "1"}',
      b'{"format": "counter-sync-offline/1", "counter_id": "1"}'],
 )  # fmt: skip
 def test_what_is_no_offline_file_is_a_format_error(keys: dict[str, bytes], data: bytes) -> None:
