@@ -12,8 +12,8 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from counter_app.services import pcsc
-from counter_app.services.chip_read import ChipRead, Timings, bac_keys_for, read_card
+from counter_app.services.chip import pcsc
+from counter_app.services.chip.read import ChipRead, Timings, bac_keys_for, read_card
 from tests.chip import cards, emulator
 
 READS = 10  # full reads timed per card; each opens its own BAC session, as a tap does

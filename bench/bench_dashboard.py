@@ -23,8 +23,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench.bench_dossiers_view import DEFAULT_ROWS, cached_store
 from counter_app.services.clock import today_vn
-from counter_app.services.dashboard import Dashboard, load_dashboard
-from counter_app.services.store import open_store
+from counter_app.services.store.opening import open_store
+from counter_app.services.supervision.dashboard import Dashboard, load_dashboard
 
 OPENS = 5  # openings to take the median of (each a new window and store connection)
 TARGET_FIRST_PAINT_S = 0.5

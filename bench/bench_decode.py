@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import segno
 from PIL import Image, ImageChops, ImageFilter, ImageOps
 
-from counter_app.services.qr_decode import Decoder, DecoderUnavailableError, decode_qr_payloads
+from counter_app.services.qr.decode import Decoder, DecoderUnavailableError, decode_qr_payloads
 
 # Pictures per set: 40 gives a stable median and a success rate to 2.5 %, and keeps the whole
 # run near a minute on two cores (zbar on failing 1080p frames is the slow part).

@@ -24,10 +24,10 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from counter_app.services.clock import now_vn
-from counter_app.services.counter_config import build_config
-from counter_app.services.demo import seed_demo
-from counter_app.services.setup import set_up_counter
-from counter_app.services.store import create_store, open_store, store_exists
+from counter_app.services.demo.seed import seed_demo
+from counter_app.services.settings.counter import build_config
+from counter_app.services.store.opening import create_store, open_store, store_exists
+from counter_app.services.store.setup import set_up_counter
 
 DEFAULT_ROWS = 1_000_000
 SEED = 20261126

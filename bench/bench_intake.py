@@ -38,10 +38,10 @@ from counter_app.domain.dossier import (
     Intake,
 )
 from counter_app.services.clock import now_vn
-from counter_app.services.counter_config import build_config
-from counter_app.services.intake import receive_dossier
-from counter_app.services.setup import set_up_counter
-from counter_app.services.store import create_store, open_store
+from counter_app.services.intake.receive import receive_dossier
+from counter_app.services.settings.counter import build_config
+from counter_app.services.store.opening import create_store, open_store
+from counter_app.services.store.setup import set_up_counter
 from tests.payloads import T1  # id-card.md §7 (a fictional person): Vietnamese name, address
 from ui.intake import install
 from ui.intake.screen import IntakeScreen

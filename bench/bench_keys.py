@@ -43,10 +43,10 @@ from counter_app.domain.dossier import (
     Outcome,
 )
 from counter_app.services.clock import now_vn
-from counter_app.services.counter_config import build_config
-from counter_app.services.intake import receive_dossier
-from counter_app.services.setup import set_up_counter
-from counter_app.services.store import create_store, open_store
+from counter_app.services.intake.receive import receive_dossier
+from counter_app.services.settings.counter import build_config
+from counter_app.services.store.opening import create_store, open_store
+from counter_app.services.store.setup import set_up_counter
 from counter_app.services.users import add_user, authenticate
 from tests.gui.intake_helpers import (
     SCANNER_GAP_MS,

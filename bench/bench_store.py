@@ -24,11 +24,11 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 from bench.store_saves import ROUNDS, SAVES, interleaved_saves, summary
 from counter_app.services.audit_check import verify_audit
 from counter_app.services.clock import now_vn
-from counter_app.services.counter_config import build_config, load_config
-from counter_app.services.demo import seed_demo
-from counter_app.services.search import search_dossiers
-from counter_app.services.setup import set_up_counter
-from counter_app.services.store import Store, create_store, open_store
+from counter_app.services.demo.seed import seed_demo
+from counter_app.services.dossiers.search import search_dossiers
+from counter_app.services.settings.counter import build_config, load_config
+from counter_app.services.store.opening import Store, create_store, open_store
+from counter_app.services.store.setup import set_up_counter
 from counter_app.storage.engine import quick_check
 from counter_app.storage.marks import MARKS_FILE_NAME
 

@@ -28,12 +28,12 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 from counter_app.domain.dossier import Applicant, ApplicantKind, IdType, Intake
 from counter_app.services.clock import now_vn
-from counter_app.services.counter_config import build_config
-from counter_app.services.intake import receive_dossier
-from counter_app.services.setup import set_up_counter
-from counter_app.services.store import Store, create_store
-from counter_app.services.sync_outbox import pending_count
-from counter_app.services.sync_settings import SyncSettings, save_sync_settings
+from counter_app.services.intake.receive import receive_dossier
+from counter_app.services.settings.counter import build_config
+from counter_app.services.store.opening import Store, create_store
+from counter_app.services.store.setup import set_up_counter
+from counter_app.services.syncing.outbox import pending_count
+from counter_app.services.syncing.settings import SyncSettings, save_sync_settings
 from sync.client import ClientConfig, SyncClient
 from sync.engine import SyncReport, run_sync_once
 

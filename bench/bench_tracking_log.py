@@ -28,11 +28,11 @@ from counter_app.documents.log_model import TrackingLog
 from counter_app.documents.log_pdf import log_pdf
 from counter_app.documents.log_xlsx import log_xlsx
 from counter_app.services.clock import now_vn
-from counter_app.services.counter_config import build_config
-from counter_app.services.demo import seed_demo
-from counter_app.services.setup import set_up_counter
-from counter_app.services.store import create_store
-from counter_app.services.tracking_log import read_tracking_log
+from counter_app.services.demo.seed import seed_demo
+from counter_app.services.settings.counter import build_config
+from counter_app.services.store.opening import create_store
+from counter_app.services.store.setup import set_up_counter
+from counter_app.services.supervision.tracking_log import read_tracking_log
 
 DEFAULT_ROWS: Final = 10_000
 DAYS: Final = 30

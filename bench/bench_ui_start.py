@@ -25,9 +25,9 @@ from pathlib import Path
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 from counter_app.services.clock import now_vn
-from counter_app.services.counter_config import build_config
-from counter_app.services.setup import set_up_counter
-from counter_app.services.store import create_store
+from counter_app.services.settings.counter import build_config
+from counter_app.services.store.opening import create_store
+from counter_app.services.store.setup import set_up_counter
 
 RUNS = 5
 TARGET_START_S = 2.0

@@ -17,8 +17,8 @@ from pathlib import Path
 from counter_app.domain.dossier import Applicant, ApplicantKind, IdType, Intake
 from counter_app.services.clock import now_vn
 from counter_app.services.clock_check import clock_state
-from counter_app.services.intake import receive_dossier
-from counter_app.services.store import Store, open_store
+from counter_app.services.intake.receive import receive_dossier
+from counter_app.services.store.opening import Store, open_store
 
 SEED = 20261125
 SAVES = 300  # per store

@@ -27,13 +27,13 @@ from counter_app.domain.dossier import (
     Status,
 )
 from counter_app.services.clock import now_vn
-from counter_app.services.dossiers import transition_dossier
-from counter_app.services.intake import receive_dossier
-from counter_app.services.intake_settings import save_intake_settings
-from counter_app.services.search import search_dossiers
-from counter_app.services.store import Store, open_store
-from counter_app.services.sync_settings import save_sync_settings
-from counter_app.services.ui_settings import save_ui_settings
+from counter_app.services.dossiers.changes import transition_dossier
+from counter_app.services.dossiers.search import search_dossiers
+from counter_app.services.intake.receive import receive_dossier
+from counter_app.services.settings.intake import save_intake_settings
+from counter_app.services.settings.ui import save_ui_settings
+from counter_app.services.store.opening import Store, open_store
+from counter_app.services.syncing.settings import save_sync_settings
 
 ACTOR = "it"
 CLERK = "user:canbo"

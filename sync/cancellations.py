@@ -12,9 +12,9 @@ from datetime import datetime
 from typing import Any
 
 from counter_app.domain.vn_time import iso_vn
-from counter_app.services.counter_config import CounterConfig
-from counter_app.services.store import Store
-from counter_app.services.sync_cancellations import (
+from counter_app.services.settings.counter import CounterConfig
+from counter_app.services.store.opening import Store
+from counter_app.services.syncing.cancellations import (
     acknowledge_cancellations,
     next_cancellations,
 )

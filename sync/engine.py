@@ -19,23 +19,23 @@ from typing import Any
 from counter_app.domain.catalogue import CatalogueInvalidError
 from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import CounterAppError
-from counter_app.services.counter_config import CounterConfig, load_config
-from counter_app.services.store import Store
-from counter_app.services.sync_cancellations import mark_sending
-from counter_app.services.sync_catalogue import (
+from counter_app.services.settings.counter import CounterConfig, load_config
+from counter_app.services.store.opening import Store
+from counter_app.services.syncing.cancellations import mark_sending
+from counter_app.services.syncing.catalogue import (
     catalogue_checked_at,
     catalogue_etag,
     install_city_catalogue,
     note_catalogue_unchanged,
 )
-from counter_app.services.sync_journal import (
+from counter_app.services.syncing.journal import (
     SKEW_WARNING_S,
     Journal,
     read_journal,
     record_failure,
     record_success,
 )
-from counter_app.services.sync_outbox import (
+from counter_app.services.syncing.outbox import (
     RETRY_LATER,
     PendingItem,
     RecordOutcome,
@@ -46,8 +46,8 @@ from counter_app.services.sync_outbox import (
     rejected_count,
     settle_outcomes,
 )
-from counter_app.services.sync_pull import apply_changes_page, pull_cursor
-from counter_app.services.sync_settings import SyncSettings
+from counter_app.services.syncing.pull import apply_changes_page, pull_cursor
+from counter_app.services.syncing.settings import SyncSettings
 from sync import protocol
 from sync.backoff import Backoff
 from sync.cancellations import push_cancellations

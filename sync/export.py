@@ -20,13 +20,13 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 from counter_app.domain.vn_time import iso_vn
-from counter_app.services.counter_config import CounterConfig, load_config
-from counter_app.services.store import Store
-from counter_app.services.sync_cancellations import mark_sending
-from counter_app.services.sync_export import all_pending, note_export, write_export
-from counter_app.services.sync_journal import SKEW_WARNING_S, read_journal
-from counter_app.services.sync_keys import city_key, has_city_key, save_city_key, signing_key
-from counter_app.services.sync_outbox import PendingItem
+from counter_app.services.settings.counter import CounterConfig, load_config
+from counter_app.services.store.opening import Store
+from counter_app.services.syncing.cancellations import mark_sending
+from counter_app.services.syncing.export import all_pending, note_export, write_export
+from counter_app.services.syncing.journal import SKEW_WARNING_S, read_journal
+from counter_app.services.syncing.keys import city_key, has_city_key, save_city_key, signing_key
+from counter_app.services.syncing.outbox import PendingItem
 from sync import protocol
 from sync.engine import counter_id
 from sync.offline_file import (

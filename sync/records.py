@@ -16,7 +16,7 @@ from typing import Any
 from counter_app.domain.dossier import ApplicantKind, Dossier, IdType, Status
 from counter_app.domain.procedure import Procedure
 from counter_app.domain.vn_time import VN_TZ
-from counter_app.services.sync_pull import CityChange
+from counter_app.services.syncing.pull import CityChange
 from sync import protocol
 from sync.counter_copy import counter_copy
 

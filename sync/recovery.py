@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from counter_app.services.counter_config import load_config
-from counter_app.services.restore_marks import lost_dossiers
-from counter_app.services.restore_recovery import (
+from counter_app.services.backup.city_recovery import (
     CityCopy,
     Rebuilt,
     awaiting_city,
     rebuild_from_city,
 )
-from counter_app.services.store import Store
+from counter_app.services.backup.restore_marks import lost_dossiers
+from counter_app.services.settings.counter import load_config
+from counter_app.services.store.opening import Store
 from sync import protocol
 from sync.client import (
     SyncClient,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from counter_app.services.cli_session import sign_in, sign_out
 from counter_app.services.clock import now_vn
-from counter_app.services.store import Store, open_store
+from counter_app.services.store.opening import Store, open_store
 from counter_app.services.users import add_user
 
 ADMIN = "quantri"

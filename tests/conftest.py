@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from counter_app.services.store import Store, create_store
+from counter_app.services.store.opening import Store, create_store
 
 # The chip tests' pcscd, test PKI and emulated cards (tests/chip/).
 pytest_plugins = ["tests.chip.fixtures"]

@@ -13,9 +13,9 @@ from counter_app.domain.dossier import (
     Outcome,
 )
 from counter_app.domain.vn_time import VN_TZ
-from counter_app.services.counter_config import build_config
-from counter_app.services.setup import set_up_counter
-from counter_app.services.store import Store
+from counter_app.services.settings.counter import build_config
+from counter_app.services.store.opening import Store
+from counter_app.services.store.setup import set_up_counter
 
 AGENCY = "000.31.27.H26"
 CLERK = "clerk:lan"

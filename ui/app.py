@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from counter_app import APP_NAME
 from counter_app.errors import CounterAppError
 from counter_app.messages import message_for
-from counter_app.services.restore_swap import take_notices
-from counter_app.services.store import open_store, store_exists
-from counter_app.services.store import take_notices as take_marks_notices
-from counter_app.services.ui_settings import load_ui_settings
+from counter_app.services.backup.restore_swap import take_notices
+from counter_app.services.settings.ui import load_ui_settings
+from counter_app.services.store.opening import open_store, store_exists
+from counter_app.services.store.opening import take_notices as take_marks_notices
 from ui.backup_area import install as install_backup_area
 from ui.crash import CrashGuard
 from ui.dossiers import install as install_dossiers

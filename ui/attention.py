@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.messages import MESSAGES, message_for
-from counter_app.services.dossiers import get_dossier
-from counter_app.services.store import Store
-from counter_app.services.sync_outbox import needs_attention
+from counter_app.services.dossiers.changes import get_dossier
+from counter_app.services.store.opening import Store
+from counter_app.services.syncing.outbox import needs_attention
 from ui.messages import error_with_code
 from ui.status_bar import short_time
 

@@ -14,12 +14,12 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QObject, QTimer
 
-from counter_app.services.auto_backup import NO_AUTO_BACKUP_ENV, auto_backup_if_due
-from counter_app.services.backup_status import BackupStatus, read_status
+from counter_app.services.backup.auto import NO_AUTO_BACKUP_ENV, auto_backup_if_due
+from counter_app.services.backup.status import BackupStatus, read_status
 from counter_app.services.clock import now_vn
 from counter_app.services.paths import data_dir
-from counter_app.services.store import STORE_FILE_NAME
-from counter_app.services.store_errors import low_space
+from counter_app.services.store.errors import low_space
+from counter_app.services.store.opening import STORE_FILE_NAME
 from ui.main_window import MainWindow
 from ui.status_bar import BackupWarningLabel
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidg
 from counter_app.domain.roles import allows
 from counter_app.services.clock import now_vn
 from counter_app.services.clock_check import ClockState, clock_state, confirm_clock
-from counter_app.services.store import Store
+from counter_app.services.store.opening import Store
 from ui.messages import error_with_code
 from ui.session import Session
 

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from counter_app.domain.dossier import Dossier
 from counter_app.domain.text import nfc
 from counter_app.services.clock import now_vn
-from counter_app.services.dossiers import edit_dossier, get_dossier
-from counter_app.services.store import Store
+from counter_app.services.dossiers.changes import edit_dossier, get_dossier
+from counter_app.services.store.opening import Store
 from ui.attention import AttentionRow, field_key, is_clerk_fixable, reason_lines
 from ui.messages import error_with_code
 from ui.session import Session

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from counter_app.documents.log_model import SignOff
 from counter_app.messages import message_for
 from counter_app.services.clock import now_vn, today_vn
-from counter_app.services.end_of_day import DayReport, end_of_day_report, sign_off_day
-from counter_app.services.store import Store
+from counter_app.services.store.opening import Store
+from counter_app.services.supervision.end_of_day import DayReport, end_of_day_report, sign_off_day
 from ui.messages import error_with_code
 from ui.session import Session
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from counter_app.errors import CounterAppError
 from counter_app.messages import message_for
 from counter_app.services.paths import data_dir
-from counter_app.services.store_errors import database_error
+from counter_app.services.store.errors import database_error
 
 
 def error_code(error: BaseException) -> str:

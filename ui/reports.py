@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.roles import allows
 from counter_app.services.clock import now_vn, today_vn
-from counter_app.services.document_files import write_document
-from counter_app.services.end_of_day import REPORT_ACTION
-from counter_app.services.store import Store
-from counter_app.services.tracking_log import (
+from counter_app.services.documents.files import write_document
+from counter_app.services.store.opening import Store
+from counter_app.services.supervision.end_of_day import REPORT_ACTION
+from counter_app.services.supervision.tracking_log import (
     EXPORT_ACTION,
     LogFormat,
     LogRequest,

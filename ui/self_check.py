@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel
 
 from counter_app import APP_NAME
-from counter_app.services.self_test import FAILED, NOT_APPLICABLE, PASSED, CheckResult
+from counter_app.services.store.self_test import FAILED, NOT_APPLICABLE, PASSED, CheckResult
 from ui.app import make_application
 from ui.fonts import writes_vietnamese
 from ui.i18n import install_translations

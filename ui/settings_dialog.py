@@ -35,30 +35,30 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.roles import allows
 from counter_app.services.clock import now_vn
-from counter_app.services.form_settings import (
+from counter_app.services.settings.forms import (
     RECEIPT_LAYOUTS,
     FormSettings,
     change_form_settings,
     load_form_settings,
 )
-from counter_app.services.intake_settings import (
+from counter_app.services.settings.intake import (
     IntakeSettings,
     load_intake_settings,
     save_intake_settings,
 )
-from counter_app.services.store import Store
-from counter_app.services.sync_settings import (
-    SyncSettings,
-    load_sync_settings,
-    save_sync_settings,
-)
-from counter_app.services.ui_settings import (
+from counter_app.services.settings.ui import (
     FONT_SCALES,
     IDLE_LOCK_RANGE,
     LANGUAGES,
     UiSettings,
     load_ui_settings,
     save_ui_settings,
+)
+from counter_app.services.store.opening import Store
+from counter_app.services.syncing.settings import (
+    SyncSettings,
+    load_sync_settings,
+    save_sync_settings,
 )
 from sync.client import check_url
 from ui.clock_group import ClockGroup

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from counter_app.domain.roles import allows
-from counter_app.services.form_settings import FormSettings
+from counter_app.services.settings.forms import FormSettings
 
 FORMS_ACTION = "form.settings"
 # The form settings this group shows, with the object names tests and screen readers use.

@@ -13,9 +13,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from counter_app.messages import message_for
-from counter_app.services.backup_status import BackupStatus
+from counter_app.services.backup.city_recovery import RecoveryNotice
+from counter_app.services.backup.status import BackupStatus
 from counter_app.services.clock import now_vn
-from counter_app.services.restore_recovery import RecoveryNotice
 from ui.sync_runner import CityLink, SyncStatus
 
 

@@ -13,9 +13,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from counter_app.services.counter_config import CounterConfig, find_config
-from counter_app.services.store import Store, open_store
-from counter_app.services.ui_settings import UiSettings, load_ui_settings
+from counter_app.services.settings.counter import CounterConfig, find_config
+from counter_app.services.settings.ui import UiSettings, load_ui_settings
+from counter_app.services.store.opening import Store, open_store
 from ui.attention import AttentionDialog, AttentionRow, load_attention
 from ui.correct_dialog import CorrectDialog
 from ui.main_window import MainWindow

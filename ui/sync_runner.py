@@ -24,14 +24,14 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from counter_app import __version__
 from counter_app.errors import CounterAppError
+from counter_app.services.backup.city_recovery import RecoveryNotice, recovery_notice
 from counter_app.services.clock import now_vn
-from counter_app.services.counter_config import load_config
-from counter_app.services.restore_recovery import RecoveryNotice, recovery_notice
-from counter_app.services.store import Store
-from counter_app.services.sync_journal import read_journal
-from counter_app.services.sync_outbox import pending_count, rejected_count
-from counter_app.services.sync_overdue import unsynced_state
-from counter_app.services.sync_settings import SyncSettings, load_sync_settings, read_token
+from counter_app.services.settings.counter import load_config
+from counter_app.services.store.opening import Store
+from counter_app.services.syncing.journal import read_journal
+from counter_app.services.syncing.outbox import pending_count, rejected_count
+from counter_app.services.syncing.overdue import unsynced_state
+from counter_app.services.syncing.settings import SyncSettings, load_sync_settings, read_token
 from sync.client import ClientConfig, SyncClient
 from sync.engine import SyncReport, counter_id, run_sync_once
 from ui.crash import log_if_unexpected

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from counter_app.services.store import Store
+from counter_app.services.store.opening import Store
 from ui.crash import log_if_unexpected
 
 Done = Callable[[Any], None]

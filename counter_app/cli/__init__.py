@@ -37,13 +37,13 @@ from counter_app.cli.guards import check_guard, mark_guarded
 from counter_app.cli.output import emit
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, CounterAppError, EnvironmentProblem
 from counter_app.messages import LANGUAGES, VI, message_for
-from counter_app.services.auto_backup import start_daily_backup_if_due
+from counter_app.services.backup.auto import start_daily_backup_if_due
+from counter_app.services.backup.restore_swap import take_notices as take_repairs
 from counter_app.services.clock import now_vn
 from counter_app.services.error_log import log_unexpected_error
 from counter_app.services.paths import DATA_DIR_ENV, data_dir
-from counter_app.services.restore_swap import take_notices as take_repairs
-from counter_app.services.store import take_notices
-from counter_app.services.store_errors import database_error
+from counter_app.services.store.errors import database_error
+from counter_app.services.store.opening import take_notices
 
 LANG_ENV = "COUNTER_APP_LANG"
 EXIT_INTERRUPTED = 130

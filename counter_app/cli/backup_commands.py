@@ -17,8 +17,8 @@ from counter_app.cli.sync_recover_commands import recover_after_restore
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
-from counter_app.services.auto_backup import auto_backup_if_due, check_now
-from counter_app.services.backup import (
+from counter_app.services.backup.auto import auto_backup_if_due, check_now
+from counter_app.services.backup.copies import (
     BACKUPS_FOLDER,
     DEFAULT_KEEP,
     BackupResult,
@@ -26,15 +26,15 @@ from counter_app.services.backup import (
     list_backups,
     make_backup,
 )
-from counter_app.services.backup_status import CHECK_OK, read_status
-from counter_app.services.clock import now_vn
-from counter_app.services.paths import data_dir
-from counter_app.services.restore import (
+from counter_app.services.backup.restore import (
     RestoreReport,
     restore_backup,
 )
-from counter_app.services.store import open_store
-from counter_app.services.store_errors import free_space
+from counter_app.services.backup.status import CHECK_OK, read_status
+from counter_app.services.clock import now_vn
+from counter_app.services.paths import data_dir
+from counter_app.services.store.errors import free_space
+from counter_app.services.store.opening import open_store
 
 CONFIRM_WORDS = ("yes", "y", "có", "co")  # what a person may type to go on with a restore
 

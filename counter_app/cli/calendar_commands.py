@@ -19,11 +19,15 @@ from counter_app.domain.vn_time import VN_TZ, iso_vn
 from counter_app.errors import EXIT_OK, BadInputError
 from counter_app.messages import VI, message_for
 from counter_app.services.actor import cli_actor
-from counter_app.services.calendar import due_date_for, import_calendar_year, load_calendar
-from counter_app.services.calendar_impact import MovedAppointment, appointments_to_review
+from counter_app.services.calendar.impact import MovedAppointment, appointments_to_review
+from counter_app.services.calendar.work_days import (
+    due_date_for,
+    import_calendar_year,
+    load_calendar,
+)
 from counter_app.services.catalogue import lookup_procedure
 from counter_app.services.clock import now_vn, today_vn
-from counter_app.services.store import open_store, store_exists
+from counter_app.services.store.opening import open_store, store_exists
 
 # "2026-10-15 10:05", a "T" instead of the space, optional seconds and offset.
 _RECEIVED = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?")

@@ -9,9 +9,9 @@ import contextlib
 from counter_app.cli.output import Subparsers, add_json_flag, emit
 from counter_app.errors import EXIT_OK
 from counter_app.services.actor import cli_actor
-from counter_app.services.calendar_notice import calendar_notices, confirm_calendar_year
+from counter_app.services.calendar.notice import calendar_notices, confirm_calendar_year
 from counter_app.services.clock import now_vn
-from counter_app.services.store import open_store
+from counter_app.services.store.opening import open_store
 
 
 def register(sub: Subparsers) -> None:

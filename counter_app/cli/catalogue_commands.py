@@ -24,7 +24,7 @@ from counter_app.services.catalogue import (
     list_procedures,
 )
 from counter_app.services.clock import now_vn
-from counter_app.services.store import open_store
+from counter_app.services.store.opening import open_store
 
 # Table labels (not sentences, so kept beside the table rather than in the message catalogue).
 _SAME_DAY = {VI: "trong ngày", EN: "same day"}

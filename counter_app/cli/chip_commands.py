@@ -16,7 +16,7 @@ from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError
 from counter_app.services.clock import today_vn
 
 if TYPE_CHECKING:
-    from counter_app.services.chip_identity import ChipIdentity
+    from counter_app.services.chip.identity import ChipIdentity
 
 STDIN = "-"
 
@@ -77,7 +77,7 @@ def register_readers(sub: Subparsers) -> None:
 
 
 def run_readers(args: argparse.Namespace) -> int:
-    from counter_app.services.pcsc import reader_states
+    from counter_app.services.chip.pcsc import reader_states
 
     for number, (name, card) in enumerate(reader_states()):
         if args.json:
@@ -90,7 +90,7 @@ def run_readers(args: argparse.Namespace) -> int:
 def run_chip(args: argparse.Namespace) -> int:
     today = today_vn()
     # Imported here: the chip's crypto and ASN.1 libraries would slow every other command.
-    from counter_app.services.chip_identity import read_identity
+    from counter_app.services.chip.identity import read_identity
 
     start = _starting_identity(args, today)
     expiry = _expiry(args.expiry)

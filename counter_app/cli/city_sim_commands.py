@@ -21,7 +21,7 @@ from counter_app.cli.numbers import bounded_float, bounded_int
 from counter_app.cli.output import Subparsers, add_force_flag, emit
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError
 from counter_app.services.clock import now_vn
-from counter_app.services.document_files import refuse_existing, write_document
+from counter_app.services.documents.files import refuse_existing, write_document
 from sync.protocol import Outcome
 from sync.simulator import admin
 from sync.simulator.faults import (

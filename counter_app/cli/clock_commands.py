@@ -12,7 +12,7 @@ from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
 from counter_app.services.clock import now_vn
 from counter_app.services.clock_check import ClockState, clock_state, confirm_clock
-from counter_app.services.store import open_store
+from counter_app.services.store.opening import open_store
 
 _NONE = "—"
 

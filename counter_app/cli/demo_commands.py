@@ -13,8 +13,8 @@ from counter_app.errors import EXIT_OK
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
 from counter_app.services.clock import now_vn
-from counter_app.services.demo import SeedReport, seed_demo
-from counter_app.services.store import open_store
+from counter_app.services.demo.seed import SeedReport, seed_demo
+from counter_app.services.store.opening import open_store
 
 BAR_WIDTH = 40  # characters of the progress bar
 BAR_INTERVAL_S = 0.25  # redraw at most four times a second: a terminal is slow to scroll

@@ -20,11 +20,11 @@ from counter_app.domain.handover import Recipient
 from counter_app.domain.lifecycle import parse_status
 from counter_app.domain.vn_time import VN_TZ
 from counter_app.errors import EXIT_OK
-from counter_app.services import dossiers
 from counter_app.services.actor import cli_actor
 from counter_app.services.clock import now_vn
-from counter_app.services.handover import hand_over
-from counter_app.services.store import open_store
+from counter_app.services.dossiers import changes as dossiers
+from counter_app.services.dossiers.handover import hand_over
+from counter_app.services.store.opening import open_store
 
 
 def register_edit(sub: Subparsers) -> None:

@@ -53,14 +53,14 @@ from counter_app.errors import (
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
 from counter_app.services.clock import now_vn
-from counter_app.services.document_files import refuse_existing, write_document
-from counter_app.services.intake import (
+from counter_app.services.documents.files import refuse_existing, write_document
+from counter_app.services.documents.issuing import IssueRequest, issue_document
+from counter_app.services.intake.receive import (
     BlockingFindingsError,
     preview_due_date,
     receive_dossier,
 )
-from counter_app.services.issuing import IssueRequest, issue_document
-from counter_app.services.store import Store, open_store
+from counter_app.services.store.opening import Store, open_store
 
 
 class IdentityMissingError(BadInputError):

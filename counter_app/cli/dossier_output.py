@@ -6,7 +6,7 @@ from typing import Any
 
 from counter_app.domain.dossier import Dossier, status_name
 from counter_app.domain.field_text import displayable
-from counter_app.services.dossiers import DossierDetail
+from counter_app.services.dossiers.changes import DossierDetail
 
 
 def dossier_json(dossier: Dossier, lang: str) -> dict[str, Any]:

@@ -12,12 +12,12 @@ from counter_app.cli.output import BadDateError, Subparsers, add_json_flag, emit
 from counter_app.domain.field_text import displayable
 from counter_app.domain.lifecycle import parse_status
 from counter_app.errors import EXIT_OK
-from counter_app.services import dossiers
 from counter_app.services.actor import cli_actor
-from counter_app.services.audit_view import record_export
 from counter_app.services.clock import now_vn
-from counter_app.services.dossier_queries import list_dossiers
-from counter_app.services.store import open_store
+from counter_app.services.dossiers import changes as dossiers
+from counter_app.services.dossiers.queries import list_dossiers
+from counter_app.services.store.opening import open_store
+from counter_app.services.supervision.audit_view import record_export
 
 
 def _print(obj: dict[str, Any], line: str, args: argparse.Namespace) -> None:

@@ -25,22 +25,22 @@ from counter_app.errors import EXIT_OK
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
 from counter_app.services.clock import now_vn
-from counter_app.services.document_files import refuse_existing, write_document
-from counter_app.services.form_data import FormParams
-from counter_app.services.form_settings import (
+from counter_app.services.documents.files import refuse_existing, write_document
+from counter_app.services.documents.form_data import FormParams
+from counter_app.services.documents.issuing import (
+    IssuedDocument,
+    IssueRequest,
+    issue_document,
+    issued_documents,
+)
+from counter_app.services.settings.forms import (
     LETTER_NUMBER_SCHEMES,
     RECEIPT_LAYOUTS,
     FormSettings,
     change_form_settings,
     load_form_settings,
 )
-from counter_app.services.issuing import (
-    IssuedDocument,
-    IssueRequest,
-    issue_document,
-    issued_documents,
-)
-from counter_app.services.store import open_store
+from counter_app.services.store.opening import open_store
 
 RECEIPT_LAYOUT_CHOICES = [layout.value for layout in Layout]
 FORM_LAYOUT_CHOICES = [Layout.A5.value, Layout.A4.value]

@@ -15,7 +15,7 @@ from counter_app.services.actor import act_as
 from counter_app.services.cli_session import SESSION_FILE_NAME, authorize, current_user
 from counter_app.services.clock import now_vn
 from counter_app.services.paths import data_dir
-from counter_app.services.store import open_store, store_exists
+from counter_app.services.store.opening import open_store, store_exists
 
 GUARDED: Mapping[tuple[str, ...], str] = {
     # Managing users.

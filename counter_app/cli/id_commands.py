@@ -24,8 +24,8 @@ from counter_app.domain.text import split_scans
 from counter_app.domain.typed_identity import TYPED_FIELDS, read_typed_identity
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError
 from counter_app.services.clock import today_vn
-from counter_app.services.id_scan import NoQrFoundError, scan_id_card_image
-from counter_app.services.qr_decode import Decoder, ImageUnreadableError, load_image
+from counter_app.services.qr.decode import Decoder, ImageUnreadableError, load_image
+from counter_app.services.qr.id_scan import NoQrFoundError, scan_id_card_image
 
 STDIN = "-"
 

@@ -11,13 +11,13 @@ from counter_app.errors import EXIT_OK
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
 from counter_app.services.clock import now_vn
-from counter_app.services.provision import (
+from counter_app.services.store.opening import create_store, open_store, store_exists
+from counter_app.services.store.provision import (
     ProvisionInvalidError,
     apply_plan,
     needs_counter,
     read_plan,
 )
-from counter_app.services.store import create_store, open_store, store_exists
 from sync.client import check_url
 from sync.export import counter_keys
 

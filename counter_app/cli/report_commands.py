@@ -28,10 +28,10 @@ from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor, cli_role
 from counter_app.services.clock import now_vn
-from counter_app.services.document_files import refuse_existing, write_document
-from counter_app.services.end_of_day import DayReport, end_of_day_report, sign_off_day
-from counter_app.services.store import open_store
-from counter_app.services.tracking_log import LogFormat, LogRequest, export_tracking_log
+from counter_app.services.documents.files import refuse_existing, write_document
+from counter_app.services.store.opening import open_store
+from counter_app.services.supervision.end_of_day import DayReport, end_of_day_report, sign_off_day
+from counter_app.services.supervision.tracking_log import LogFormat, LogRequest, export_tracking_log
 
 MAX_COUNTER: Final = 99  # counters are numbered 1–99 (setup refuses others)
 

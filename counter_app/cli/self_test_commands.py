@@ -1,6 +1,6 @@
 """``counter-app --self-test``: one line per check, exit 3 with what to do when one fails.
 
-The Qt-free checks are in ``services/self_test.py``; the window (Qt) and the city (the sync
+The Qt-free checks are in ``services/store/self_test.py``; the window (Qt) and the city (the sync
 client) are checked here, the only layer that may import ``ui`` (lazily) and ``sync``.
 """
 
@@ -12,8 +12,9 @@ from pathlib import Path
 
 from counter_app import __version__
 from counter_app.errors import EXIT_OK, EnvironmentProblem
-from counter_app.services.counter_config import load_config
-from counter_app.services.self_test import (
+from counter_app.services.settings.counter import load_config
+from counter_app.services.store.opening import open_store, store_exists
+from counter_app.services.store.self_test import (
     FAILED,
     NOT_APPLICABLE,
     PASSED,
@@ -21,8 +22,7 @@ from counter_app.services.self_test import (
     core_checks,
     run_check,
 )
-from counter_app.services.store import open_store, store_exists
-from counter_app.services.sync_settings import load_sync_settings, read_token
+from counter_app.services.syncing.settings import load_sync_settings, read_token
 from counter_app.texts.self_test import ADVICE, LABELS, STATUS_WORDS
 from sync.client import ClientConfig, SyncClient
 from sync.engine import counter_id

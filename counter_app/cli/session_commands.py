@@ -16,8 +16,8 @@ from counter_app.errors import EXIT_OK
 from counter_app.messages import message_for
 from counter_app.services.cli_session import current_user, sign_in, sign_out
 from counter_app.services.clock import now_vn
-from counter_app.services.send_back import waiting_for
-from counter_app.services.store import open_store
+from counter_app.services.store.opening import open_store
+from counter_app.services.supervision.send_back import waiting_for
 
 
 def register(commands: Subparsers) -> None:

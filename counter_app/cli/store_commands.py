@@ -20,14 +20,14 @@ from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
 from counter_app.services.audit_check import AuditReport, acknowledge_breaks, verify_audit
-from counter_app.services.audit_view import record_export
 from counter_app.services.clock import now_vn
-from counter_app.services.counter_config import build_config
-from counter_app.services.search import SearchFilters, search_dossiers
-from counter_app.services.settings_change import change_settings
-from counter_app.services.setup import describe_store, set_up_counter
-from counter_app.services.store import create_store, open_store, store_exists
-from counter_app.services.store_replace import replace_store
+from counter_app.services.dossiers.search import SearchFilters, search_dossiers
+from counter_app.services.settings.change import change_settings
+from counter_app.services.settings.counter import build_config
+from counter_app.services.store.opening import create_store, open_store, store_exists
+from counter_app.services.store.replace import replace_store
+from counter_app.services.store.setup import describe_store, set_up_counter
+from counter_app.services.supervision.audit_view import record_export
 from sync.export import counter_keys
 
 

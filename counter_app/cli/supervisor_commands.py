@@ -14,10 +14,10 @@ from counter_app.cli.output import BadDateError, Subparsers, add_json_flag, emit
 from counter_app.cli.stdin_input import read_stdin_line
 from counter_app.errors import EXIT_OK
 from counter_app.messages import message_for
-from counter_app.services import audit_view, send_back
 from counter_app.services.actor import cli_actor, cli_role
 from counter_app.services.clock import now_vn
-from counter_app.services.store import open_store
+from counter_app.services.store.opening import open_store
+from counter_app.services.supervision import audit_view, send_back
 from counter_app.storage.audit import AuditRow
 from counter_app.storage.audit_query import AuditFilter
 

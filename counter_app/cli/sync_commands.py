@@ -24,11 +24,11 @@ from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError, Counte
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
 from counter_app.services.clock import now_vn
-from counter_app.services.store import Store, open_store
-from counter_app.services.sync_cancellations import pending_cancellation_count
-from counter_app.services.sync_journal import read_journal
-from counter_app.services.sync_outbox import needs_attention, pending_count, rejected_count
-from counter_app.services.sync_settings import (
+from counter_app.services.store.opening import Store, open_store
+from counter_app.services.syncing.cancellations import pending_cancellation_count
+from counter_app.services.syncing.journal import read_journal
+from counter_app.services.syncing.outbox import needs_attention, pending_count, rejected_count
+from counter_app.services.syncing.settings import (
     SyncNotConfiguredError,
     SyncSettings,
     check_token_file_mode,

@@ -18,11 +18,11 @@ from counter_app.errors import EXIT_OK
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
 from counter_app.services.clock import now_vn
-from counter_app.services.document_files import refuse_existing
-from counter_app.services.store import Store, open_store
-from counter_app.services.sync_export import last_export, write_export
-from counter_app.services.sync_keys import read_key_file
-from counter_app.services.sync_overdue import load_limits, save_limits, unsynced_state
+from counter_app.services.documents.files import refuse_existing
+from counter_app.services.store.opening import Store, open_store
+from counter_app.services.syncing.export import last_export, write_export
+from counter_app.services.syncing.keys import read_key_file
+from counter_app.services.syncing.overdue import load_limits, save_limits, unsynced_state
 from sync.export import counter_keys, export_offline, set_city_key
 
 

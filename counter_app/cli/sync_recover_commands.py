@@ -14,12 +14,12 @@ from counter_app import __version__
 from counter_app.cli.output import Subparsers, add_json_flag, emit
 from counter_app.errors import EXIT_OK, CounterAppError
 from counter_app.messages import message_for
+from counter_app.services.backup.city_recovery import NOT_RECOVERED
+from counter_app.services.backup.restore_marks import lost_dossiers
 from counter_app.services.clock import now_vn
-from counter_app.services.counter_config import load_config
-from counter_app.services.restore_marks import lost_dossiers
-from counter_app.services.restore_recovery import NOT_RECOVERED
-from counter_app.services.store import Store, open_store
-from counter_app.services.sync_settings import (
+from counter_app.services.settings.counter import load_config
+from counter_app.services.store.opening import Store, open_store
+from counter_app.services.syncing.settings import (
     SyncNotConfiguredError,
     SyncSettings,
     load_sync_settings,

@@ -17,7 +17,7 @@ from counter_app.errors import EXIT_OK, BadInputError
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
 from counter_app.services.clock import now_vn
-from counter_app.services.store import open_store
+from counter_app.services.store.opening import open_store
 from counter_app.services.users import (
     UserInfo,
     add_user,

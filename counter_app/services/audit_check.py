@@ -22,7 +22,7 @@ from typing import Any
 
 from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import BadInputError
-from counter_app.services.store import Store
+from counter_app.services.store.opening import Store
 from counter_app.storage.audit import append_audit, audit_head, iter_audit, verify_chain
 from counter_app.storage.data_check import check_dossier_data, missing_from_store
 from counter_app.storage.marks import AuditBreak

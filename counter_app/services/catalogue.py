@@ -30,7 +30,7 @@ from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import BadInputError, EnvironmentProblem
 from counter_app.messages import VI, message_for
 from counter_app.resources import resource_path
-from counter_app.services.store import Store, open_store
+from counter_app.services.store.opening import Store, open_store
 from counter_app.storage import catalogue as rows
 from counter_app.storage.audit import append_audit
 from counter_app.storage.engine import Database

@@ -21,8 +21,8 @@ from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import BadInputError
 from counter_app.services.actor import OS_ACCOUNT_ROLE, os_actor
 from counter_app.services.paths import write_private_file
-from counter_app.services.store import Store
-from counter_app.services.ui_settings import idle_lock_minutes
+from counter_app.services.settings.ui import idle_lock_minutes
+from counter_app.services.store.opening import Store
 from counter_app.services.users import UserInfo, actor_name, authenticate, require
 from counter_app.storage import cli_sessions as table
 from counter_app.storage import users as users_table

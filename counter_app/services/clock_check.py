@@ -18,7 +18,7 @@ from typing import Any
 
 from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import BadInputError
-from counter_app.services.store import Store
+from counter_app.services.store.opening import Store
 from counter_app.storage import clock_checks
 from counter_app.storage.audit import append_audit
 from counter_app.storage.clock_checks import ReceiptAhead

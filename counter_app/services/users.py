@@ -24,7 +24,7 @@ from counter_app.domain.roles import ACTIONS, Role, allows, parse_role
 from counter_app.domain.text import collapse_spaces, nfc
 from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import BadInputError, CounterAppError
-from counter_app.services.store import Store
+from counter_app.services.store.opening import Store
 from counter_app.storage import users as table
 from counter_app.storage.audit import append_audit
 from counter_app.storage.engine import Database

@@ -170,7 +170,8 @@ def _dossier_seals(db: Database) -> None:
     """Seals: the digest of each dossier's rows, vouched for by one audit row for many dossiers.
 
     Dossiers saved before this release are sealed once, when the store is next opened
-    (``services/store.py``), so ``audit verify`` covers their data too (storage/dossier_digest).
+    (``services/store/opening.py``), so ``audit verify`` covers their data too
+    (storage/dossier_digest).
     """
     db.conn.execute(
         "CREATE TABLE dossier_seals ("

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from counter_app.services.store import Store, open_store
+from counter_app.services.store.opening import Store, open_store
 from counter_app.services.users import add_user, authenticate
 from tests.dossier_helpers import configure, vn
 from tests.gui.intake_helpers import close_window

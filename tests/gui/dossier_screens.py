@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.domain.dossier import Dossier, Status
 from counter_app.services.clock import now_vn
-from counter_app.services.dossiers import transition_dossier
-from counter_app.services.intake import receive_dossier
-from counter_app.services.store import Store, open_store
+from counter_app.services.dossiers.changes import transition_dossier
+from counter_app.services.intake.receive import receive_dossier
+from counter_app.services.store.opening import Store, open_store
 from tests.dossier_helpers import CLERK, citizen, configure, intake, vn
 from ui.i18n import install_translations
 from ui.main_window import MainWindow

@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from counter_app.services.store import Store, open_store
+from counter_app.services.store.opening import Store, open_store
 from ui.intake import install
 from ui.intake.screen import IntakeScreen
 from ui.main_window import MainWindow

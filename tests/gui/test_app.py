@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from counter_app.services.clock import now_vn
-from counter_app.services.intake import receive_dossier
-from counter_app.services.keys import load_key
-from counter_app.services.store import Store
+from counter_app.services.intake.receive import receive_dossier
+from counter_app.services.store.keys import load_key
+from counter_app.services.store.opening import Store
 from counter_app.storage.engine import connect
 from counter_app.storage.migrations import latest_version, schema_version
 from tests.dossier_helpers import CLERK, configure, intake, vn

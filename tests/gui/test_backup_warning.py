@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from counter_app.services.backup_status import BackupStatus
-from counter_app.services.store import Store
+from counter_app.services.backup.status import BackupStatus
+from counter_app.services.store.opening import Store
 from tests.gui.test_app import whole_window
 from ui.backup_area import BackupArea
 from ui.status_bar import BackupWarningLabel

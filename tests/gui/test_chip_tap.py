@@ -16,9 +16,9 @@ from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from counter_app.services.dossier_queries import list_dossiers
-from counter_app.services.intake_settings import save_intake_settings
-from counter_app.services.store import Store
+from counter_app.services.dossiers.queries import list_dossiers
+from counter_app.services.settings.intake import save_intake_settings
+from counter_app.services.store.opening import Store
 from counter_app.storage.portraits import find_portrait
 from tests.chip import cards
 from tests.chip.fixtures import ServeCard
@@ -30,7 +30,7 @@ from tests.gui.intake_helpers import (
     person_types,
     press,
 )
-from tests.integration.test_chip_cli import QR
+from tests.integration.chip.test_chip_cli import QR
 from ui.dossiers.detail import DetailPane
 from ui.i18n import install_translations
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from counter_app.services.clock import now_vn
-from counter_app.services.intake import receive_dossier
-from counter_app.services.store import open_store
+from counter_app.services.intake.receive import receive_dossier
+from counter_app.services.store.opening import open_store
 from counter_app.storage.audit import iter_audit
 from tests.dossier_helpers import CLERK, intake
 from tests.gui.test_settings_dialog import folder, make_window, open_loaded, vietnamese_and_font

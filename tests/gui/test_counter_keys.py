@@ -19,8 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.domain.dossier import Dossier, Status
 from counter_app.services.clock import now_vn
-from counter_app.services.dossiers import transition_dossier
-from counter_app.services.store import Store
+from counter_app.services.dossiers.changes import transition_dossier
+from counter_app.services.store.opening import Store
 from tests.dossier_helpers import CLERK
 from tests.gui.counter_window import counter_window, prepare_counter
 from tests.gui.dossier_screens import fill_store, make_ready

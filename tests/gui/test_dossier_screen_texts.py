@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from counter_app.services.store import Store
+from counter_app.services.store.opening import Store
 from tests.gui.dossier_screens import make_window, vietnamese
 from ui import dossiers, returns
 

@@ -13,12 +13,12 @@ from pytestqt.qtbot import QtBot
 from counter_app.domain.dossier import Status
 from counter_app.messages import message_for
 from counter_app.services.clock import now_vn
-from counter_app.services.dossier_queries import ListFilters
-from counter_app.services.dossiers import get_dossier, transition_dossier
-from counter_app.services.intake import receive_dossier
-from counter_app.services.issuing import issued_documents
-from counter_app.services.store import Store, open_store
-from counter_app.services.sync_outbox import (
+from counter_app.services.documents.issuing import issued_documents
+from counter_app.services.dossiers.changes import get_dossier, transition_dossier
+from counter_app.services.dossiers.queries import ListFilters
+from counter_app.services.intake.receive import receive_dossier
+from counter_app.services.store.opening import Store, open_store
+from counter_app.services.syncing.outbox import (
     REJECTED,
     RecordOutcome,
     next_pending,

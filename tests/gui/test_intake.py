@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.domain.dossier import Dossier, Status
 from counter_app.messages import message_for
-from counter_app.services.dossier_queries import list_dossiers
-from counter_app.services.drafts import load_draft
-from counter_app.services.intake_settings import save_intake_settings
-from counter_app.services.store import Store, open_store
+from counter_app.services.dossiers.queries import list_dossiers
+from counter_app.services.intake.drafts import load_draft
+from counter_app.services.settings.intake import save_intake_settings
+from counter_app.services.store.opening import Store, open_store
 from tests.dossier_helpers import configure
 from tests.gui.intake_helpers import (
     focused,

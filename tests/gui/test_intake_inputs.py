@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from counter_app.services.clock import now_vn
-from counter_app.services.intake import receive_dossier
-from counter_app.services.store import Store
+from counter_app.services.intake.receive import receive_dossier
+from counter_app.services.store.opening import Store
 from tests.dossier_helpers import CLERK, citizen, configure, intake
 from tests.gui.intake_helpers import focused, opened, person_types, press, scanner_types
 from tests.payloads import T1, T2, T11, T13

@@ -19,8 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.domain.dossier import Outcome
 from counter_app.services.clock import now_vn
-from counter_app.services.intake import receive_dossier
-from counter_app.services.store import Store
+from counter_app.services.intake.receive import receive_dossier
+from counter_app.services.store.opening import Store
 from tests.dossier_helpers import CLERK, citizen, configure, intake
 from tests.gui.counter_window import counter_window, prepare_counter
 from tests.gui.intake_helpers import press

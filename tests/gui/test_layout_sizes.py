@@ -16,8 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from counter_app.services.store import Store
-from counter_app.services.ui_settings import save_ui_settings
+from counter_app.services.settings.ui import save_ui_settings
+from counter_app.services.store.opening import Store
 from tests.dossier_helpers import vn
 from tests.gui.counter_window import counter_window, prepare_counter
 from tests.gui.intake_helpers import person_types, press, scanner_types

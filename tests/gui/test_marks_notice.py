@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from counter_app.services.intake import receive_dossier
-from counter_app.services.store import Store, open_store, take_notices
+from counter_app.services.intake.receive import receive_dossier
+from counter_app.services.store.opening import Store, open_store, take_notices
 from counter_app.storage.marks import MARKS_FILE_NAME
 from tests.dossier_helpers import CLERK, configure, intake, vn
 from tests.gui.dossier_screens import make_window

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from counter_app.services.drafts import load_draft
-from counter_app.services.store import Store
+from counter_app.services.intake.drafts import load_draft
+from counter_app.services.store.opening import Store
 from tests.gui.counter_window import PASSWORD, counter_window, prepare_counter
 from tests.gui.intake_helpers import focused, on_store, person_types, press, scanner_types
 from tests.payloads import T1, T2

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from counter_app.services.clock import now_vn
-from counter_app.services.dossiers import get_dossier
-from counter_app.services.intake import receive_dossier
-from counter_app.services.store import Store, open_store
-from counter_app.services.sync_outbox import needs_attention
+from counter_app.services.dossiers.changes import get_dossier
+from counter_app.services.intake.receive import receive_dossier
+from counter_app.services.store.opening import Store, open_store
+from counter_app.services.syncing.outbox import needs_attention
 from tests.city_sim_process import running_city_sim
 from tests.dossier_helpers import CLERK, citizen, configure, intake
 from tests.gui.test_sync_ui import STILL, area_of, make_window, set_url

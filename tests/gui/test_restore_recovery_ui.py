@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from counter_app.messages import message_for
-from counter_app.services.backup import make_backup
+from counter_app.services.backup.city_recovery import PENDING_ACK
+from counter_app.services.backup.copies import make_backup
+from counter_app.services.backup.restore import restore_backup
 from counter_app.services.clock import now_vn
-from counter_app.services.dossiers import dossier_detail
-from counter_app.services.restore import restore_backup
-from counter_app.services.restore_recovery import PENDING_ACK
-from counter_app.services.store import Store, open_store
+from counter_app.services.dossiers.changes import dossier_detail
+from counter_app.services.store.opening import Store, open_store
 from tests.city_sim_process import running_city_sim
 from tests.dossier_helpers import CLERK, configure
 from tests.gui.intake_helpers import on_store, opened, person_types, press, scanner_types

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from counter_app.documents import DEFAULT_QR_TEMPLATE, qr_payload
 from counter_app.domain.dossier import Dossier, Status
 from counter_app.messages import message_for
-from counter_app.services.dossiers import dossier_detail, get_dossier
-from counter_app.services.store import Store
+from counter_app.services.dossiers.changes import dossier_detail, get_dossier
+from counter_app.services.store.opening import Store
 from tests.gui.dossier_screens import (
     fill_store,
     make_ready,

@@ -13,9 +13,14 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.domain.dossier import Outcome, Status
 from counter_app.services.clock import now_vn
-from counter_app.services.intake import receive_dossier
-from counter_app.services.store import Store
-from counter_app.services.sync_outbox import REJECTED, RecordOutcome, next_pending, settle_outcomes
+from counter_app.services.intake.receive import receive_dossier
+from counter_app.services.store.opening import Store
+from counter_app.services.syncing.outbox import (
+    REJECTED,
+    RecordOutcome,
+    next_pending,
+    settle_outcomes,
+)
 from tests.dossier_helpers import CLERK, citizen, intake
 from tests.gui.counter_window import Counter, counter_window, prepare_counter
 from tests.gui.dossier_screens import fill_store
@@ -134,7 +139,7 @@ def test_the_today_list_is_filled_the_first_time_the_dossiers_screen_opens(
 ) -> None:
     folder = prepare_counter(new_store)
     with counter_window(qtbot, folder, tmp_path / "pdf") as counter:
-        from counter_app.services.store import open_store
+        from counter_app.services.store.opening import open_store
 
         store = open_store(folder)  # another process's save, after the window opened
         try:

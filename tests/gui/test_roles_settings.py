@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from counter_app.services.store import Store
+from counter_app.services.store.opening import Store
 from tests.gui.counter_window import PASSWORD, counter_window, prepare_counter
 from tests.gui.dossier_screens import fill_store
 from tests.gui.intake_helpers import focused, person_types, press
@@ -100,7 +100,7 @@ def test_a_new_idle_time_applies_without_a_restart(
 def test_the_language_at_start_is_the_signed_in_users_own(
     qtbot: QtBot, new_store: Store, tmp_path: Path
 ) -> None:
-    from counter_app.services.personal_settings import save_personal_settings
+    from counter_app.services.settings.personal import save_personal_settings
     from tests.dossier_helpers import vn
 
     save_personal_settings(new_store, "lan", {"language": "en"}, now=vn(2026, 3, 2))

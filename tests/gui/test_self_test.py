@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication
 from counter_app.cli import main
 from counter_app.cli.self_test_commands import format_line
 from counter_app.services.clock import now_vn
-from counter_app.services.self_test import FAILED, CheckResult
-from counter_app.services.store import Store
-from counter_app.services.sync_settings import save_sync_settings
+from counter_app.services.store.opening import Store
+from counter_app.services.store.self_test import FAILED, CheckResult
+from counter_app.services.syncing.settings import save_sync_settings
 from tests.dossier_helpers import configure
 from tests.integration.sync_helpers import city_sim
 from ui.self_check import check_camera, check_window

@@ -10,11 +10,11 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from counter_app.services.form_settings import load_form_settings
-from counter_app.services.intake_settings import load_intake_settings
-from counter_app.services.store import Store, open_store
-from counter_app.services.sync_settings import load_sync_settings
-from counter_app.services.ui_settings import idle_lock_minutes, load_ui_settings
+from counter_app.services.settings.forms import load_form_settings
+from counter_app.services.settings.intake import load_intake_settings
+from counter_app.services.settings.ui import idle_lock_minutes, load_ui_settings
+from counter_app.services.store.opening import Store, open_store
+from counter_app.services.syncing.settings import load_sync_settings
 from tests.dossier_helpers import configure
 from ui.i18n import install_translations
 from ui.main_window import MainWindow

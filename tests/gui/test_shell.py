@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget, QWizar
 from pytestqt.qtbot import QtBot
 
 from counter_app.errors import BadInputError
-from counter_app.services.store import Store, open_store
+from counter_app.services.store.opening import Store, open_store
 from tests.dossier_helpers import configure
 from ui.i18n import install_translations
 from ui.main_window import MainWindow

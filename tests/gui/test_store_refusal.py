@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from counter_app.services import keys
-from counter_app.services.store import Store
+from counter_app.services.store import keys
+from counter_app.services.store.opening import Store
 from tests.gui.users_helpers import make_session, when_modal
 from ui.users import ensure_ready
 

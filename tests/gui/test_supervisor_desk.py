@@ -12,11 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from counter_app.services import send_back
 from counter_app.services.clock import now_vn
-from counter_app.services.dashboard import load_dashboard
-from counter_app.services.intake import receive_dossier
-from counter_app.services.store import Store, open_store
+from counter_app.services.intake.receive import receive_dossier
+from counter_app.services.store.opening import Store, open_store
+from counter_app.services.supervision import send_back
+from counter_app.services.supervision.dashboard import load_dashboard
 from counter_app.services.users import RoleNotAllowedError
 from counter_app.storage.audit import iter_audit
 from tests.dossier_helpers import intake
@@ -196,7 +196,7 @@ def test_the_clerk_reads_the_reason_on_the_dossier_and_says_it_is_fixed(
 def test_older_audit_rows_come_a_page_at_a_time(
     qtbot: QtBot, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from counter_app.services import audit_view
+    from counter_app.services.supervision import audit_view
 
     monkeypatch.setattr(audit_view, "PAGE", 3)
     with counter_window(qtbot, folder, tmp_path / "pdf", username="minh") as counter:

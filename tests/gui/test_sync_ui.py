@@ -23,10 +23,10 @@ from counter_app.domain.dossier import Dossier
 from counter_app.messages import message_for
 from counter_app.resources import resource_path
 from counter_app.services.clock import now_vn
-from counter_app.services.intake import receive_dossier
-from counter_app.services.store import Store, open_store
-from counter_app.services.sync_outbox import pending_count
-from counter_app.services.sync_settings import save_sync_settings
+from counter_app.services.intake.receive import receive_dossier
+from counter_app.services.store.opening import Store, open_store
+from counter_app.services.syncing.outbox import pending_count
+from counter_app.services.syncing.settings import save_sync_settings
 from tests.city_sim_process import running_city_sim
 from tests.dossier_helpers import CLERK, citizen, configure, intake, vn
 from ui.attention import CLERK as CLERK_COLUMN

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from counter_app.services.store import Store
-from counter_app.services.ui_settings import save_ui_settings
+from counter_app.services.settings.ui import save_ui_settings
+from counter_app.services.store.opening import Store
 from tests.dossier_helpers import vn
 from tests.gui.counter_window import counter_window, prepare_counter
 from ui.look import BASE_POINT_SIZE

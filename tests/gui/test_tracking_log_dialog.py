@@ -11,8 +11,8 @@ from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from counter_app.services.clock import now_vn
-from counter_app.services.intake import receive_dossier
-from counter_app.services.store import Store, open_store
+from counter_app.services.intake.receive import receive_dossier
+from counter_app.services.store.opening import Store, open_store
 from counter_app.storage.audit import iter_audit
 from tests.dossier_helpers import CLERK, citizen, configure, intake
 from tests.gui.counter_window import counter_window, prepare_counter

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from counter_app.services.counter_config import load_config
-from counter_app.services.form_settings import load_form_settings
-from counter_app.services.store import Store, open_store
-from counter_app.services.sync_settings import load_sync_settings
+from counter_app.services.settings.counter import load_config
+from counter_app.services.settings.forms import load_form_settings
+from counter_app.services.store.opening import Store, open_store
+from counter_app.services.syncing.settings import load_sync_settings
 from counter_app.services.users import add_user, authenticate, list_users
 from counter_app.storage.audit import iter_audit
 from tests.dossier_helpers import configure, vn

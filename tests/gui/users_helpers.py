@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from counter_app.services.store import open_store
+from counter_app.services.store.opening import open_store
 from ui.printing import PrintDesk
 from ui.session import Session
 from ui.tasks import Background, StoreRunner

@@ -11,8 +11,8 @@ import itertools
 import sys
 
 from counter_app.services.clock import now_vn
-from counter_app.services.intake import receive_dossier
-from counter_app.services.store import open_store
+from counter_app.services.intake.receive import receive_dossier
+from counter_app.services.store.opening import open_store
 from tests.dossier_helpers import CLERK, citizen, intake
 
 

@@ -23,13 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.domain.dossier import Dossier
-from counter_app.services import dossiers
 from counter_app.services.catalogue import get_procedure
 from counter_app.services.clock import now_vn
-from counter_app.services.counter_config import load_config
-from counter_app.services.intake import receive_dossier
-from counter_app.services.store import Store
-from counter_app.services.sync_settings import SyncSettings
+from counter_app.services.dossiers import changes as dossiers
+from counter_app.services.intake.receive import receive_dossier
+from counter_app.services.settings.counter import load_config
+from counter_app.services.store.opening import Store
+from counter_app.services.syncing.settings import SyncSettings
 from sync.client import ClientConfig, SyncClient
 from sync.engine import SyncReport, run_sync_once
 from sync.records import build_record

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sync.simulator.store import open_db
-from tests.integration.test_form_cli import ADD, SETUP, run
+from tests.integration.documents.test_form_cli import ADD, SETUP, run
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX only")
 

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from counter_app.services.clock import now_vn
-from counter_app.services.store import Store
+from counter_app.services.store.opening import Store
 from counter_app.services.users import (
     MAX_FAILURES,
     SignInFailedError,
@@ -27,7 +27,7 @@ ATTEMPT = """
 import sys, time
 from pathlib import Path
 from counter_app.services.clock import now_vn
-from counter_app.services.store import open_store
+from counter_app.services.store.opening import open_store
 from counter_app.services.users import SignInFailedError, authenticate
 store = open_store(Path(sys.argv[1]))
 time.sleep(max(0.0, float(sys.argv[2]) - time.time()))

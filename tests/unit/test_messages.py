@@ -9,7 +9,7 @@ import string
 import pytest
 
 import counter_app
-import counter_app.services.qr_decode
+import counter_app.services.qr.decode
 from counter_app.domain.findings import SEVERITY_OF, FindingCode
 from counter_app.errors import CounterAppError, all_error_classes
 from counter_app.messages import EN, LANGUAGES, MESSAGES, VI, message_for
@@ -58,4 +58,4 @@ def test_unknown_code_and_missing_params_fall_back_without_raising() -> None:
 def test_error_texts_carry_no_personal_data() -> None:
     """The base class keeps only the code or IT's detail as the exception text."""
     assert str(CounterAppError()) == "UNEXPECTED"
-    assert str(counter_app.services.qr_decode.ImageUnreadableError("scan.png")) == "scan.png"
+    assert str(counter_app.services.qr.decode.ImageUnreadableError("scan.png")) == "scan.png"

@@ -23,11 +23,11 @@ from counter_app.domain.dossier import Dossier, Status
 from counter_app.domain.lifecycle import NEEDS_REASON, allowed_targets, form_statuses
 from counter_app.domain.vn_time import VN_TZ
 from counter_app.services.clock import now_vn
-from counter_app.services.dossier_queries import DossierOverview
-from counter_app.services.dossiers import transition_dossier, void_dossier
-from counter_app.services.form_data import FormParams
-from counter_app.services.issuing import IssuedDocument, IssueRequest, issue_document
-from counter_app.services.store import Store
+from counter_app.services.documents.form_data import FormParams
+from counter_app.services.documents.issuing import IssuedDocument, IssueRequest, issue_document
+from counter_app.services.dossiers.changes import transition_dossier, void_dossier
+from counter_app.services.dossiers.queries import DossierOverview
+from counter_app.services.store.opening import Store
 from ui.dossiers.action_dialog import ActionDialog, ActionInput
 from ui.dossiers.permissions import CORRECT, VOID, SupervisorOnlyError, refuse_unless_allowed
 from ui.dossiers.texts import status_text
@@ -70,7 +70,7 @@ FORMS: dict[Action, FormKind] = {
     Action.CONTROL: FormKind.CONTROL,
 }
 # The statuses from which each form can be printed: the move it stands for, or a reprint
-# once the dossier is there: the lifecycle's table, which services/issuing.py follows.
+# once the dossier is there: the lifecycle's table, which services/documents/issuing.py follows.
 FORM_STATUSES: dict[Action, frozenset[Status]] = {
     action: form_statuses(kind.value) for action, kind in FORMS.items()
 }

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.dossier import Dossier
-from counter_app.services.dossier_queries import (
+from counter_app.services.dossiers.queries import (
     ATTENTION,
     NOT_SENT,
     PENDING,

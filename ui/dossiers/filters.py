@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.dossier import Status, status_name
 from counter_app.domain.procedure import Procedure
-from counter_app.services.dossier_queries import ListFilters
+from counter_app.services.dossiers.queries import ListFilters
 from ui.dossiers.model import ListRequest
 from ui.naming import named
 

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from counter_app.services.clock import now_vn
-from counter_app.services.dossier_queries import (
+from counter_app.services.dossiers.queries import (
     LIST_PAGE,
     DossierPage,
     ListCursor,
@@ -33,7 +33,7 @@ from counter_app.services.dossier_queries import (
     dossier_page,
     search_page,
 )
-from counter_app.services.store import Store
+from counter_app.services.store.opening import Store
 from ui.dossiers.texts import day_text, moment_text, status_text
 from ui.tasks import StoreRunner
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from counter_app.domain.procedure import Procedure
 from counter_app.services.catalogue import list_procedures
 from counter_app.services.clock import now_vn
-from counter_app.services.dossier_queries import DossierOverview, ListedDossier, dossier_overview
-from counter_app.services.dossier_queries import listed_dossier as read_listed
+from counter_app.services.dossiers.queries import DossierOverview, ListedDossier, dossier_overview
+from counter_app.services.dossiers.queries import listed_dossier as read_listed
 from ui.dossiers.actions import ActionBar, DossierActions
 from ui.dossiers.detail import DetailPane
 from ui.dossiers.filters import FilterBar

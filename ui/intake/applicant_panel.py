@@ -27,7 +27,7 @@ from counter_app.domain.findings import Finding, FindingCode, Severity
 from counter_app.domain.id_card import IdCardReading
 from counter_app.domain.reading import Source
 from counter_app.messages import message_for
-from counter_app.services.intake import blocking_findings
+from counter_app.services.intake.receive import blocking_findings
 from ui.intake.identity import IDENTITY_KEYS, reading_texts, typed_reading
 from ui.naming import named
 

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from counter_app.chip.errors import ChipError
 from counter_app.domain.reading import IdCardReading, Source
 from counter_app.messages import message_for
-from counter_app.services import pcsc
-from counter_app.services.chip_identity import ChipIdentity, read_identity
-from counter_app.services.chip_portrait import StoredPortrait, portrait_png, portrait_to_keep
+from counter_app.services.chip import pcsc
+from counter_app.services.chip.identity import ChipIdentity, read_identity
+from counter_app.services.chip.portrait import StoredPortrait, portrait_png, portrait_to_keep
 from counter_app.services.clock import today_vn
 from ui.naming import named
 from ui.session import Session

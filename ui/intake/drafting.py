@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from counter_app.services.drafts import discard_draft
+from counter_app.services.intake.drafts import discard_draft
 from ui.intake import work
 from ui.session import Session
 

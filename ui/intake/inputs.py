@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QLayout, QWidget
 
 from counter_app.services.clock import today_vn
-from counter_app.services.intake_settings import IntakeSettings
+from counter_app.services.settings.intake import IntakeSettings
 from ui.scanner.images import IMAGE_FILTER, FrameDecoder, scan_image_file
 from ui.scanner.router import ScanRouter
 from ui.scanner.serial import SerialScanner

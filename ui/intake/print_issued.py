@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from counter_app.services.issuing import IssuedDocument
+from counter_app.services.documents.issuing import IssuedDocument
 from ui.print_job import PrintOutcome
 from ui.session import Session
 

@@ -1,5 +1,5 @@
 """After a restore, while the city has not answered about the lost dossiers: a new intake is
-saved only once the clerk confirms it is new (``services/restore_recovery.py``, the rule)."""
+saved only once the clerk confirms it is new (``services/backup/city_recovery.py``, the rule)."""
 
 from __future__ import annotations
 

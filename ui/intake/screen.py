@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 from counter_app.documents.model import FormKind
 from counter_app.domain.dossier import Intake, Outcome
 from counter_app.messages import message_for
-from counter_app.services.chip_identity import ChipIdentity
+from counter_app.services.backup.city_recovery import PENDING_ACK, RecoveryPendingError
+from counter_app.services.chip.identity import ChipIdentity
 from counter_app.services.clock import now_vn, today_vn
-from counter_app.services.intake_settings import IntakeSettings
-from counter_app.services.issuing import IssuedDocument
-from counter_app.services.restore_recovery import PENDING_ACK, RecoveryPendingError
+from counter_app.services.documents.issuing import IssuedDocument
+from counter_app.services.settings.intake import IntakeSettings
 from ui.intake import work
 from ui.intake.applicant_panel import ApplicantPanel
 from ui.intake.applicant_switch import ApplicantSwitch

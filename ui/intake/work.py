@@ -15,19 +15,19 @@ from counter_app.domain.dossier import Dossier, Intake, Outcome
 from counter_app.domain.due_date import DueDate
 from counter_app.domain.procedure import Procedure
 from counter_app.services.catalogue import list_procedures
-from counter_app.services.chip_portrait import StoredPortrait
+from counter_app.services.chip.portrait import StoredPortrait
 from counter_app.services.clock import now_vn
-from counter_app.services.dossier_queries import (
+from counter_app.services.documents.form_data import FormParams
+from counter_app.services.documents.issuing import IssuedDocument, IssueRequest, issue_document
+from counter_app.services.dossiers.queries import (
     earlier_dossiers,
     most_used_procedures,
     recent_same_procedure,
 )
-from counter_app.services.drafts import discard_draft, load_draft, save_draft
-from counter_app.services.form_data import FormParams
-from counter_app.services.intake import preview_due_date, receive_dossier
-from counter_app.services.intake_settings import IntakeSettings, load_intake_settings
-from counter_app.services.issuing import IssuedDocument, IssueRequest, issue_document
-from counter_app.services.store import Store
+from counter_app.services.intake.drafts import discard_draft, load_draft, save_draft
+from counter_app.services.intake.receive import preview_due_date, receive_dossier
+from counter_app.services.settings.intake import IntakeSettings, load_intake_settings
+from counter_app.services.store.opening import Store
 
 OUTCOME_FORMS = {
     Outcome.RECEIVED: FormKind.RECEIPT,

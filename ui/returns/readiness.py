@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from counter_app.domain.dossier import Status
 from counter_app.domain.lifecycle import is_overdue
-from counter_app.services.dossier_queries import DossierOverview
+from counter_app.services.dossiers.queries import DossierOverview
 from ui.dossiers.texts import moment_text
 
 

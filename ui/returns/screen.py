@@ -36,14 +36,14 @@ from counter_app.domain.reading import IdCardReading
 from counter_app.domain.receipt_qr import parse_receipt_qr
 from counter_app.domain.text import nfc
 from counter_app.services.clock import now_vn
-from counter_app.services.dossier_queries import (
+from counter_app.services.dossiers.handover import hand_over
+from counter_app.services.dossiers.queries import (
     DossierOverview,
     ListedDossier,
     ListFilters,
     dossier_overview,
     search_page,
 )
-from counter_app.services.handover import hand_over
 from ui.dossiers.texts import moment_text, status_text
 from ui.keys import screen_key
 from ui.messages import error_with_code

@@ -17,8 +17,8 @@ from PySide6.QtGui import QImage
 
 from counter_app.domain.dossier_code import looks_like_dossier_code
 from counter_app.domain.id_card import IdCardReading, parse_or_reject
-from counter_app.services.id_scan import NoQrFoundError
-from counter_app.services.qr_decode import decode_qr_payloads, load_image
+from counter_app.services.qr.decode import decode_qr_payloads, load_image
+from counter_app.services.qr.id_scan import NoQrFoundError
 from ui.tasks import Background
 
 # A camera sees the same code for seconds: the same payload again within this time is the

@@ -20,7 +20,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
-from counter_app.services.intake_settings import IntakeSettings
+from counter_app.services.settings.intake import IntakeSettings
 
 # The thresholds' reasons are with the settings that let IT change them.
 DEFAULT_GAP_MS = IntakeSettings.wedge_gap_ms

@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from counter_app.services import send_back
-from counter_app.services.send_back import SendBackRow
+from counter_app.services.supervision import send_back
+from counter_app.services.supervision.send_back import SendBackRow
 from ui.main_window import MainWindow
 from ui.supervisor.desk import SupervisorScreen
 from ui.supervisor.fix_banner import attach

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.messages import message_for
 from counter_app.services.audit_check import AuditReport
-from counter_app.services.audit_view import AuditFilter, AuditRow
+from counter_app.services.supervision.audit_view import AuditFilter, AuditRow
 
 COLUMNS = ("seq", "at", "actor", "action", "subject", "details")
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.services.dashboard import Dashboard, DueRow
+from counter_app.services.supervision.dashboard import Dashboard, DueRow
 from ui.dossiers.texts import status_text
 from ui.main_window import shown_user
 

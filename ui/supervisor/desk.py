@@ -16,11 +16,11 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
-from counter_app.services import audit_view, send_back
-from counter_app.services.audit_view import AuditFilter
 from counter_app.services.clock import now_vn, today_vn
-from counter_app.services.dashboard import Dashboard, load_dashboard
-from counter_app.services.store import Store
+from counter_app.services.store.opening import Store
+from counter_app.services.supervision import audit_view, send_back
+from counter_app.services.supervision.audit_view import AuditFilter
+from counter_app.services.supervision.dashboard import Dashboard, load_dashboard
 from ui.messages import error_with_code
 from ui.session import Session
 from ui.supervisor.audit_page import AuditPage

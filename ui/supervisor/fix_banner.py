@@ -11,9 +11,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-from counter_app.services import send_back
 from counter_app.services.clock import now_vn
-from counter_app.services.send_back import SendBackRow
+from counter_app.services.supervision import send_back
+from counter_app.services.supervision.send_back import SendBackRow
 from ui.messages import error_with_code
 from ui.session import Session
 from ui.supervisor.send_back_page import SendBackDialog

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.services.send_back import MAX_REASON, SendBackRow
+from counter_app.services.supervision.send_back import MAX_REASON, SendBackRow
 from ui.main_window import shown_user
 
 

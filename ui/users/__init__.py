@@ -22,9 +22,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from counter_app.domain.roles import Role, allows
-from counter_app.services.store import create_store, store_exists
-from counter_app.services.store_remnants import StoreMissingError, StoreSetupRefusedError
-from counter_app.services.ui_settings import DEFAULT_IDLE_MINUTES, idle_lock_minutes
+from counter_app.services.settings.ui import DEFAULT_IDLE_MINUTES, idle_lock_minutes
+from counter_app.services.store.opening import create_store, store_exists
+from counter_app.services.store.remnants import StoreMissingError, StoreSetupRefusedError
 from counter_app.services.users import RoleNotAllowedError, UserInfo, require, users_exist
 from ui.main_window import MainWindow
 from ui.messages import error_with_code

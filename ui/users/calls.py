@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QEventLoop
 
-from counter_app.services.store import Store
+from counter_app.services.store.opening import Store
 from ui.session import Session
 from ui.tasks import Background
 

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.roles import Role
-from counter_app.services.store import Store
-from counter_app.services.ui_settings import (
+from counter_app.services.settings.ui import (
     MAX_IDLE_MINUTES,
     idle_lock_minutes,
     set_idle_lock_minutes,
 )
+from counter_app.services.store.opening import Store
 from counter_app.services.users import (
     UserInfo,
     add_user,

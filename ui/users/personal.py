@@ -17,15 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.services.clock import now_vn
-from counter_app.services.personal_settings import (
+from counter_app.services.settings.personal import (
     COUNTERS,
     COUNTERS_SCALE,
     PersonalSettings,
     load_personal_settings,
     save_personal_settings,
 )
-from counter_app.services.store import Store
-from counter_app.services.ui_settings import FONT_SCALES, UiSettings, load_ui_settings
+from counter_app.services.settings.ui import FONT_SCALES, UiSettings, load_ui_settings
+from counter_app.services.store.opening import Store
 from ui.messages import error_with_code
 from ui.session import Session
 from ui.users.calls import wait_for_store

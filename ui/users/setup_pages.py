@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.calendar import YearStatus
-from counter_app.services.calendar import import_calendar_year, load_calendar
+from counter_app.services.calendar.work_days import import_calendar_year, load_calendar
 from counter_app.services.clock import now_vn
-from counter_app.services.form_settings import RECEIPT_LAYOUTS
+from counter_app.services.settings.forms import RECEIPT_LAYOUTS
 from ui.print_job import available_printers
 from ui.session import Session
 from ui.users.widgets import error_line, show_error

@@ -14,20 +14,20 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QSpinBox, QVBoxLayout, QWidget, QWizard, QWizardPage
 
-from counter_app.services.counter_config import (
+from counter_app.services.settings.counter import (
     CounterConfig,
     build_config,
     find_config,
 )
-from counter_app.services.form_settings import (
+from counter_app.services.settings.forms import (
     change_form_settings,
     check_form_setting,
     load_form_settings,
 )
-from counter_app.services.intake_settings import save_intake_settings
-from counter_app.services.setup import set_up_counter
-from counter_app.services.store import Store
-from counter_app.services.sync_settings import load_sync_settings, save_sync_settings
+from counter_app.services.settings.intake import save_intake_settings
+from counter_app.services.store.opening import Store
+from counter_app.services.store.setup import set_up_counter
+from counter_app.services.syncing.settings import load_sync_settings, save_sync_settings
 from counter_app.services.users import (
     UserInfo,
     actor_name,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.services.counter_config import CounterConfig, find_config
+from counter_app.services.settings.counter import CounterConfig, find_config
 from counter_app.services.users import UserInfo, authenticate
 from ui.session import Session
 from ui.users.widgets import error_line, now, password_box, show_error, text_box

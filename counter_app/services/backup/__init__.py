@@ -1,0 +1,1 @@
+"""Backups (made, rotated, checked daily) and restores with their journal."""

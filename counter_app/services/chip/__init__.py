@@ -1,0 +1,1 @@
+"""The ID card's chip: PC/SC readers, the card read with its keys, the portrait kept."""

@@ -1,0 +1,1 @@
+"""The printed receipt and counter forms: issuing, their data, the files."""

@@ -1,0 +1,1 @@
+"""Receiving a dossier at the counter, and the drafts of unfinished intakes."""

@@ -1,0 +1,1 @@
+"""The store: opening it, its key, setup, provisioning, upgrades, self-test."""

@@ -1,0 +1,1 @@
+"""The counter's side of sync: outbox, pulls, journal, keys, export, limits."""

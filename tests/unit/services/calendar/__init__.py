@@ -1,0 +1,1 @@
+"""The working-day calendar as the counter uses it, and its notices."""

@@ -1,0 +1,1 @@
+"""Demonstration data: people, days and a seeded store for training."""

@@ -1,0 +1,1 @@
+"""Dossiers after intake: changes, reads, search, the hand-over of results."""

@@ -1,0 +1,1 @@
+"""Settings groups: read with defaults, saved validated and audited."""

@@ -1,0 +1,1 @@
+"""The supervisor's desk: tracking log, end of day, dashboard, audit, send-back."""
