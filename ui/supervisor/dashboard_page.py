@@ -172,12 +172,12 @@ class DashboardPage(QWidget):
         names = board.procedure_names
         english = self._lang == "en"
 
-        def named(code: str) -> str:
+        def procedure_label(code: str) -> str:
             name = names.get(code, ("", ""))[1 if english else 0]
             return f"{code} · {name}" if name else code
 
         _fill_counts(self.by_procedure, board.today_counts.by_procedure,
-                     board.month_counts.by_procedure, named)  # fmt: skip
+                     board.month_counts.by_procedure, procedure_label)  # fmt: skip
 
     def _open(self, table: QTableWidget, row: int) -> None:
         item = table.item(row, 0)
