@@ -24,7 +24,7 @@ def error_code(error: BaseException) -> str:
 
 
 def _data_folder() -> Path | None:
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, CounterAppError):
         return data_dir()
     return None
 

@@ -184,7 +184,7 @@ def _run_and_report(args: argparse.Namespace) -> int:
 
 
 def _data_folder() -> Path | None:
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, CounterAppError):
         return data_dir()
     return None
 

@@ -14,7 +14,7 @@ from counter_app.errors import CounterAppError
 from counter_app.services.actor import act_as
 from counter_app.services.cli_session import SESSION_FILE_NAME, authorize, current_user
 from counter_app.services.clock import now_vn
-from counter_app.services.paths import data_dir
+from counter_app.services.paths import DataFolderUnusableError, data_dir
 from counter_app.services.store.opening import open_store, store_exists
 
 GUARDED: Mapping[tuple[str, ...], str] = {
@@ -82,7 +82,11 @@ def check_guard(args: argparse.Namespace) -> None:
     for option, guarded in getattr(args, "guard_options", {}).items():
         if getattr(args, option, None) is not None:
             action = guarded
-    if not store_exists():
+    try:
+        exists = store_exists()
+    except DataFolderUnusableError:  # the command itself says so (the self-test in its lines)
+        return
+    if not exists:
         return
     if action is None:
         _act_as_signed_in()

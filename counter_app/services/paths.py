@@ -15,8 +15,21 @@ from pathlib import Path
 import platformdirs
 
 from counter_app import APP_NAME
+from counter_app.errors import EnvironmentProblem
 
 DATA_DIR_ENV = "COUNTER_APP_DATA_DIR"
+
+
+class DataFolderUnusableError(EnvironmentProblem, OSError):
+    """The data folder cannot be made or used; ``detail`` is the OS error's kind.
+
+    Also an OSError: code that guards its file work (a log line, a crash report) with
+    ``except OSError`` keeps doing so when the folder itself is the problem.
+    """
+
+    code = "DATA_FOLDER_UNUSABLE"
+
+
 OWNER_ONLY_DIR = 0o700
 OWNER_ONLY_FILE = 0o600
 # A file made here, never one that exists; O_BINARY: no newline translation on Windows.
@@ -24,14 +37,22 @@ _NEW_FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY",
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """The data folder, created owner-only if missing."""
+    """The data folder, created owner-only if missing.
+
+    Raises DataFolderUnusableError when it cannot be (a file in the way, no permission, a
+    read-only disk): every command then says so instead of failing as unexpected.
+    """
     chosen = (
         override
         or os.environ.get(DATA_DIR_ENV)
         # appauthor=False: no vendor folder level on Windows (AppData\Local\counter-app).
         or platformdirs.user_data_dir(APP_NAME, appauthor=False)
     )
-    return ensure_private_dir(Path(chosen))
+    try:
+        return ensure_private_dir(Path(chosen))
+    except OSError as error:
+        # The kind of failure only: the folder's path may name a person (a user folder).
+        raise DataFolderUnusableError(type(error).__name__) from error
 
 
 def log_dir(override: str | os.PathLike[str] | None = None) -> Path:

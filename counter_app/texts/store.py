@@ -11,6 +11,15 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "No such setting. Write group.name=value, where the group is forms, sync, ui or "
         "intake.",
     },
+    "DATA_FOLDER_UNUSABLE": {
+        "vi": "Không tạo hoặc dùng được thư mục dữ liệu (loại lỗi ở dòng mã lỗi): có thể một tệp "
+        "trùng tên đang chiếm chỗ, thiếu quyền ghi hoặc ổ đĩa chỉ đọc. Chưa có gì thay đổi. Hãy "
+        "báo bộ phận CNTT kiểm tra thư mục dữ liệu (--data-dir hoặc COUNTER_APP_DATA_DIR).",
+        "en": "The data folder cannot be made or used (the kind of error is on the error code "
+        "line): a file of the same name may be in the way, write permission may be missing or "
+        "the disk may be read-only. Nothing changed. Ask IT to check the data folder "
+        "(--data-dir or COUNTER_APP_DATA_DIR).",
+    },
     "STORE_LOCKED": {
         "vi": "Dữ liệu đang được một chương trình khác ghi. Hãy đợi vài giây rồi thử lại; nếu "
         "vẫn lỗi, hãy báo bộ phận CNTT.",

@@ -13,6 +13,7 @@ is packaged for it) and waits until the reader sees the card.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import socket
@@ -30,6 +31,7 @@ VICC_PACKAGE = Path("/usr/lib/python3/site-packages/virtualsmartcard")
 VPCD_DRIVER = Path("/usr/lib/pcsc/drivers/serial/libifdvpcd.so")
 VICC_CARD = Path(__file__).with_name("vicc_card.py")
 SOCKET_ENV = "PCSCLITE_CSOCK_NAME"
+SYSTEM_SOCKET = Path("/run/pcscd/pcscd.comm")
 START_TIMEOUT_S = 20.0  # two shared cores: pcscd and the emulator's imports take a few seconds
 POLL_S = 0.05
 
@@ -72,13 +74,14 @@ def running_pcscd(folder: Path) -> Iterator[Pcscd]:
     )
     run_dir = folder / "run"
     run_dir.mkdir(exist_ok=True)
-    command, socket_path = _pcscd_command(config, run_dir)
+    command = _pcscd_command(config, run_dir)
+    socket_path = client_socket(folder)
+    if os.environ.get(SOCKET_ENV) != str(socket_path):
+        raise RuntimeError(f"{SOCKET_ENV} must be set before any PC/SC call: pin_client_socket")
     log = folder / "pcscd.log"
     with log.open("ab") as sink:
         process = subprocess.Popen(command, stdout=sink, stderr=sink, stdin=subprocess.DEVNULL)
     daemon = Pcscd(socket_path, port, process, log)
-    # pcsc-lite's client reads the socket name once per process: one daemon per test session.
-    os.environ[SOCKET_ENV] = str(socket_path)
     try:
         _wait_for(lambda: socket_path.exists() and _port_open(port), process, "pcscd")
         yield daemon
@@ -102,18 +105,33 @@ def serving_card(daemon: Pcscd, card_folder: Path) -> Iterator[subprocess.Popen[
         _wait_until(lambda: not _card_present(daemon))
 
 
-def _pcscd_command(config: Path, run_dir: Path) -> tuple[list[str], Path]:
+def client_socket(folder: Path) -> Path:
+    """Where the daemons started in ``folder`` listen (the system path without ``unshare``)."""
+    return folder / "run" / "pcscd.comm" if _can_unshare() else SYSTEM_SOCKET
+
+
+def pin_client_socket(folder: Path) -> None:
+    """Point this process's PC/SC client at ``folder``'s daemons, before any PC/SC call.
+
+    pcsc-lite's client reads ``PCSCLITE_CSOCK_NAME`` once, at its first call in a process,
+    and the app's windows make that call in tests that know nothing of cards (the intake
+    screen watches for a reader). Set at the session's start, every later daemon is found,
+    and until one runs no test can reach a real reader of the machine.
+    """
+    os.environ[SOCKET_ENV] = str(client_socket(folder))
+
+
+def _pcscd_command(config: Path, run_dir: Path) -> list[str]:
     pcscd = ["pcscd", "--foreground", "--config", str(config)]
     if _can_unshare():
         inner = (
             f"mkdir -p /run/pcscd && mount --bind '{run_dir}' /run/pcscd && exec {' '.join(pcscd)}"
         )
-        return ["unshare", "--mount", "--propagation", "private", "sh", "-c", inner], (
-            run_dir / "pcscd.comm"
-        )
-    return pcscd, Path("/run/pcscd/pcscd.comm")
+        return ["unshare", "--mount", "--propagation", "private", "sh", "-c", inner]
+    return pcscd
 
 
+@functools.cache
 def _can_unshare() -> bool:
     if shutil.which("unshare") is None:
         return False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -13,11 +15,25 @@ from tests.chip import cards, emulator
 ServeCard = Callable[..., AbstractContextManager[object]]
 
 
+_PCSCD_FOLDER: list[Path] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One folder, so one socket path, for every pcscd of the session, pinned before any test
+    runs: pcsc-lite's client reads the socket's name once per process (emulator.py)."""
+    folder = Path(tempfile.mkdtemp(prefix="counter-pcscd-"))
+    _PCSCD_FOLDER.append(folder)
+    emulator.pin_client_socket(folder)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for folder in _PCSCD_FOLDER:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
-def chip_pcscd_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One folder, so one socket path, for every pcscd of the session: pcsc-lite's client
-    reads the socket's name once per process and finds each new daemon at the same place."""
-    return tmp_path_factory.mktemp("pcscd")
+def chip_pcscd_folder() -> Path:
+    return _PCSCD_FOLDER[0]
 
 
 @pytest.fixture(scope="module")

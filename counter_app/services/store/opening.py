@@ -25,7 +25,6 @@ from counter_app.domain.vn_time import VN_TZ, iso_vn
 from counter_app.errors import CounterAppError, EnvironmentProblem
 from counter_app.services.clock import now_vn
 from counter_app.services.paths import data_dir as default_data_dir
-from counter_app.services.paths import ensure_private_dir
 from counter_app.services.store import keys
 from counter_app.services.store.remnants import before_create, before_open
 from counter_app.services.store.upgrade import backup_before_upgrade
@@ -176,7 +175,7 @@ def take_notices() -> list[MarksNotice]:
 
 def store_path(folder: Path | None = None) -> Path:
     """The store file of ``folder`` (the data folder by default), the folder made owner-only."""
-    return (ensure_private_dir(folder) if folder else default_data_dir()) / STORE_FILE_NAME
+    return default_data_dir(folder) / STORE_FILE_NAME
 
 
 def store_exists(folder: Path | None = None) -> bool:

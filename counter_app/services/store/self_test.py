@@ -24,7 +24,7 @@ from PIL import Image
 from counter_app.documents.render import render_document
 from counter_app.documents.samples import sample_form
 from counter_app.errors import CounterAppError
-from counter_app.services.paths import data_dir, write_private_file
+from counter_app.services.paths import DataFolderUnusableError, data_dir, write_private_file
 from counter_app.services.qr.decode import Decoder, decode_qr_payloads
 from counter_app.services.store import keys
 from counter_app.services.store.errors import LOW_SPACE_WARNING_BYTES
@@ -68,8 +68,8 @@ def core_checks(folder: Path | None) -> list[CheckResult]:
     """Every Qt-free, network-free check, in the order they are printed."""
     try:
         data = data_dir(folder)  # created owner-only when missing, like every command does
-    except OSError as error:
-        return _without_data_folder(type(error).__name__)
+    except DataFolderUnusableError as error:
+        return _without_data_folder(error.detail)
     checks: list[tuple[str, Callable[[], CheckResult]]] = [
         ("data_folder", lambda: check_data_folder(data)),
         ("disk_space", lambda: check_disk_space(data)),

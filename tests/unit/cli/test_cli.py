@@ -293,6 +293,33 @@ def test_unexpected_error_still_explained_when_the_log_cannot_be_written(
     assert "An unexpected error occurred" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["dossier", "list"],
+        [
+            "setup",
+            "--agency-code",
+            "000.00.00.H26",
+            "--agency-name",
+            "Phường Ba Đình",
+            "--counter",
+            "1",
+        ],
+    ],
+)
+def test_a_data_folder_that_cannot_be_made_is_named_not_unexpected(
+    capsys: pytest.CaptureFixture[str], private_data_dir: Path, command: list[str]
+) -> None:
+    private_data_dir.parent.mkdir(parents=True, exist_ok=True)
+    private_data_dir.write_text("a file where the data folder should be", encoding="utf-8")
+    status = main(["--lang", "en", *command])
+    _, err = capsys.readouterr()
+    assert status == 3
+    assert "Error code: DATA_FOLDER_UNUSABLE (FileExistsError)" in err
+    assert str(private_data_dir) not in err  # a path may name a person's user folder
+
+
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=400))
 def test_any_bytes_on_stdin_give_json_lines_and_a_documented_status(
