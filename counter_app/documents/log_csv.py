@@ -3,7 +3,8 @@
 The BOM is what makes Excel on a Vietnamese Windows read the file as UTF-8 rather than the
 ANSI code page (which mangles every diacritic). Days are ISO (``2026-11-02``): unambiguous for
 a script, and Excel reads them as dates. A grouped column's header carries its group, since a
-CSV has one header row.
+CSV has one header row. Text a spreadsheet would run as a formula is quoted
+(``spreadsheet_text``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import io
 from datetime import date
 
 from counter_app.documents.log_model import CellValue, LogColumn, TrackingLog, cell_value
+from counter_app.documents.spreadsheet_text import formula_safe
 
 
 def column_header(column: LogColumn) -> str:
@@ -35,4 +37,4 @@ def _text(value: CellValue) -> str:
         return ""
     if isinstance(value, date):
         return value.isoformat()
-    return str(value)
+    return str(formula_safe(value))

