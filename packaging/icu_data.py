@@ -4,7 +4,7 @@ QtCore links ICU, and the PySide6 wheel's ``libicudata.so.NN`` carries the data 
 locale CLDR has (30 MiB): names of languages, regions, currencies and units, time zone names,
 collation and break rules for some 800 locales. The app speaks Vietnamese and English, and Qt
 reads its own locale data (QLocale) from QtCore, not from ICU. This keeps ICU's core data
-(Unicode properties, normalisation, converters, collation's root table) and the locale data of
+(Unicode properties, normalisation, collation's root table) and the locale data of
 root, English and Vietnamese; ICU falls back to root for any other locale it is asked for.
 
 The data is taken out of the wheel's library, filtered with ICU's own ``icupkg``
@@ -24,8 +24,14 @@ KEPT_LOCALES = frozenset({"root", "en", "en_001", "en_US", "en_US_POSIX", "vi", 
 _LOCALE_ITEM = re.compile(r"^(?:[a-z]+/)?(?P<locale>[a-z]{2,3}(?:_[A-Za-z0-9]+)*)\.res$")
 _NOT_LOCALES = frozenset({"res_index", "pool"})
 # Whole kinds of data no part of Qt uses: word dictionaries for Chinese, Japanese, Thai, Lao,
-# Khmer and Burmese line breaking (Qt breaks text itself), and transliteration rules.
-_UNUSED = (re.compile(r"^brkitr/.*\.dict$"), re.compile(r"^translit/"))
+# Khmer and Burmese line breaking (Qt breaks text itself), transliteration rules, and the
+# tables of legacy character sets (5 MiB: Shift-JIS, Big5, EBCDIC …; Qt on Linux reads and
+# writes UTF-8 itself, and only a QStringConverter asked for such a set by name would miss them).
+_UNUSED = (
+    re.compile(r"^brkitr/.*\.dict$"),
+    re.compile(r"^translit/"),
+    re.compile(r"^[^/]+\.cnv$"),
+)
 _MISSING = re.compile(r"depends on missing item (\S+)")
 _SYMBOL = re.compile(r"\s(?P<value>[0-9a-f]+)\s+(?P<size>0x[0-9a-f]+|\d+)\s+OBJECT\s+GLOBAL\s+"
                      r"DEFAULT\s+\d+\s+(?P<name>icudt\d+_dat)$")  # fmt: skip

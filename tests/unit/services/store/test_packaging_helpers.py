@@ -40,7 +40,8 @@ strip_binaries = load("strip_binaries")
         ("supplementalData.res", False),
         ("metaZones.res", False),
         ("zoneinfo64.res", False),
-        ("ibm-943_P15A-2003.cnv", False),  # converters stay
+        ("ibm-943_P15A-2003.cnv", True),  # legacy character sets go
+        ("cnvalias.icu", False),  # their alias table is core data
         ("brkitr/word.brk", False),
         ("coll/ja.res", True),
         ("zh_Hant_TW.res", True),
@@ -78,3 +79,36 @@ def test_only_a_library_with_a_symbol_table_is_replaced_by_a_stripped_copy(
     assert Path(copy) == tmp_path / "work" / "lib" / "libanswer.so"
     assert not strip_binaries.has_symbol_table(Path(copy))
     assert strip_binaries.has_symbol_table(library)  # the original is left as it was
+
+
+unneeded_libraries = load("unneeded_libraries")
+
+
+def test_the_pcs_libcups_goes_with_what_only_it_linked_and_a_shared_library_stays() -> None:
+    links = {
+        "libQt6PrintSupport.so.6": {"libcups.so.2"},
+        "libcups.so.2": {"libgnutls.so.30", "libz.so.1"},
+        "libgnutls.so.30": {"libnettle.so.8"},
+        "libnettle.so.8": set(),
+        "libz.so.1": set(),
+        "PIL/_imaging.so": {"libz.so.1"},
+        "libzbar.so.0": set(),  # pyzbar loads it by name
+        "libpython3.11.so.1.0": set(),  # the bootloader loads it by name
+        "sqlcipher3/_sqlite3.so": set(),  # an extension module: Python imports it
+    }
+    entries = [
+        ("PySide6/Qt/lib/libQt6PrintSupport.so.6"
+         if name.startswith("libQt6") else name, name, "BINARY")
+        for name in links
+    ]  # fmt: skip
+    kept, dropped = unneeded_libraries.without_unneeded(entries, needs=lambda src: links[src])
+    assert dropped == ["libcups.so.2", "libgnutls.so.30", "libnettle.so.8"]
+    assert {entry[1] for entry in kept} == set(links) - set(dropped)
+
+
+def test_a_library_at_the_top_of_the_bundle_is_a_candidate_one_inside_a_package_is_not() -> None:
+    assert unneeded_libraries.is_candidate("libgnutls.so.30")
+    assert not unneeded_libraries.is_candidate("PySide6/Qt/lib/libQt6Core.so.6")
+    assert not unneeded_libraries.is_candidate("pillow.libs/libjpeg-6dc8d115.so.62.4.0")
+    assert not unneeded_libraries.is_candidate("libzbar.so.0")
+    assert not unneeded_libraries.is_candidate("_cffi_backend.cpython-311-x86_64-linux-gnu.so")
