@@ -20,6 +20,8 @@ from counter_app import APP_NAME
 from counter_app.errors import CounterAppError
 from counter_app.messages import message_for
 from counter_app.services.backup.restore_swap import take_notices
+from counter_app.services.paths import DataFolderUnusableError
+from counter_app.services.paths import data_dir as usable_data_dir
 from counter_app.services.settings.ui import load_ui_settings
 from counter_app.services.store.opening import open_store, store_exists
 from counter_app.services.store.opening import take_notices as take_marks_notices
@@ -31,6 +33,7 @@ from ui.i18n import install_translations
 from ui.intake import install as install_intake
 from ui.look import BASE_POINT_SIZE
 from ui.main_window import MainWindow
+from ui.messages import error_with_code
 from ui.printing import PrintDesk
 from ui.reports import install as install_reports
 from ui.returns import install as install_returns
@@ -160,9 +163,25 @@ def _tell(window: MainWindow, text: str, name: str, icon: QMessageBox.Icon) -> N
     box.exec()
 
 
+def refuse_to_start(error: CounterAppError, lang: str) -> int:
+    """A data folder that cannot be used (a file in its way, no write permission): the
+    sentence and the code for IT, then the exit status the CLI gives for it."""
+    text = error_with_code(error, lang)
+    if error.detail:
+        text += f" ({error.detail})"
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, text, QMessageBox.StandardButton.Ok)
+    box.setObjectName("start_refused")
+    box.exec()
+    return error.exit_status
+
+
 def run_app(*, data_dir: Path | None = None, lang: str | None = None) -> int:
     """``lang``: asked for on the command line; otherwise the setting, else Vietnamese."""
     app = make_application(sys.argv[:1])
+    try:
+        usable_data_dir(data_dir)
+    except DataFolderUnusableError as error:
+        return refuse_to_start(error, lang or DEFAULT_LANGUAGE)
     notice = UpgradeNotice()
     chosen = stored_language(data_dir, on_upgrade=notice.show) or DEFAULT_LANGUAGE
     chosen = lang or chosen
