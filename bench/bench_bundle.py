@@ -77,8 +77,10 @@ def start_times(*args: str) -> list[float]:
 NOTES = (
     "Largest parts left, with the camera: Qt's libraries, FFmpeg (libavcodec 14 MiB) with "
     "QtQuick/QML (16 MiB, linked by the FFmpeg media plugin: both go with "
-    "`COUNTER_APP_CAMERA=0`), ICU (17 MiB: its data cut to root, English and Vietnamese, "
-    "packaging/icu_data.py), cryptography (11 MiB), sqlcipher3 (8 MiB), PDFium (7 MiB). Only "
+    "`COUNTER_APP_CAMERA=0`), ICU (12 MiB: its data cut to root, English and Vietnamese, "
+    "without the legacy character sets, packaging/icu_data.py), cryptography (11 MiB), "
+    "sqlcipher3 (8 MiB), PDFium (7 MiB), lxml.etree (5 MiB). Left to the PC: libcups and what "
+    "only it linked (GnuTLS, p11-kit …: 7 MiB, packaging/unneeded_libraries.py). Only "
     "libraries that still carry a symbol table are stripped (packaging/strip_binaries.py): "
     "strip run over FFmpeg's libraries made them unloadable."
 )
