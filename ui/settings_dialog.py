@@ -11,7 +11,7 @@ size and language are in "My settings" (ui/users/personal.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -35,16 +35,15 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.roles import allows
 from counter_app.services.clock import now_vn
+from counter_app.services.settings.change import change_settings
 from counter_app.services.settings.forms import (
     RECEIPT_LAYOUTS,
     FormSettings,
-    change_form_settings,
     load_form_settings,
 )
 from counter_app.services.settings.intake import (
     IntakeSettings,
     load_intake_settings,
-    save_intake_settings,
 )
 from counter_app.services.settings.ui import (
     FONT_SCALES,
@@ -52,15 +51,12 @@ from counter_app.services.settings.ui import (
     LANGUAGES,
     UiSettings,
     load_ui_settings,
-    save_ui_settings,
 )
 from counter_app.services.store.opening import Store
 from counter_app.services.syncing.settings import (
     SyncSettings,
     load_sync_settings,
-    save_sync_settings,
 )
-from sync.client import check_url
 from ui.clock_group import ClockGroup
 from ui.look import BASE_POINT_SIZE
 from ui.messages import error_with_code
@@ -125,20 +121,16 @@ class Changes:
     sync: dict[str, Any]
 
 
-def save_all(store: Store, changes: Changes, *, actor: str) -> AllSettings:
-    """Store job: each group through its service, only when something in it changed."""
-    now = now_vn()
-    sync = dict(changes.sync)
-    if sync.get("url"):
-        sync["url"] = check_url(sync["url"])
-    if changes.ui:
-        save_ui_settings(store, changes.ui, actor=actor, now=now)
-    if changes.intake:
-        save_intake_settings(store, changes.intake, actor=actor, now=now)
-    if changes.forms:
-        change_form_settings(store, changes.forms, actor=actor, now=now)
-    if sync:
-        save_sync_settings(store, sync, actor=actor, now=now)
+def save_all(store: Store, changes: Changes, *, actor: str, role: str) -> AllSettings:
+    """Store job: every changed setting through the one settings service, which checks the
+    role each needs (``domain/roles.py``) and saves all or nothing."""
+    assignments = {
+        f"{group}.{name}": value
+        for group, values in asdict(changes).items()
+        for name, value in values.items()
+    }
+    if assignments:
+        change_settings(store, assignments, actor=actor, role=role, now=now_vn())
     return load_all(store)
 
 
@@ -320,10 +312,10 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         if self._loaded is None:
             return
-        changes, actor = self.changes(), self._session.user or "app"
+        changes, actor, role = self.changes(), self._session.user or "app", self._session.role
         self.setEnabled(False)
         self._session.store.run(
-            lambda store: save_all(store, changes, actor=actor),
+            lambda store: save_all(store, changes, actor=actor, role=role),
             on_done=self._saved,
             on_error=self._show_error,
         )

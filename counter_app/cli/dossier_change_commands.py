@@ -20,7 +20,7 @@ from counter_app.domain.handover import Recipient
 from counter_app.domain.lifecycle import parse_status
 from counter_app.domain.vn_time import VN_TZ
 from counter_app.errors import EXIT_OK
-from counter_app.services.actor import cli_actor
+from counter_app.services.actor import cli_actor, cli_role
 from counter_app.services.clock import now_vn
 from counter_app.services.dossiers import changes as dossiers
 from counter_app.services.dossiers.handover import hand_over
@@ -124,7 +124,12 @@ def register_void(sub: Subparsers) -> None:
 def run_void(args: argparse.Namespace) -> int:
     with open_store() as store:
         dossier = dossiers.void_dossier(
-            store, args.code, reason=text(args.reason), actor=cli_actor(), now=now_vn()
+            store,
+            args.code,
+            reason=text(args.reason),
+            actor=cli_actor(),
+            role=cli_role(),
+            now=now_vn(),
         )
     print_dossier(dossier, args)
     return EXIT_OK
@@ -176,6 +181,7 @@ def run_transition(args: argparse.Namespace) -> int:
                 actor=cli_actor(),
                 now=now_vn(),
                 correction=args.correction,
+                role=cli_role(),
                 details={"recipient": recipient.name} if recipient and recipient.name else {},
             )
     print_dossier(dossier, args)

@@ -8,8 +8,9 @@ guarded command without a live session is refused with the sentence saying how t
 from __future__ import annotations
 
 import argparse
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
+from counter_app.domain.roles import setting_action, strictest
 from counter_app.errors import CounterAppError
 from counter_app.services.actor import act_as
 from counter_app.services.cli_session import SESSION_FILE_NAME, authorize, current_user
@@ -46,13 +47,27 @@ GUARDED: Mapping[tuple[str, ...], str] = {
     ("dossier", "send-back"): "dossier.send_back",
     ("dossier", "check-fix"): "dossier.send_back",
     ("dossier", "fixed"): "dossier.fix",
+    # A supervisor's changes to a dossier.
+    ("dossier", "void"): "dossier.void",
 }
 
 
 # Commands guarded only with one of their options: (command, option dest) → action. The key
-# export hands over what decrypts every backup: an administrator's.
+# export hands over what decrypts every backup: an administrator's; a correction: a supervisor's.
 GUARDED_OPTIONS: Mapping[tuple[tuple[str, ...], str], str] = {
     (("backup",), "export_key"): "store.key_export",
+    (("dossier", "transition"), "correction"): "dossier.correct",
+}
+
+
+def _settings_action(args: argparse.Namespace) -> str | None:
+    """``settings --set``: the strictest action among the settings named (reading: none)."""
+    return strictest(setting_action(item.partition("=")[0].strip()) for item in args.set)
+
+
+# Commands whose action depends on what they are asked to do: command → action from args.
+GUARDED_BY: Mapping[tuple[str, ...], Callable[[argparse.Namespace], str | None]] = {
+    ("settings",): _settings_action,
 }
 
 
@@ -64,6 +79,8 @@ def mark_guarded(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()) 
                 path = (*prefix, name)
                 if path in GUARDED:
                     sub.set_defaults(guard=GUARDED[path])
+                if path in GUARDED_BY:
+                    sub.set_defaults(guard_from=GUARDED_BY[path])
                 options = {o: a for (p, o), a in GUARDED_OPTIONS.items() if p == path}
                 if options:
                     sub.set_defaults(guard_options=options)
@@ -80,8 +97,11 @@ def check_guard(args: argparse.Namespace) -> None:
     act_as(None)
     action = getattr(args, "guard", None)
     for option, guarded in getattr(args, "guard_options", {}).items():
-        if getattr(args, option, None) is not None:
+        if getattr(args, option, None) not in (None, False):  # given (a flag: set)
             action = guarded
+    guard_from = getattr(args, "guard_from", None)
+    if guard_from is not None:
+        action = guard_from(args)
     try:
         exists = store_exists()
     except DataFolderUnusableError:  # the command itself says so (the self-test in its lines)

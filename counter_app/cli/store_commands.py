@@ -18,7 +18,7 @@ from counter_app.domain.dossier_code import parse_range
 from counter_app.domain.lifecycle import parse_status
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK
 from counter_app.messages import message_for
-from counter_app.services.actor import cli_actor
+from counter_app.services.actor import cli_actor, cli_role
 from counter_app.services.audit_check import AuditReport, acknowledge_breaks, verify_audit
 from counter_app.services.clock import now_vn
 from counter_app.services.dossiers.search import SearchFilters, search_dossiers
@@ -169,7 +169,8 @@ def run_settings(args: argparse.Namespace) -> int:
     assignments = settings_assignments(args.set)
     with open_store() as store:
         if assignments:
-            changed = change_settings(store, assignments, actor=cli_actor(), now=now_vn())
+            changed = change_settings(store, assignments, actor=cli_actor(), role=cli_role(),
+                                      now=now_vn())  # fmt: skip
             if args.json:
                 emit(changed)
             else:

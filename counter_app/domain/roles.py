@@ -7,7 +7,7 @@ action, and the refusal names no person.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 
 
@@ -22,6 +22,7 @@ RANK: Mapping[Role, int] = {Role.CLERK: 1, Role.SUPERVISOR: 2, Role.ADMINISTRATO
 # Action name → the lowest role allowed to do it.
 ACTIONS: Mapping[str, Role] = {
     # The clerk's daily work.
+    "settings.change": Role.CLERK,  # the counter's everyday settings (SETTING_ACTIONS below)
     "dossier.intake": Role.CLERK,
     "dossier.form": Role.CLERK,  # supplement request, refusal and the other counter forms
     "dossier.return": Role.CLERK,  # the hand-over of a result
@@ -49,6 +50,30 @@ ACTIONS: Mapping[str, Role] = {
     "store.restore": Role.ADMINISTRATOR,  # putting a backup back in place of the store
     "store.key_export": Role.ADMINISTRATOR,  # the key that decrypts every backup
 }
+
+
+# Which action a setting's change needs, by "group.name" first, then by group; a setting
+# in neither needs the counter's administrator.
+SETTING_ACTIONS: Mapping[str, str] = {
+    "ui": "settings.change",  # the language and text size the window starts with
+    "ui.idle_lock_minutes": "counter.settings",  # how long an unattended screen stays open
+    "intake": "settings.change",  # scanner port, camera, preview, printer
+    "intake.keep_chip_portrait": "counter.settings",  # the ward's choice on personal data
+    "forms": "form.settings",  # the unit's names, place, phone, signers on every form
+    "forms.receipt_layout": "settings.change",  # A5 or A4 paper at this counter's printer
+    "sync": "sync.configure",  # where the dossiers go, and how
+}
+
+
+def setting_action(key: str) -> str:
+    """The action changing ``key`` ("forms.place") needs."""
+    group = key.partition(".")[0]
+    return SETTING_ACTIONS.get(key) or SETTING_ACTIONS.get(group) or "counter.settings"
+
+
+def strictest(actions: Iterable[str]) -> str | None:
+    """The action among ``actions`` that needs the highest role (None for none)."""
+    return max(actions, key=lambda action: RANK[ACTIONS[action]], default=None)
 
 
 def parse_role(text: str) -> Role | None:

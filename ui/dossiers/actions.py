@@ -276,15 +276,15 @@ class DossierActions(QObject):
 
     def _run(self, action: Action, dossier: Dossier, given: ActionInput) -> None:
         session, code = self._session, dossier.code
-        actor = session.user or "window"
+        actor, role = session.user or "window", session.role
         session.store.run(
-            lambda store: self._work(store, action, code, given, actor),
+            lambda store: self._work(store, action, code, given, actor, role),
             on_done=lambda done: self._finished(code, done),
             on_error=lambda error: self._report(error_with_code(error, session.lang), True),
         )
 
     def _work(
-        self, store: Store, action: Action, code: str, given: ActionInput, actor: str
+        self, store: Store, action: Action, code: str, given: ActionInput, actor: str, role: str
     ) -> Done:
         """On the store's thread: one action, one transaction (in the service)."""
         now = now_vn()
@@ -292,11 +292,11 @@ class DossierActions(QObject):
             target = Status(given.target if given.target is not None else 0)
             moved = transition_dossier(
                 store, code, target, reason=given.reason, actor=actor, now=now,
-                correction=action is Action.CORRECT,
+                correction=action is Action.CORRECT, role=role,
             )  # fmt: skip
             return Done(moved=moved)
         if action is Action.VOID:
-            void_dossier(store, code, reason=given.reason, actor=actor, now=now)
+            void_dossier(store, code, reason=given.reason, actor=actor, role=role, now=now)
             return Done(voided=True)
         request = IssueRequest(
             kind=FORMS[action],

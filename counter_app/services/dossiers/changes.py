@@ -26,6 +26,7 @@ from counter_app.errors import BadInputError
 from counter_app.services.calendar.work_days import due_date_for, load_calendar
 from counter_app.services.catalogue import get_procedure
 from counter_app.services.store.opening import Store
+from counter_app.services.users import require
 from counter_app.storage import dossiers as rows
 from counter_app.storage.audit import append_audit
 from counter_app.storage.cancellations import enqueue_cancellation, may_have_left
@@ -167,8 +168,12 @@ def _change_due_date(
     _audit(db, now, actor, f"dossier.{kind}", dossier, version=version)
 
 
-def void_dossier(store: Store, code: str, *, reason: str, actor: str, now: datetime) -> Dossier:
-    """Mark a dossier entered in error; only before its first sync. Its number stays used."""
+def void_dossier(
+    store: Store, code: str, *, reason: str, actor: str, role: str, now: datetime
+) -> Dossier:
+    """Mark a dossier entered in error (a supervisor's decision, ``role``); its number stays
+    used, and a city that may hold it is told."""
+    require(role, "dossier.void")
     reason = clean_field(reason, "reason")
     if not reason:
         raise ReasonRequiredError("")
@@ -209,12 +214,16 @@ def transition_dossier(
     actor: str,
     now: datetime,
     correction: bool = False,
+    role: str = "",
     details: Mapping[str, Any] | None = None,
     due_at: datetime | None = None,
 ) -> Dossier:
     """A local status change, checked against the lifecycle (dossier.md §4).
 
-    One action, or a part of the caller's (a printed form records the move it stands for)."""
+    A correction is a supervisor's: ``role`` must reach ``dossier.correct``. One action, or
+    a part of the caller's (a printed form records the move it stands for)."""
+    if correction:
+        require(role, "dossier.correct")
     reason, details = clean_field(reason, "reason"), clean_details(details)
     with store.action():
         _move(

@@ -253,7 +253,9 @@ def test_a_dossier_voided_at_the_city_comes_back_voided(
     sent = receive_dossier(store, _rich_intake(1), clerk=CLERK, now=vn(2026, 11, 3, 8, 0))
     with city_sim(city_db, *STILL, "--fail-rate", "1", "--faults", "500") as url:
         assert sync_once(store, url, FAST).error_code == "SYNC_SERVER_BUSY"  # stored, then 500
-    dossiers.void_dossier(store, sent.code, reason="Nhập trùng", actor=CLERK, now=now_vn())
+    dossiers.void_dossier(
+        store, sent.code, reason="Nhập trùng", actor=CLERK, role="supervisor", now=now_vn()
+    )
     with city_sim(city_db, *STILL) as url:
         assert sync_once(store, url, FAST).cancellations_acknowledged == 1
         store.close()

@@ -63,7 +63,14 @@ def received(store: Store) -> list[Dossier]:
         handed = {"recipient": NAMES[0]} if target == Status.RETURNED else None
         transition_dossier(store, code, target, actor=CLERK, now=vn(2026, 11, day, 10, 0),
                            details=handed)  # fmt: skip
-    void_dossier(store, saved[4].code, reason="Nhập nhầm", actor=CLERK, now=vn(2026, 11, 3, 15))
+    void_dossier(
+        store,
+        saved[4].code,
+        reason="Nhập nhầm",
+        actor=CLERK,
+        role="supervisor",
+        now=vn(2026, 11, 3, 15),
+    )
     after = citizen(name="Không Thuộc Kỳ", id_number="001189009999")
     receive_dossier(store, intake(after), clerk=CLERK, now=vn(2026, 11, 4, 9, 0))
     return saved

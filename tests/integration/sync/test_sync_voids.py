@@ -42,7 +42,9 @@ def _store(new_store: Store) -> Store:
 
 
 def _void(store: Store, code: str) -> None:
-    dossiers.void_dossier(store, code, reason="Nhập trùng", actor=CLERK, now=now_vn())
+    dossiers.void_dossier(
+        store, code, reason="Nhập trùng", actor=CLERK, role="supervisor", now=now_vn()
+    )
 
 
 def _cancelled(city_db: Path) -> dict[str, bool]:

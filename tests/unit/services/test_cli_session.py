@@ -81,6 +81,10 @@ def test_before_the_first_administrator_no_session_is_needed(
             "log.csv",
         ),
         ("report", "eod", "--date", "2026-12-07"),
+        ("settings", "--set", "sync.url=https://city.example/api"),
+        ("settings", "--set", "ui.language=en"),
+        ("dossier", "void", "X", "--reason", "nhầm"),
+        ("dossier", "transition", "X", "4", "--correction", "--reason", "nhầm"),
     ],
 )
 def test_a_guarded_command_without_a_session_says_how_to_sign_in(
@@ -118,6 +122,10 @@ def test_a_guarded_command_without_a_session_says_how_to_sign_in(
             ),
         ),
         ("", ("report", "eod", "--date", "2026-12-07", "--sign-off")),
+        ("", ("settings", "--set", "sync.url=https://city.example/api")),
+        ("", ("settings", "--set", "forms.place=Hà Nội")),
+        ("", ("dossier", "void", "X", "--reason", "nhầm")),
+        ("", ("dossier", "transition", "X", "4", "--correction", "--reason", "nhầm")),
     ],
 )
 def test_a_clerk_is_refused_the_audit_and_the_send_back(
@@ -289,3 +297,32 @@ def test_a_supervisor_s_session_exports_the_log_and_the_audit_names_them(
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     rows = [r for r in iter_audit(counter.db) if r.action.startswith("log.export")]
     assert rows and rows[-1].actor == "user:giamsat"
+
+
+def test_each_setting_needs_its_own_role_and_one_refusal_saves_nothing(
+    counter: Store, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(capsys, monkeypatch, PASSWORD + "\n", "login", "canbo", "--password", "-")
+    status, _, _ = run(capsys, monkeypatch, "", "settings", "--set", "ui.language=en")
+    assert status == 0  # the clerk's everyday settings
+    run(capsys, monkeypatch, PASSWORD + "\n", "login", "giamsat", "--password", "-")
+    status, _, _ = run(capsys, monkeypatch, "", "settings", "--set",
+                       "sync.url=https://city.example/api")  # fmt: skip
+    assert status == 0
+    status, _, text = run(capsys, monkeypatch, "", "settings", "--set", "sync.batch_size=20",
+                          "--set", "ui.idle_lock_minutes=30")  # fmt: skip
+    assert status == 1 and "ROLE_NOT_ALLOWED (counter.settings)" in text
+    with open_store(counter.folder) as store:
+        from counter_app.services.syncing.settings import load_sync_settings
+
+        assert load_sync_settings(store).batch_size != 20  # all or nothing
+        assert load_sync_settings(store).url == "https://city.example/api"
+
+
+def test_a_sync_address_set_as_a_setting_meets_the_transport_policy(
+    counter: Store, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(capsys, monkeypatch, PASSWORD + "\n", "login", "giamsat", "--password", "-")
+    for url in ("http://10.1.2.3:8080\\@127.0.0.1", "http://10.1.2.3/api"):
+        status, _, text = run(capsys, monkeypatch, "", "settings", "--set", f"sync.url={url}")
+        assert status == 2 and "SYNC_URL_" in text

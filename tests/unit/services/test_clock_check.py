@@ -50,7 +50,14 @@ def test_a_voided_future_dossier_does_not_block(new_store: Store) -> None:
     configure(new_store)
     right = vn(2026, 12, 7, 9, 0)
     ahead = receive_dossier(new_store, intake(), clerk=CLERK, now=right + A_YEAR)
-    void_dossier(new_store, ahead.code, reason="clock a year ahead", actor="sup", now=right)
+    void_dossier(
+        new_store,
+        ahead.code,
+        reason="clock a year ahead",
+        actor="sup",
+        role="supervisor",
+        now=right,
+    )
     assert receive_dossier(new_store, intake(), clerk=CLERK, now=right).code.endswith("-1001")
 
 

@@ -95,7 +95,14 @@ def test_day_range_status_and_procedure_filters(store: Store) -> None:
 def test_overdue_is_open_past_its_due_day_and_not_voided(store: Store) -> None:
     later = date(2026, 12, 31)
     everything = _all(store, ListFilters(), limit=50)
-    void_dossier(store, everything[-1].code, reason="nhầm", actor=CLERK, now=vn(2026, 11, 20, 14))
+    void_dossier(
+        store,
+        everything[-1].code,
+        reason="nhầm",
+        actor=CLERK,
+        role="supervisor",
+        now=vn(2026, 11, 20, 14),
+    )
     transition_dossier(
         store, everything[-2].code, Status.RESULT_READY, actor=CLERK, now=vn(2026, 11, 20, 14)
     )
@@ -190,5 +197,7 @@ def test_a_rejected_version_needs_attention_with_the_city_codes(store: Store) ->
 
 def test_voided_before_sync_is_never_sent(store: Store) -> None:
     code = _all(store, ListFilters(), limit=50)[0].code
-    void_dossier(store, code, reason="nhầm", actor=CLERK, now=vn(2026, 11, 20, 14))
+    void_dossier(
+        store, code, reason="nhầm", actor=CLERK, role="supervisor", now=vn(2026, 11, 20, 14)
+    )
     assert dossier_overview(store, code).sync.state == queries.NOT_SENT

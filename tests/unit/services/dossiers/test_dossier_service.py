@@ -14,6 +14,7 @@ from counter_app.services.catalogue import lookup_procedure
 from counter_app.services.dossiers import changes as dossiers
 from counter_app.services.intake.receive import OutcomeReasonRequiredError, receive_dossier
 from counter_app.services.store.opening import Store
+from counter_app.services.users import RoleNotAllowedError
 from counter_app.storage.audit import iter_audit
 from tests.dossier_helpers import CLERK, citizen, configure, intake, vn
 
@@ -146,14 +147,18 @@ def test_due_date_change_keeps_every_version(store: Store) -> None:
 def test_void_only_before_the_first_sync_and_keeps_the_number(store: Store) -> None:
     d = receive_dossier(store, intake(), clerk=CLERK, now=vn(2026, 11, 2))
     with pytest.raises(ReasonRequiredError):
-        dossiers.void_dossier(store, d.code, reason="", actor=CLERK, now=vn(2026, 11, 2, 10))
+        dossiers.void_dossier(
+            store, d.code, reason="", actor=CLERK, role="supervisor", now=vn(2026, 11, 2, 10)
+        )
     voided = dossiers.void_dossier(
-        store, d.code, reason="Nhập nhầm", actor=CLERK, now=vn(2026, 11, 2, 10)
+        store, d.code, reason="Nhập nhầm", actor=CLERK, role="supervisor", now=vn(2026, 11, 2, 10)
     )
     assert voided.is_voided
     assert [s for _, _, s in dossiers.dossier_detail(store, d.code).outbox] == ["cancelled"]
     with pytest.raises(dossiers.VoidNotAllowedError):
-        dossiers.void_dossier(store, d.code, reason="again", actor=CLERK, now=vn(2026, 11, 2, 11))
+        dossiers.void_dossier(
+            store, d.code, reason="again", actor=CLERK, role="supervisor", now=vn(2026, 11, 2, 11)
+        )
     nxt = receive_dossier(store, intake(), clerk=CLERK, now=vn(2026, 11, 2, 11))
     assert nxt.code.endswith("1002")  # the voided number is never reused
 
@@ -183,3 +188,20 @@ def test_allowed_targets_follow_the_table() -> None:
 
     assert allowed_targets(9) == {Status.RETURNED}
     assert allowed_targets(10) == frozenset() and allowed_targets(42) == frozenset()
+
+
+def test_void_and_correction_are_a_supervisor_s_in_the_service_itself(store: Store) -> None:
+    d = receive_dossier(store, intake(), clerk=CLERK, now=vn(2026, 11, 2, 9))
+    with pytest.raises(RoleNotAllowedError):
+        dossiers.void_dossier(store, d.code, reason="nhầm", actor=CLERK, role="clerk",
+                              now=vn(2026, 11, 2, 10))  # fmt: skip
+    with pytest.raises(RoleNotAllowedError):
+        dossiers.transition_dossier(
+            store, d.code, Status.IN_PROCESS, reason="nhầm", actor=CLERK,
+            now=vn(2026, 11, 2, 10), correction=True,
+        )  # fmt: skip
+    assert not dossiers.get_dossier(store, d.code).is_voided
+    moved = dossiers.transition_dossier(store, d.code, Status.IN_PROCESS, reason="nhầm",
+                                        actor="user:binh", now=vn(2026, 11, 2, 10),
+                                        correction=True, role="supervisor")  # fmt: skip
+    assert moved.status == Status.IN_PROCESS
