@@ -176,7 +176,8 @@ def _new_counter(folder: Path) -> None:
                                  counter=1)  # fmt: skip
         set_up_counter(store, config, actor="it", now=now_vn() - timedelta(days=30))
         add_user(store, username="canbo", full_name="Lê Thị Cán Bộ", role="clerk",
-                 password=PASSWORD, actor="it", now=now_vn())  # fmt: skip
+                 password=PASSWORD, actor="it",
+                 acting_role="administrator", now=now_vn())  # fmt: skip
         receive_dossier(store, _asked_for_more(), clerk="user:canbo", now=now_vn())
     finally:
         store.close()

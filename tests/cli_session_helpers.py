@@ -19,7 +19,7 @@ def add_signed_in_user(
 ) -> None:
     """Add a user (as IT would) and open this data folder's CLI session for them."""
     add_user(store, username=username, full_name=f"Người dùng {username}", role=role,
-             password=password, actor="it", now=now_vn())  # fmt: skip
+             password=password, actor="it", acting_role="administrator", now=now_vn())  # fmt: skip
     sign_in(store, username, password, now=now_vn())
 
 

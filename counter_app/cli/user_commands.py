@@ -15,7 +15,7 @@ from counter_app.cli.output import Subparsers, add_json_flag, emit, print_group_
 from counter_app.domain.roles import Role
 from counter_app.errors import EXIT_OK, BadInputError
 from counter_app.messages import message_for
-from counter_app.services.actor import cli_actor
+from counter_app.services.actor import cli_actor, cli_role
 from counter_app.services.clock import now_vn
 from counter_app.services.store.opening import open_store
 from counter_app.services.users import (
@@ -139,26 +139,32 @@ def run_add(args: argparse.Namespace) -> int:
     password = read_password()
     with open_store() as store:
         user = add_user(store, username=args.username, full_name=args.full_name, role=args.role,
-                        password=password, actor=cli_actor(), now=now_vn())  # fmt: skip
+                        password=password, actor=cli_actor(), acting_role=cli_role(),
+                        now=now_vn())  # fmt: skip
     return _report(args, "user.added", user)
 
 
 def run_disable(args: argparse.Namespace) -> int:
     with open_store() as store:
-        user = disable_user(store, args.username, actor=cli_actor(), now=now_vn())
+        user = disable_user(
+            store, args.username, actor=cli_actor(), acting_role=cli_role(), now=now_vn()
+        )
     return _report(args, "user.disabled", user)
 
 
 def run_enable(args: argparse.Namespace) -> int:
     with open_store() as store:
-        user = enable_user(store, args.username, actor=cli_actor(), now=now_vn())
+        user = enable_user(
+            store, args.username, actor=cli_actor(), acting_role=cli_role(), now=now_vn()
+        )
     return _report(args, "user.enabled", user)
 
 
 def run_reset(args: argparse.Namespace) -> int:
     password = read_password()
     with open_store() as store:
-        user = reset_password(store, args.username, password, actor=cli_actor(), now=now_vn())
+        user = reset_password(store, args.username, password, actor=cli_actor(),
+                              acting_role=cli_role(), now=now_vn())  # fmt: skip
     return _report(args, "user.reset", user)
 
 

@@ -197,6 +197,13 @@ def list_users(store: Store) -> list[UserInfo]:
     return [_info(row) for row in table.list_users(store)]
 
 
+def users_to_manage(store: Store, *, role: str) -> list[UserInfo]:
+    """The users, for whoever manages them (the window's Users dialog)."""
+    with store.action() as db:
+        _require_manage(db, role)
+    return list_users(store)
+
+
 def add_user(
     store: Store,
     *,
@@ -205,14 +212,18 @@ def add_user(
     role: str,
     password: str,
     actor: str,
+    acting_role: str,
     now: datetime,
 ) -> UserInfo:
+    """A new user; ``acting_role``: the role of whoever adds it (``users.manage``, except for
+    the counter's first administrator, see ``_require_manage``)."""
     name = check_username(username)
     checked_role = check_role(role)
     full = check_full_name(full_name)
     check_password(password, username=name)
     digest = hash_password(password)  # slow: outside the write transaction
     with store.action() as db:
+        _require_manage(db, acting_role)
         if table.get_user(db, name) is not None:
             raise UsernameTakenError("")
         at = iso_vn(now)
@@ -223,9 +234,12 @@ def add_user(
     return _get(store, name)
 
 
-def disable_user(store: Store, username: str, *, actor: str, now: datetime) -> UserInfo:
+def disable_user(
+    store: Store, username: str, *, actor: str, acting_role: str, now: datetime
+) -> UserInfo:
     name = check_username(username)
     with store.action() as db:
+        _require_manage(db, acting_role)
         row = _require_row(db, name)
         if row.role == Role.ADMINISTRATOR and row.active and _active_admins(db) <= 1:
             raise LastAdministratorError("")
@@ -236,9 +250,12 @@ def disable_user(store: Store, username: str, *, actor: str, now: datetime) -> U
     return _get(store, name)
 
 
-def enable_user(store: Store, username: str, *, actor: str, now: datetime) -> UserInfo:
+def enable_user(
+    store: Store, username: str, *, actor: str, acting_role: str, now: datetime
+) -> UserInfo:
     name = check_username(username)
     with store.action() as db:
+        _require_manage(db, acting_role)
         if not _require_row(db, name).active:
             at = iso_vn(now)
             table.set_active(db, name, active=True, now=at)
@@ -247,13 +264,14 @@ def enable_user(store: Store, username: str, *, actor: str, now: datetime) -> Us
 
 
 def reset_password(
-    store: Store, username: str, password: str, *, actor: str, now: datetime
+    store: Store, username: str, password: str, *, actor: str, acting_role: str, now: datetime
 ) -> UserInfo:
     """An administrator (or IT from the CLI) sets a new password; the throttle is cleared."""
     name = check_username(username)
     check_password(password, username=name)
     digest = hash_password(password)
     with store.action() as db:
+        _require_manage(db, acting_role)
         _require_row(db, name)
         at = iso_vn(now)
         table.set_password_hash(db, name, digest, now=at)
@@ -341,6 +359,14 @@ def _audit(
 ) -> None:
     append_audit(db, at=at, actor=actor, action=action, subject=f"user:{username}",
                  details=details)  # fmt: skip
+
+
+def _require_manage(db: Database, acting_role: str) -> None:
+    """``users.manage``, once the counter has an active administrator: before, whoever sets
+    the PC up (the first-run wizard, IT at the command line) makes the first one. Checked in
+    the user's own transaction, so two set-ups cannot both pass it."""
+    if _active_admins(db) > 0:
+        require(acting_role, "users.manage")
 
 
 def _active_admins(db: Database) -> int:

@@ -39,7 +39,8 @@ def prepare_counter(store: Store, *, configured: bool = False) -> Path:
         configure(store)
     for username, full_name, role in USERS:
         add_user(store, username=username, full_name=full_name, role=role,
-                 password=PASSWORD, actor="setup", now=vn(2026, 3, 1))  # fmt: skip
+                 password=PASSWORD, actor="setup",
+                 acting_role="administrator", now=vn(2026, 3, 1))  # fmt: skip
     folder = store.folder
     store.close()
     return folder

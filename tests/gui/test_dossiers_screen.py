@@ -285,7 +285,8 @@ def test_the_pane_names_users_by_their_full_name(
     qtbot: QtBot, filled: Store, tmp_path: Path
 ) -> None:
     add_user(filled, username="thu", full_name="Phạm Thị Thu", role="clerk",
-             password="mat-khau-dai-1", actor="cli:it", now=now_vn())  # fmt: skip
+             password="mat-khau-dai-1", actor="cli:it",
+             acting_role="administrator", now=now_vn())  # fmt: skip
     taken = receive_dossier(filled, intake(citizen(name="Vũ Văn Khách", id_number="001090004322")),
                             clerk="user:thu", now=now_vn())  # fmt: skip
     screen = _screen(qtbot, filled, tmp_path)

@@ -172,7 +172,7 @@ def test_the_wizard_is_skipped_once_a_user_exists_and_cancel_means_quit(
 ) -> None:
     configure(new_store)
     add_user(new_store, username="lan", full_name="Lan", role="clerk", password=PASSWORD,
-             actor="cli:it", now=vn(2026, 3, 2))  # fmt: skip
+             actor="cli:it", acting_role="administrator", now=vn(2026, 3, 2))  # fmt: skip
     folder = new_store.folder
     new_store.close()
     session = make_session(folder, tmp_path)
@@ -187,7 +187,7 @@ def counter(new_store: Store) -> Path:
     configure(new_store)
     for name, role in (("lan", "administrator"), ("binh", "clerk")):
         add_user(new_store, username=name, full_name=name.title(), role=role, password=PASSWORD,
-                 actor="cli:it", now=vn(2026, 3, 2))  # fmt: skip
+                 actor="cli:it", acting_role="administrator", now=vn(2026, 3, 2))  # fmt: skip
     folder = new_store.folder
     new_store.close()
     return folder

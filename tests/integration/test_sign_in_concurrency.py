@@ -43,7 +43,8 @@ def test_concurrent_wrong_passwords_lock_the_account(
     new_store: Store, private_data_dir: Path
 ) -> None:
     add_user(new_store, username="lan", full_name="Nguyễn Thị Lan", role="clerk",
-             password=PASSWORD, actor="cli:it", now=now_vn())  # fmt: skip
+             password=PASSWORD, actor="cli:it",
+             acting_role="administrator", now=now_vn())  # fmt: skip
     start = time.time() + 4.0  # every process has opened the store by then
     workers = [
         subprocess.Popen(

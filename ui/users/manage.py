@@ -40,9 +40,8 @@ from counter_app.services.users import (
     check_new_password,
     disable_user,
     enable_user,
-    list_users,
-    require,
     reset_password,
+    users_to_manage,
 )
 from ui.session import Session
 from ui.users.widgets import error_line, now, password_box, show_error, text_box
@@ -104,20 +103,16 @@ class UsersDialog(QDialog):
         self.resize(640, 420)
 
     def _run(self, work: Callable[[Store], Any], then: Callable[[Any], None]) -> None:
-        """One audited action as the signed-in administrator; the role is checked again."""
-        role = self._session.role
-
-        def guarded(store: Store) -> Any:
-            require(role, "users.manage")
-            return work(store)
-
-        self._session.store.run(guarded, on_done=then, on_error=self._failed)
+        """One store job; the services check the role (``acting_role``)."""
+        self._session.store.run(work, on_done=then, on_error=self._failed)
 
     def _failed(self, error: BaseException) -> None:
         show_error(self.message, error, self._session.lang)
 
     def reload(self) -> None:
-        self._run(lambda store: (list_users(store), idle_lock_minutes(store)), self._show)
+        role = self._session.role
+        self._run(lambda store: (users_to_manage(store, role=role), idle_lock_minutes(store)),
+                  self._show)  # fmt: skip
 
     def _show(self, loaded: tuple[list[UserInfo], int]) -> None:
         self.users, minutes = loaded
@@ -148,38 +143,43 @@ class UsersDialog(QDialog):
         form = NewUserDialog(self._session, self)
         if form.exec() == QDialog.DialogCode.Accepted:
             name, full, role, password = form.values()
-            actor = self._session.user
+            actor, acting = self._session.user, self._session.role
             self._run(lambda store: add_user(store, username=name, full_name=full, role=role,
-                                             password=password, actor=actor, now=now()),
+                                             password=password, actor=actor,
+                                             acting_role=acting, now=now()),
                       self._changed)  # fmt: skip
 
     def disable(self) -> None:
-        user, actor = self.selected(), self._session.user
+        user, actor, role = self.selected(), self._session.user, self._session.role
         if user is not None:
             name = user.username
-            self._run(lambda store: disable_user(store, name, actor=actor, now=now()),
+            self._run(lambda store: disable_user(store, name, actor=actor, acting_role=role,
+                                            now=now()),
                       self._changed)  # fmt: skip
 
     def enable(self) -> None:
-        user, actor = self.selected(), self._session.user
+        user, actor, role = self.selected(), self._session.user, self._session.role
         if user is not None:
             name = user.username
-            self._run(lambda store: enable_user(store, name, actor=actor, now=now()),
+            self._run(lambda store: enable_user(store, name, actor=actor, acting_role=role,
+                                            now=now()),
                       self._changed)  # fmt: skip
 
     def reset(self) -> None:
-        user, actor = self.selected(), self._session.user
+        user, actor, role = self.selected(), self._session.user, self._session.role
         if user is None:
             return
         form = NewPasswordDialog(self._session, user.username, self)
         if form.exec() == QDialog.DialogCode.Accepted:
             name, password = user.username, form.password.text()
-            self._run(lambda store: reset_password(store, name, password, actor=actor, now=now()),
+            self._run(lambda store: reset_password(store, name, password, actor=actor,
+                                                   acting_role=role, now=now()),
                       self._changed)  # fmt: skip
 
     def save_idle_minutes(self) -> None:
-        minutes, actor = self.idle_minutes.value(), self._session.user
-        self._run(lambda store: set_idle_lock_minutes(store, minutes, actor=actor, now=now()),
+        minutes, actor, role = self.idle_minutes.value(), self._session.user, self._session.role
+        self._run(lambda store: set_idle_lock_minutes(store, minutes, actor=actor, role=role,
+                                                      now=now()),
                   self._changed)  # fmt: skip
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QSpinBox, QVBoxLayout, QWidget, QWizard, QWizardPage
 
+from counter_app.domain.roles import Role
 from counter_app.services.settings.counter import (
     CounterConfig,
     build_config,
@@ -230,6 +231,8 @@ def write_setup(
     change_form_settings(store, forms, actor=actor, now=moment)
     if local.printer:
         save_intake_settings(store, {"printer": local.printer}, actor=actor, now=moment)
+    # Nobody is signed in yet: the service lets the first administrator be made by whoever
+    # sets the counter up, and nobody else once one exists.
     return add_user(store, username=admin.username, full_name=admin.full_name,
                     role=check_role("administrator"), password=admin.password,
-                    actor=actor, now=moment)  # fmt: skip
+                    actor=actor, acting_role=Role.CLERK, now=moment)  # fmt: skip

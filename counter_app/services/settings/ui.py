@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from counter_app.domain.roles import setting_action
 from counter_app.errors import BadInputError
 from counter_app.services.settings.group import SettingsGroup, int_in, one_of
 from counter_app.services.store.opening import Store
+from counter_app.services.users import require
 
 PREFIX = "ui."
 LANGUAGES = ("vi", "en")
@@ -64,8 +66,11 @@ def idle_lock_minutes(store: Store) -> int:
     return load_ui_settings(store).idle_lock_minutes
 
 
-def set_idle_lock_minutes(store: Store, minutes: int, *, actor: str, now: datetime) -> int:
+def set_idle_lock_minutes(
+    store: Store, minutes: int, *, actor: str, role: str, now: datetime
+) -> int:
     """The administrator's change of the idle lock: the group's save, audited as any setting."""
+    require(role, setting_action("ui.idle_lock_minutes"))
     if not IDLE_LOCK_RANGE[0] <= minutes <= IDLE_LOCK_RANGE[1]:
         raise IdleMinutesInvalidError("")
     return save_ui_settings(

@@ -169,7 +169,8 @@ def test_the_command_line_never_signs_as_the_os_account(store: Store, tmp_path: 
     signature = text.split("NGƯỜI TIẾP NHẬN HỒ SƠ")[1]
     assert account not in signature
     add_user(store, username="lan", full_name="Nguyễn Thị Lan", role="clerk",
-             password="mat-khau-dai-1", actor="cli:it", now=NOW)  # fmt: skip
+             password="mat-khau-dai-1", actor="cli:it",
+             acting_role="administrator", now=NOW)  # fmt: skip
     second = receive_dossier(store, data, clerk=f"cli:{account}", now=NOW).code
     text = text_of(issue(store, FormKind.RECEIPT, second, signer="lan"), tmp_path)
     assert "Nguyễn Thị Lan" in text

@@ -231,7 +231,8 @@ def test_forms_are_signed_with_the_users_full_name(store: Store, tmp_path: Path)
     of whoever prints it; an actor that is no user account prints by its name alone."""
     for username, full_name in (("lan", "Nguyễn Thị Lan"), ("binh", "Trần Văn Bình")):
         add_user(store, username=username, full_name=full_name, role="clerk",
-                 password="mat-khau-dai-1", actor="cli:it", now=NOW)  # fmt: skip
+                 password="mat-khau-dai-1", actor="cli:it",
+                 acting_role="administrator", now=NOW)  # fmt: skip
     applicant = citizen(name=NAME, address=ADDRESS)
     code = receive_dossier(store, intake(applicant), clerk="user:lan", now=NOW).code
     receipt = issue_document(store, IssueRequest(kind=FormKind.RECEIPT, code=code),

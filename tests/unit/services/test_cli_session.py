@@ -44,7 +44,7 @@ def counter(new_store: Store) -> Store:
     add_signed_in_user(new_store)
     for name, role in (("giamsat", "supervisor"), ("canbo", "clerk")):
         add_user(new_store, username=name, full_name=name, role=role, password=PASSWORD,
-                 actor="it", now=now_vn())  # fmt: skip
+                 actor="it", acting_role="administrator", now=now_vn())  # fmt: skip
     cli_logout(new_store.folder)
     return new_store
 
@@ -199,7 +199,7 @@ def test_a_disabled_user_s_session_stops_working(counter: Store) -> None:
     from counter_app.services.users import disable_user
 
     sign_in(counter, "giamsat", PASSWORD, now=now_vn())
-    disable_user(counter, "giamsat", actor="it", now=now_vn())
+    disable_user(counter, "giamsat", actor="it", acting_role="administrator", now=now_vn())
     with pytest.raises(SignInRequiredError):
         authorize(counter, "audit.view", now=now_vn())
 

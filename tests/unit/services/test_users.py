@@ -34,6 +34,7 @@ from counter_app.services.users import (
     require,
     reset_password,
     users_exist,
+    users_to_manage,
 )
 from counter_app.storage.audit import iter_audit, verify_chain
 from tests.dossier_helpers import vn
@@ -44,7 +45,7 @@ PASSWORD = "mật-khẩu-dài"
 
 def add(store: Store, name: str = "lan", role: str = "clerk", password: str = PASSWORD) -> None:
     add_user(store, username=name, full_name="Nguyễn Thị Lan", role=role, password=password,
-             actor="cli:it", now=NOW)  # fmt: skip
+             actor="cli:it", acting_role="administrator", now=NOW)  # fmt: skip
 
 
 def test_a_hash_carries_its_parameters_a_salt_and_verifies_only_its_password() -> None:
@@ -100,7 +101,7 @@ def test_sign_in_answers_one_failure_whatever_was_wrong(new_store: Store) -> Non
 def test_a_disabled_user_hears_so_only_with_the_right_password(new_store: Store) -> None:
     add(new_store, "admin", role="administrator")
     add(new_store)
-    disable_user(new_store, "lan", actor="user:admin", now=NOW)
+    disable_user(new_store, "lan", actor="user:admin", acting_role="administrator", now=NOW)
     with pytest.raises(SignInFailedError):
         authenticate(new_store, "lan", "wrong-password", now=NOW)
     with pytest.raises(UserDisabledError):
@@ -110,7 +111,7 @@ def test_a_disabled_user_hears_so_only_with_the_right_password(new_store: Store)
 def test_the_last_administrator_cannot_be_disabled(new_store: Store) -> None:
     add(new_store, "admin", role="administrator")
     with pytest.raises(LastAdministratorError):
-        disable_user(new_store, "admin", actor="cli:it", now=NOW)
+        disable_user(new_store, "admin", actor="cli:it", acting_role="administrator", now=NOW)
     assert list_users(new_store)[0].active
 
 
@@ -127,7 +128,9 @@ def test_repeated_failures_pause_the_account_until_the_pause_ends_or_a_reset(
     for _ in range(MAX_FAILURES):
         with pytest.raises(SignInFailedError):
             authenticate(new_store, "lan", "wrong-password", now=NOW)
-    reset_password(new_store, "lan", "mật-khẩu-mới", actor="user:admin", now=NOW)
+    reset_password(
+        new_store, "lan", "mật-khẩu-mới", actor="user:admin", acting_role="administrator", now=NOW
+    )
     assert authenticate(new_store, "lan", "mật-khẩu-mới", now=NOW).username == "lan"
     with pytest.raises(SignInFailedError):
         authenticate(new_store, "lan", PASSWORD, now=NOW)
@@ -136,11 +139,13 @@ def test_repeated_failures_pause_the_account_until_the_pause_ends_or_a_reset(
 def test_every_change_is_audited_without_passwords_or_hashes(new_store: Store) -> None:
     add(new_store, "admin", role="administrator")
     add(new_store)
-    reset_password(new_store, "lan", "mật-khẩu-mới", actor="user:admin", now=NOW)
+    reset_password(
+        new_store, "lan", "mật-khẩu-mới", actor="user:admin", acting_role="administrator", now=NOW
+    )
     authenticate(new_store, "lan", "mật-khẩu-mới", now=NOW)
     with pytest.raises(SignInFailedError):
         authenticate(new_store, "someone", PASSWORD, now=NOW)
-    disable_user(new_store, "lan", actor="user:admin", now=NOW)
+    disable_user(new_store, "lan", actor="user:admin", acting_role="administrator", now=NOW)
     rows = list(iter_audit(new_store.db))
     actions = [(r.actor, r.action, r.subject) for r in rows]
     assert actions == [
@@ -171,8 +176,29 @@ def test_the_role_table_ranks_roles_and_require_refuses_with_a_code() -> None:
 
 def test_the_idle_lock_minutes_are_a_bounded_audited_setting(new_store: Store) -> None:
     assert idle_lock_minutes(new_store) == 5
-    set_idle_lock_minutes(new_store, 10, actor="user:admin", now=NOW)
+    set_idle_lock_minutes(new_store, 10, actor="user:admin", role="administrator", now=NOW)
     assert idle_lock_minutes(new_store) == 10
     with pytest.raises(IdleMinutesInvalidError):
-        set_idle_lock_minutes(new_store, 0, actor="user:admin", now=NOW)
+        set_idle_lock_minutes(new_store, 0, actor="user:admin", role="administrator", now=NOW)
     assert [r.action for r in iter_audit(new_store.db)] == ["settings.ui"]
+
+
+def test_the_first_administrator_needs_no_role_and_then_managing_users_needs_one(
+    new_store: Store,
+) -> None:
+    add_user(new_store, username="admin", full_name="Quản Trị", role="administrator",
+             password=PASSWORD, actor="setup", acting_role="clerk", now=NOW)  # fmt: skip
+    for acting in ("clerk", "supervisor"):
+        with pytest.raises(RoleNotAllowedError):
+            add_user(new_store, username="lan", full_name="Lan", role="clerk", password=PASSWORD,
+                     actor="user:x", acting_role=acting, now=NOW)  # fmt: skip
+        with pytest.raises(RoleNotAllowedError):
+            reset_password(new_store, "admin", "mật-khẩu-khác-dài", actor="user:x",
+                           acting_role=acting, now=NOW)  # fmt: skip
+        with pytest.raises(RoleNotAllowedError):
+            disable_user(new_store, "admin", actor="user:x", acting_role=acting, now=NOW)
+        with pytest.raises(RoleNotAllowedError):
+            users_to_manage(new_store, role=acting)
+        with pytest.raises(RoleNotAllowedError):
+            set_idle_lock_minutes(new_store, 30, actor="user:x", role=acting, now=NOW)
+    assert [user.username for user in users_to_manage(new_store, role="administrator")] == ["admin"]
