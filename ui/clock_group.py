@@ -45,10 +45,10 @@ class ClockGroup(QGroupBox):
         self._session.store.run(self._read, on_done=self._show, on_error=self._show_error)
 
     def confirm(self) -> None:
-        actor = self._session.user or "app"
+        actor, role = self._session.user or "app", self._session.role
         self.confirm_button.setEnabled(False)
         self._session.store.run(
-            lambda store: confirm_clock(store, actor=actor, now=now_vn()),
+            lambda store: confirm_clock(store, actor=actor, role=role, now=now_vn()),
             on_done=lambda _confirmation: self.refresh(),
             on_error=self._show_error,
         )

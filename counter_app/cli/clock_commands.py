@@ -9,7 +9,7 @@ from typing import Any
 from counter_app.cli.output import Subparsers, add_json_flag, emit, print_group_help
 from counter_app.errors import EXIT_OK
 from counter_app.messages import message_for
-from counter_app.services.actor import cli_actor
+from counter_app.services.actor import cli_actor, cli_role
 from counter_app.services.clock import now_vn
 from counter_app.services.clock_check import ClockState, clock_state, confirm_clock
 from counter_app.services.store.opening import open_store
@@ -69,7 +69,7 @@ def run_status(args: argparse.Namespace) -> int:
 
 def run_confirm(args: argparse.Namespace) -> int:
     with contextlib.closing(open_store()) as store:
-        confirmation = confirm_clock(store, actor=cli_actor(), now=now_vn())
+        confirmation = confirm_clock(store, actor=cli_actor(), role=cli_role(), now=now_vn())
     if args.json:
         emit({"ok": True, **confirmation.to_json()})
     else:

@@ -19,6 +19,7 @@ from typing import Any
 from counter_app.domain.vn_time import iso_vn
 from counter_app.errors import BadInputError
 from counter_app.services.store.opening import Store
+from counter_app.services.users import require
 from counter_app.storage import clock_checks
 from counter_app.storage.audit import append_audit
 from counter_app.storage.clock_checks import ReceiptAhead
@@ -90,12 +91,14 @@ def clock_state(store: Store, *, now: datetime) -> ClockState:
     )
 
 
-def confirm_clock(store: Store, *, actor: str, now: datetime) -> Confirmation:
-    """A supervisor says the PC clock is right: the dossiers ahead of it stop blocking intake.
+def confirm_clock(store: Store, *, actor: str, role: str, now: datetime) -> Confirmation:
+    """A supervisor (``role``) says the PC clock is right: the dossiers ahead of it stop
+    blocking intake.
 
     Audited (``clock.confirm``, with the receipt time overridden and how many dossiers were
     ahead). A dossier saved ahead of the clock after this blocks again.
     """
+    require(role, "clock.confirm")
     with store.action() as db:
         blocking = receipt_blocking_intake(store, now)
         if blocking is None:

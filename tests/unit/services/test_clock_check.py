@@ -16,10 +16,11 @@ from counter_app.cli import main
 from counter_app.domain.dossier import Status
 from counter_app.domain.vn_time import iso_vn
 from counter_app.services.clock import now_vn
-from counter_app.services.clock_check import receipt_blocking_intake
+from counter_app.services.clock_check import confirm_clock, receipt_blocking_intake
 from counter_app.services.dossiers.changes import transition_dossier, void_dossier
 from counter_app.services.intake.receive import ClockBehindError, receive_dossier
 from counter_app.services.store.opening import Store, open_store
+from counter_app.services.users import RoleNotAllowedError
 from counter_app.storage.audit import iter_audit
 from tests.dossier_helpers import CLERK, configure, intake, vn
 from tests.unit.cli.test_dossier_cli import SETUP, TYPED
@@ -183,3 +184,14 @@ def test_a_future_dated_dossier_can_still_be_supplemented_and_resumed(new_store:
     resumed = transition_dossier(new_store, code, Status.IN_PROCESS, actor=CLERK,
                                  now=right + timedelta(days=2))  # fmt: skip
     assert resumed.due_at is not None and resumed.due_at > iso_vn(right + timedelta(days=2))
+
+
+def test_only_a_supervisor_confirms_the_clock_in_the_service_itself(new_store: Store) -> None:
+    configure(new_store)
+    right = vn(2026, 12, 7, 9, 0)
+    receive_dossier(new_store, intake(), clerk=CLERK, now=right + A_YEAR)
+    with pytest.raises(RoleNotAllowedError):
+        confirm_clock(new_store, actor=CLERK, role="clerk", now=right)
+    assert receipt_blocking_intake(new_store, right) is not None
+    confirm_clock(new_store, actor="user:binh", role="supervisor", now=right)
+    assert receipt_blocking_intake(new_store, right) is None
