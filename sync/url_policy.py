@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 import requests
@@ -58,6 +60,17 @@ def check_url(url: str) -> str:
     base = text.rstrip("/")
     check_request_url(base + "/", expected_host=host)
     return base
+
+
+def with_checked_url(assignments: Mapping[str, Any]) -> dict[str, Any]:
+    """Settings to save (``group.name → value``) with ``sync.url`` through ``check_url``: the
+    settings service lives in the core, which never imports ``sync``, so the window and
+    ``settings --set`` hand it the address already checked."""
+    checked = dict(assignments)
+    url = str(checked.get("sync.url", "")).strip()
+    if url:
+        checked["sync.url"] = check_url(url)
+    return checked
 
 
 def check_request_url(url: str, *, expected_host: str | None = None) -> str:

@@ -57,6 +57,7 @@ from counter_app.services.syncing.settings import (
     SyncSettings,
     load_sync_settings,
 )
+from sync.url_policy import with_checked_url
 from ui.clock_group import ClockGroup
 from ui.look import BASE_POINT_SIZE
 from ui.messages import error_with_code
@@ -130,7 +131,8 @@ def save_all(store: Store, changes: Changes, *, actor: str, role: str) -> AllSet
         for name, value in values.items()
     }
     if assignments:
-        change_settings(store, assignments, actor=actor, role=role, now=now_vn())
+        change_settings(store, with_checked_url(assignments), actor=actor, role=role,
+                        now=now_vn())  # fmt: skip
     return load_all(store)
 
 

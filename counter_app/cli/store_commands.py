@@ -29,6 +29,7 @@ from counter_app.services.store.replace import replace_store
 from counter_app.services.store.setup import describe_store, set_up_counter
 from counter_app.services.supervision.audit_view import record_export
 from sync.export import counter_keys
+from sync.url_policy import with_checked_url
 
 
 def register(commands: Subparsers) -> None:
@@ -166,7 +167,7 @@ def _register_settings(commands: Subparsers) -> None:
 
 
 def run_settings(args: argparse.Namespace) -> int:
-    assignments = settings_assignments(args.set)
+    assignments = with_checked_url(settings_assignments(args.set))
     with open_store() as store:
         if assignments:
             changed = change_settings(store, assignments, actor=cli_actor(), role=cli_role(),

@@ -22,7 +22,6 @@ from counter_app.services.paths import write_private_file
 from counter_app.services.settings.group import SettingsGroup
 from counter_app.services.store.opening import Store
 from counter_app.storage.audit import append_audit
-from sync.url_policy import check_url
 
 PREFIX = "sync."
 TOKEN_FILE_NAME = "sync-token"
@@ -107,11 +106,8 @@ def check_setting(name: str, value: Any) -> Any:
     """The value in its type, or SyncSettingInvalidError naming the setting."""
     if name not in _TYPES:
         raise SyncSettingInvalidError(name)
-    if name == "url":  # the transport's one URL policy, at every way of setting it
-        text = str(value).strip()
-        return check_url(text) if text else ""
-    if name in ("token_file", "ca_bundle"):
-        return str(value).strip()
+    if name in ("url", "token_file", "ca_bundle"):
+        return str(value).strip()  # the address's policy: sync.url_policy, at each way in
     if _TYPES[name] == "bool":
         return _switch(name, value)
     try:
