@@ -124,6 +124,9 @@ def test_dossiers_show_codes_whole_at_every_text_size(
         QApplication.processEvents()
         metrics = screen.table.fontMetrics()
         assert screen.table.columnWidth(CODE) >= metrics.horizontalAdvance(today[0].code) + 8
+        search = screen.filters.search  # at 150 % the filters once left it a "…" wide
+        assert search.width() >= search.fontMetrics().horizontalAdvance("0" * 18), scaled
+        assert screen.filters.geometry().right() <= screen.width()
         assert clipped(screen) == []
 
 

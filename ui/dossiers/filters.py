@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,8 @@ from ui.dossiers.model import ListRequest
 from ui.naming import named
 
 TYPING_PAUSE_MS = 300  # a clerk's pause between words; shorter reads the store per letter
+SEARCH_DIGITS = 20  # the search box shows an ID number or a name whole, at any text size
+STATUS_CHARS = 14
 TODAY, RANGE, ALL_DATES = "today", "range", "all"
 DATE_FORMAT = "dd/MM/yyyy"
 
@@ -53,6 +55,12 @@ class FilterBar(QWidget):
         for status in Status:
             if status is not Status.UNKNOWN:
                 self.status.addItem(status_name(status, lang), int(status))
+        # As wide as a short status, not the longest: at 150 % text the row must leave the
+        # search box room (the list opens wider than the box).
+        self.status.setMinimumContentsLength(STATUS_CHARS)
+        self.status.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.procedure = named(QComboBox(), "dossierProcedure")
         self.procedure.addItem(self.tr("All procedures"), None)
         self.procedure.setMinimumContentsLength(18)
@@ -65,7 +73,19 @@ class FilterBar(QWidget):
         self._connect()
         self._scope_changed()
 
+    def changeEvent(self, event: QEvent) -> None:
+        """A new text size (Settings) keeps the search box wide enough to read."""
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_search()
+        super().changeEvent(event)
+
+    def _fit_search(self) -> None:
+        self.search.setMinimumWidth(
+            self.search.fontMetrics().horizontalAdvance("0" * SEARCH_DIGITS)
+        )
+
     def _layout(self) -> None:
+        self._fit_search()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.search, 3)
