@@ -23,6 +23,7 @@ from counter_app.cli.sync_recover_commands import client_config
 from counter_app.errors import EXIT_ITEMS_FAILED, EXIT_OK, BadInputError, CounterAppError
 from counter_app.messages import message_for
 from counter_app.services.actor import cli_actor
+from counter_app.services.backup.city_recovery import recovery_notice
 from counter_app.services.clock import now_vn
 from counter_app.services.store.opening import Store, open_store
 from counter_app.services.syncing.cancellations import pending_cancellation_count
@@ -287,6 +288,8 @@ def run_status(args: argparse.Namespace) -> int:
             "next_attempt_at": journal.next_attempt_at,
             "failures": journal.failures,
             "url": load_sync_settings(store).url or None,
+            # Dossiers a restore took back that the city has not yet said it holds.
+            "recovery_awaiting_city": recovery_notice(store, now=now_vn()).awaiting,
             **sync_offline_commands.unsynced_fields(store),
             "backup": backup_status_json(store.folder),
         }
@@ -305,6 +308,9 @@ def run_status(args: argparse.Namespace) -> int:
     if journal.skew_warning:
         print(message_for("sync.skew_warning", args.lang,
                           {"skew": f"{journal.clock_skew_s:.0f}"}))  # fmt: skip
+    if status["recovery_awaiting_city"]:
+        count = str(status["recovery_awaiting_city"])
+        print(message_for("sync.recovery_awaiting", args.lang, {"count": count}))
     sync_offline_commands.print_unsynced_warning(status, args.lang)
     print_backup_status(store.folder, args.lang)
     return EXIT_OK

@@ -159,6 +159,14 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "Pending: {pending} · Needs attention: {rejected} · Last success: {success} · "
         "Last error: {error} · Clock skew: {skew} s.",
     },
+    "sync.recovery_awaiting": {
+        "vi": "Sau lần khôi phục gần nhất, còn {count} hồ sơ chưa có trong bản sao lưu đang chờ hệ "
+        "thống của thành phố trả lời. Chạy counter-app sync recover khi có mạng; đừng nhập lại các "
+        "hồ sơ này trước khi có câu trả lời.",
+        "en": "Since the last restore, {count} dossiers the backup lacked still wait for the "
+        "city's answer. Run counter-app sync recover when the network is up; do not type them "
+        "again before it answers.",
+    },
     "sync.skew_warning": {
         "vi": "Đồng hồ máy tính lệch {skew} giây so với máy chủ thành phố. Hãy báo bộ phận CNTT "
         "chỉnh giờ.",

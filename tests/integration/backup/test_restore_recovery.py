@@ -74,6 +74,12 @@ def _restore(folder: Path, backup: Path) -> Store:
     return open_store(folder)
 
 
+def _sync_status(capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    assert main(["--lang", "en", "sync", "status", "--json"]) == 0
+    status: dict[str, Any] = json.loads(capsys.readouterr().out)
+    return status
+
+
 def _same(before: Dossier, after: Dossier) -> None:
     for name in Dossier.__dataclass_fields__:
         if name not in _BOOKKEEPING:
@@ -192,10 +198,14 @@ def test_an_unreachable_city_leaves_the_recovery_for_the_next_sync(
     try:
         with pytest.raises(RecoveryPendingError):
             receive_dossier(restored, _rich_intake(1), clerk=CLERK, now=vn(2026, 11, 3, 10, 0))
+        assert _sync_status(capsys)["recovery_awaiting_city"] == 1  # IT sees it waiting
+        assert main(["--lang", "en", "sync", "status"]) == 0
+        assert "1 dossiers the backup lacked still wait" in capsys.readouterr().out
         with city_sim(city_db, *STILL) as url:
             save_sync_settings(restored, {"url": url}, actor="it", now=now_vn())
             report_pass = sync_once(restored, url, FAST)
         assert report_pass.recovered == 1 and report_pass.acknowledged == 0
+        assert _sync_status(capsys)["recovery_awaiting_city"] == 0
         assert dossiers.get_dossier(restored, held.code).proxy == held.proxy
     finally:
         restored.close()
