@@ -19,12 +19,22 @@ from counter_app.services.chip.read import ChipRead, Timings, bac_keys_for, read
 from tests.chip import cards, emulator
 
 READS = 10  # full reads timed per card; each opens its own BAC session, as a tap does
-# pcsc-lite's client reads the daemon's socket name at its first call in a process, and
-# `bench.run` opens windows (whose intake screen watches for a reader) before this section:
-# the name is pinned when the benchmarks are imported, before any of them runs.
-PCSCD_FOLDER = Path(tempfile.mkdtemp(prefix="bench-pcscd-"))
-emulator.pin_client_socket(PCSCD_FOLDER)
-atexit.register(shutil.rmtree, PCSCD_FOLDER, ignore_errors=True)
+_PCSCD_FOLDER: list[Path] = []
+
+
+def pcscd_folder() -> Path:
+    """The folder of this process's pcscd, its socket pinned at the first call.
+
+    pcsc-lite's client reads the daemon's socket name at its first call in a process, and
+    `bench.run` opens windows (whose intake screen watches for a reader) before this section:
+    it calls this before running any section.
+    """
+    if not _PCSCD_FOLDER:
+        folder = Path(tempfile.mkdtemp(prefix="bench-pcscd-"))
+        emulator.pin_client_socket(folder)
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        _PCSCD_FOLDER.append(folder)
+    return _PCSCD_FOLDER[0]
 
 
 def measure(daemon: emulator.Pcscd, folder: Path, portrait: bytes | None) -> list[ChipRead]:
@@ -67,7 +77,7 @@ def run() -> str:
     # One daemon for both cards: pcsc-lite's client keeps the first socket it was given.
     with (
         tempfile.TemporaryDirectory() as folder,
-        emulator.running_pcscd(PCSCD_FOLDER) as daemon,
+        emulator.running_pcscd(pcscd_folder()) as daemon,
     ):
         for index, (label, portrait) in enumerate(cases.items()):
             rows.append(_row(label, measure(daemon, Path(folder) / str(index), portrait)))

@@ -61,6 +61,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="run only this section and replace it in the existing file",
     )
     args = parser.parse_args(argv)
+    if "chip" in (args.only or SECTIONS):
+        bench_chip.pcscd_folder()  # before any section's window makes the first PC/SC call
     if args.only and OUTPUT.exists():
         text = replace_sections(OUTPUT.read_text(encoding="utf-8"), args.only)
     else:
