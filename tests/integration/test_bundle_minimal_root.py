@@ -40,6 +40,7 @@ CLI = str(INSTALLED / "counter-app-cli")
 WINDOW = str(INSTALLED / "counter-app")
 SCREENSHOT = REPO / "build" / "minimal-root-sign-in.png"  # the last run's, for a person to look at
 WINDOW_TIMEOUT = 90  # seconds for the window to paint on a loaded 2-core CI machine
+FILES = "/var/lib/counter-files"  # in the root: the receipt, the card picture, the screenshot
 
 
 def _tools_missing() -> str:
@@ -69,6 +70,13 @@ def root(bundle: Path) -> Iterator[Path]:
     x11.mkdir(mode=0o1777, exist_ok=True)
     with mounted(made, x11_sockets=x11):
         yield made
+
+
+def files_in(root: Path) -> Path:
+    """The root's folder for the files a run writes and the test reads (``FILES`` inside)."""
+    folder = root / FILES.lstrip("/")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture
@@ -121,15 +129,16 @@ def test_a_cli_session_in_the_minimal_root(root: Path, env: dict[str, str]) -> N
                 "--document", "Tờ khai:1:0", "--json", stdin=CARD + "\n")  # fmt: skip
     assert added.returncode == 0, added.stderr
     code = json.loads(added.stdout)["code"]
-    receipt = run(root, env, "receipt", code, "--out", "/root/receipt.pdf", "--json")
+    pdf = files_in(root) / "receipt.pdf"
+    pdf.unlink(missing_ok=True)  # a kept root's, from a run stopped before its end
+    receipt = run(root, env, "receipt", code, "--out", f"{FILES}/receipt.pdf", "--json")
     assert receipt.returncode == 0, receipt.stderr
-    pdf = root / "root" / "receipt.pdf"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert code in text and "Trần Quốc Bảo" in text
     pdf.unlink()
-    segno.make(CARD, encoding="utf-8", error="m").save(str(root / "root" / "card.png"), scale=6)
+    segno.make(CARD, encoding="utf-8", error="m").save(str(files_in(root) / "card.png"), scale=6)
     for decoder in ("zxing", "zbar"):
-        decoded = run(root, env, "id", "decode", "--decoder", decoder, "/root/card.png")
+        decoded = run(root, env, "id", "decode", "--decoder", decoder, f"{FILES}/card.png")
         assert decoded.returncode == 0, decoded.stderr
         assert json.loads(decoded.stdout)["full_name"] == "Trần Quốc Bảo"
     backup = run(root, env, "backup", "--json")
@@ -154,12 +163,12 @@ def test_the_window_opens_to_the_sign_in_under_xvfb(root: Path, env: dict[str, s
 
 def _screenshot_of_window(root: Path, env: dict[str, str], display: str) -> Path:
     """Start the window, wait until it has painted something, and take the screen."""
-    log = root / "root" / "window.log"
+    log = files_in(root) / "window.log"
     with log.open("w", encoding="utf-8") as err:
         window = subprocess.Popen(
             chroot_command(root, env, WINDOW), stdout=err, stderr=subprocess.STDOUT
         )
-    shot = root / "root" / "screen.png"
+    shot = files_in(root) / "screen.png"
     try:
         deadline = time.monotonic() + WINDOW_TIMEOUT
         while time.monotonic() < deadline and window.poll() is None:
