@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 
 Entry = tuple[str, str, str]  # PyInstaller's (name in the bundle, source path, kind)
@@ -47,12 +47,16 @@ def needed_names(path: str) -> set[str]:
 
 
 def without_unneeded(
-    entries: Iterable[Entry], *, left_out: frozenset[str] = LEFT_TO_THE_PC, needs=needed_names
-) -> tuple[list[Entry], list[str]]:  # type: ignore[no-untyped-def]
+    entries: Iterable[Entry],
+    *,
+    left_out: frozenset[str] = LEFT_TO_THE_PC,
+    needs: Callable[[str], set[str]] = needed_names,
+) -> tuple[list[Entry], list[str]]:
     """``entries`` without ``left_out`` and the candidates nothing kept needs any more;
     also the names dropped, for the build's log."""
+    entries = list(entries)
     kept = [entry for entry in entries if PurePosixPath(entry[0]).name not in left_out]
-    dropped = sorted(set(PurePosixPath(entry[0]).name for entry in entries) & left_out)
+    dropped = sorted({PurePosixPath(entry[0]).name for entry in entries} & left_out)
     links = {entry[0]: needs(entry[1]) for entry in kept}
     while True:
         wanted = set().union(*links.values()) if links else set()

@@ -198,9 +198,9 @@ def list_users(store: Store) -> list[UserInfo]:
 
 
 def users_to_manage(store: Store, *, role: str) -> list[UserInfo]:
-    """The users, for whoever manages them (the window's Users dialog)."""
-    with store.action() as db:
-        _require_manage(db, role)
+    """The users, for whoever manages them (the window's Users dialog): a read, no write
+    transaction."""
+    _require_manage(store, role)
     return list_users(store)
 
 
